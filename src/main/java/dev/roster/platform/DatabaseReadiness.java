@@ -1,0 +1,36 @@
+package dev.roster.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** {@code GET /health} reports ready only while the database answers within two seconds. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+  static final int TIMEOUT_SECONDS = 2;
+
+  @Resource(lookup = "jdbc/roster")
+  DataSource database;
+
+  @Override
+  public HealthCheckResponse call() {
+    try (Connection connection = database.getConnection()) {
+      return HealthCheckResponse.named("database")
+          .status(connection.isValid(TIMEOUT_SECONDS))
+          .withData("product", connection.getMetaData().getDatabaseProductName())
+          .build();
+    } catch (SQLException | RuntimeException e) {
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
+    }
+  }
+}

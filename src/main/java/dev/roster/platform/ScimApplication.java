@@ -1,0 +1,51 @@
+package dev.roster.platform;
+
+import dev.roster.provisioning.boundary.ProvisioningLogFilter;
+import dev.roster.scim.boundary.DiscoveryResource;
+import dev.roster.scim.boundary.RequestBodyFilter;
+import dev.roster.scim.boundary.ScimExceptionMapper;
+import dev.roster.scim.boundary.ScimJsonReader;
+import dev.roster.scim.boundary.ScimProtocolFilter;
+import dev.roster.scim.boundary.UnexpectedExceptionMapper;
+import dev.roster.scim.boundary.WebApplicationExceptionMapper;
+import dev.roster.tenants.boundary.BearerTokenFilter;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SCIM API at {@code /scim/v2}. It lists its classes rather than having them scanned, so that
+ * its filters apply to SCIM requests only, and another JAX-RS application (the admin API) can live
+ * beside it with filters of its own.
+ *
+ * <p>Filter order, before matching: {@link ScimProtocolFilter} (correlation id), {@link
+ * BearerTokenFilter} (401), {@link RequestBodyFilter} (415, 413). After the response: {@link
+ * ProvisioningLogFilter}.
+ */
+@ApplicationPath("/scim/v2")
+public class ScimApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        // resources
+        DiscoveryResource.class,
+        // filters
+        ScimProtocolFilter.class,
+        BearerTokenFilter.class,
+        RequestBodyFilter.class,
+        ProvisioningLogFilter.class,
+        // entity providers and exception mappers
+        ScimJsonReader.class,
+        ScimExceptionMapper.class,
+        WebApplicationExceptionMapper.class,
+        UnexpectedExceptionMapper.class);
+  }
+
+  @Override
+  public Map<String, Object> getProperties() {
+    // No WADL: an OPTIONS request would otherwise answer in XML.
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

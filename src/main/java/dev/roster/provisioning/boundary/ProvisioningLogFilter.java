@@ -1,0 +1,87 @@
+package dev.roster.provisioning.boundary;
+
+import dev.roster.provisioning.control.LogEntry;
+import dev.roster.provisioning.control.RequestTarget;
+import dev.roster.scim.SchemaUris;
+import dev.roster.scim.boundary.ScimRequestProperties;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records every SCIM request once its response is known, rejected ones (401, 404, 413...) included.
+ * It only gathers facts and queues them; {@link ProvisioningLogWriter} does the rest. Response
+ * filters run in descending priority, so this low priority makes it the last.
+ */
+@Priority(10)
+public class ProvisioningLogFilter implements ContainerResponseFilter {
+
+  @Inject ProvisioningLogWriter writer;
+
+  /** Off only to measure what the log costs; every request is recorded otherwise. */
+  @Inject
+  @ConfigProperty(name = "roster.log.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!enabled) {
+      return;
+    }
+    Object received = request.getProperty(ScimRequestProperties.RECEIVED_NANOS);
+    long durationMillis =
+        received instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : 0;
+    String scimType = null;
+    String detail = null;
+    if (response.getEntity() instanceof JsonObject body && isError(body)) {
+      scimType = body.get("scimType") instanceof JsonString s ? s.getString() : null;
+      detail = body.get("detail") instanceof JsonString d ? d.getString() : null;
+    }
+    RequestTarget target =
+        RequestTarget.ofPath(request.getUriInfo().getPath(true))
+            .withLocation(
+                response.getStatus() == 201
+                    ? response.getHeaderString(HttpHeaders.LOCATION)
+                    : null);
+    writer.record(
+        new LogEntry(
+            Instant.now(),
+            (String) request.getProperty(ScimRequestProperties.TENANT_ID),
+            (String) request.getProperty(ScimRequestProperties.TOKEN_PREFIX),
+            request.getHeaderString(HttpHeaders.USER_AGENT),
+            request.getMethod(),
+            request.getUriInfo().getRequestUri().getRawPath(),
+            decode(request.getUriInfo().getRequestUri().getRawQuery()),
+            target,
+            response.getStatus(),
+            scimType,
+            detail,
+            durationMillis,
+            (String) request.getProperty(ScimRequestProperties.CORRELATION_ID),
+            (byte[]) request.getProperty(ScimRequestProperties.BODY)));
+  }
+
+  private static boolean isError(JsonObject body) {
+    return body.containsKey("schemas") && body.get("schemas").toString().contains(SchemaUris.ERROR);
+  }
+
+  private static String decode(String rawQuery) {
+    if (rawQuery == null) {
+      return null;
+    }
+    try {
+      return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return rawQuery;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.roster.scim;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.Collection;
+
+/** The ListResponse message of RFC 7644 §3.4.2. */
+public final class ListResponse {
+
+  private ListResponse() {}
+
+  /**
+   * A page of results.
+   *
+   * @param totalResults how many resources match in all, not only on this page
+   * @param startIndex the 1-based index of the first resource on this page
+   * @param resources the resources on this page; {@code Resources} is present even when empty,
+   *     because Entra's Test Connection and Microsoft's test collection expect {@code []}
+   */
+  public static JsonObject of(
+      long totalResults, long startIndex, Collection<JsonObject> resources) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    resources.forEach(array::add);
+    return Json.createObjectBuilder()
+        .add("schemas", Json.createArrayBuilder().add(SchemaUris.LIST_RESPONSE))
+        .add("totalResults", totalResults)
+        .add("itemsPerPage", resources.size())
+        .add("startIndex", startIndex)
+        .add("Resources", array)
+        .build();
+  }
+
+  /** All of a small, fixed collection on one page, as the discovery endpoints answer. */
+  public static JsonObject ofAll(Collection<JsonObject> resources) {
+    return of(resources.size(), 1, resources);
+  }
+}

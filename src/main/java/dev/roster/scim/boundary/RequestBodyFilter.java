@@ -1,0 +1,70 @@
+package dev.roster.scim.boundary;
+
+import dev.roster.scim.JsonBodies;
+import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimMediaType;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Admits a request body once the caller is authenticated: JSON only (415 otherwise), no larger than
+ * the advertised {@code maxPayloadSize} (413 otherwise). The body is read into memory once, within
+ * that limit, and kept for the provisioning log.
+ */
+@PreMatching
+@Priority(Priorities.ENTITY_CODER)
+public class RequestBodyFilter implements ContainerRequestFilter {
+
+  @Inject ServiceProvider serviceProvider;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!request.hasEntity()) {
+      return;
+    }
+    String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    ScimMediaType.rejectionOf(contentType)
+        .ifPresent(
+            reason -> {
+              throw ScimException.unsupportedMediaType(reason);
+            });
+    if (contentType == null || contentType.isBlank()) {
+      request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ScimMediaType.SCIM_JSON);
+    }
+    long limit = serviceProvider.config().maxPayloadSize();
+    if (request.getLength() > limit) {
+      throw tooLarge(limit);
+    }
+    byte[] body = readAtMost(request.getEntityStream(), limit + 1);
+    if (body.length > limit) {
+      throw tooLarge(limit);
+    }
+    request.setEntityStream(new ByteArrayInputStream(body));
+    request.setProperty(ScimRequestProperties.BODY, body);
+    request.setProperty(ScimRequestProperties.BODY_JSON, JsonBodies.parseObject(body));
+  }
+
+  private static ScimException tooLarge(long limit) {
+    return ScimException.payloadTooLarge(
+        "The request body is larger than "
+            + limit
+            + " bytes, the limit advertised in /ServiceProviderConfig as bulk.maxPayloadSize.");
+  }
+
+  private static byte[] readAtMost(InputStream in, long max) {
+    try {
+      return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the request body", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.roster.scim.boundary;
+
+/**
+ * Names of the request properties through which the filters of one SCIM request hand facts to each
+ * other, and to the provisioning log, without depending on one another.
+ */
+public final class ScimRequestProperties {
+
+  /** The correlation id (String): the client's, or a generated one. */
+  public static final String CORRELATION_ID = "roster.correlationId";
+
+  /** When the request arrived (Long, System.nanoTime()). */
+  public static final String RECEIVED_NANOS = "roster.receivedNanos";
+
+  /** The tenant of the authenticated token (String). */
+  public static final String TENANT_ID = "roster.tenantId";
+
+  /** The non-secret prefix of the presented token, valid or not (String). */
+  public static final String TOKEN_PREFIX = "roster.tokenPrefix";
+
+  /** The request body as received, at most the payload limit (byte[]). */
+  public static final String BODY = "roster.body";
+
+  /** The request body parsed (JsonObject). */
+  public static final String BODY_JSON = "roster.bodyJson";
+
+  private ScimRequestProperties() {}
+}

@@ -1,0 +1,43 @@
+package dev.roster.tenants.boundary;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.boundary.ScimRequestProperties;
+import dev.roster.tenants.control.BearerCredentials;
+import dev.roster.tenants.control.TokenGrant;
+import dev.roster.tenants.control.TokenSecrets;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Authenticates every SCIM request, discovery included, by its bearer token, and makes its tenant
+ * the {@link CurrentTenant}. A refusal is a 401 SCIM error with {@code WWW-Authenticate: Bearer}.
+ * It runs before matching, so that an unknown path or method tells nothing to a caller without a
+ * token.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+  @Inject Tenants tenants;
+
+  @Inject CurrentTenant currentTenant;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String token =
+        BearerCredentials.tokenFrom(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+            .orElseThrow(
+                () ->
+                    ScimException.unauthorized(
+                        "A bearer token is required: send 'Authorization: Bearer <token>'."));
+    request.setProperty(ScimRequestProperties.TOKEN_PREFIX, TokenSecrets.prefixOf(token));
+    TokenGrant grant = tenants.authenticate(token);
+    currentTenant.authenticated(grant);
+    request.setProperty(ScimRequestProperties.TENANT_ID, grant.tenantId());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.roster.tenants.boundary;
+
+import dev.roster.tenants.control.BootstrapTokens;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * At startup, makes the tenants and tokens of ROSTER_BOOTSTRAP_TOKENS ({@code
+ * roster.bootstrap.tokens}) exist: how scripts, CI and a first-time user get going without a
+ * browser. A malformed setting stops the server with a message that says what to fix: a server that
+ * runs without the tokens it was told to accept would only fail later and less clearly.
+ */
+@Singleton
+@Startup
+public class TenantBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(TenantBootstrap.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "roster.bootstrap.tokens")
+  Optional<String> setting;
+
+  @Inject Tenants tenants;
+
+  @PostConstruct
+  void bootstrap() {
+    List<BootstrapTokens.Entry> entries;
+    try {
+      entries = BootstrapTokens.parse(setting.orElse(""));
+      tenants.bootstrap(entries).forEach(line -> LOG.info("ROSTER_BOOTSTRAP_TOKENS: " + line));
+    } catch (IllegalArgumentException e) {
+      throw refuseToStart(e.getMessage());
+    } catch (EJBException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw refuseToStart(cause.getMessage());
+    }
+    if (entries.isEmpty() && tenants.listTenants().isEmpty()) {
+      LOG.info(
+          "Roster has no tenants yet. Set ROSTER_BOOTSTRAP_TOKENS=<tenant>=<token of 16+"
+              + " characters> to create one with a token at startup.");
+    }
+  }
+
+  /**
+   * Logs the reason and ends the process. Payara Micro keeps running after a failed deployment,
+   * answering 404 to everything; an operator is better served by a server that stops and says why.
+   */
+  private static IllegalStateException refuseToStart(String reason) {
+    LOG.log(Level.SEVERE, "Roster cannot start: {0}", reason);
+    Thread exit = new Thread(() -> System.exit(1), "roster-refuse-to-start");
+    exit.setDaemon(true);
+    exit.start();
+    return new IllegalStateException("Roster cannot start: " + reason);
+  }
+}

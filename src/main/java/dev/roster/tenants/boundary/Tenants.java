@@ -1,0 +1,289 @@
+package dev.roster.tenants.boundary;
+
+import dev.roster.scim.ScimException;
+import dev.roster.tenants.control.BootstrapTokens;
+import dev.roster.tenants.control.TokenCache;
+import dev.roster.tenants.control.TokenGrant;
+import dev.roster.tenants.control.TokenSecrets;
+import dev.roster.tenants.entity.ApiToken;
+import dev.roster.tenants.entity.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Tenants and their tokens: the one bean through which they are created, listed, changed and
+ * revoked (by the admin console as by the bootstrap), and through which SCIM requests are
+ * authenticated.
+ */
+@Stateless
+public class Tenants {
+
+  /** A token's last use is written at most this often, not on every request. */
+  static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+  private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TokenCache tokenCache;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  // Tenants
+
+  /**
+   * Creates a tenant.
+   *
+   * @param id the tenant's slug, or null to derive one from the name
+   * @throws ScimException invalidValue for a bad id or name, uniqueness if the id is taken
+   */
+  public Tenant createTenant(String id, String name) {
+    if (name == null || name.isBlank()) {
+      throw ScimException.invalidValue("A tenant needs a name.");
+    }
+    String tenantId = id == null || id.isBlank() ? freeIdFor(name) : id.strip();
+    if (!tenantId.matches(Tenant.ID_PATTERN)) {
+      throw ScimException.invalidValue(
+          "'"
+              + tenantId
+              + "' is not a valid tenant id: use 1 to 64 letters, digits, '.', '-' or '_',"
+              + " starting with a letter or digit.");
+    }
+    if (em.find(Tenant.class, tenantId) != null) {
+      throw ScimException.uniqueness("A tenant with id '" + tenantId + "' already exists.");
+    }
+    Tenant tenant = new Tenant(tenantId, name, Instant.now());
+    em.persist(tenant);
+    em.flush();
+    return tenant;
+  }
+
+  public List<Tenant> listTenants() {
+    return em.createNamedQuery(Tenant.ALL, Tenant.class).getResultList();
+  }
+
+  public Optional<Tenant> findTenant(String id) {
+    return Optional.ofNullable(id).map(i -> em.find(Tenant.class, i));
+  }
+
+  public Tenant renameTenant(String id, String name) {
+    Tenant tenant = existingTenant(id);
+    if (name == null || name.isBlank()) {
+      throw ScimException.invalidValue("A tenant needs a name.");
+    }
+    tenant.rename(name);
+    return tenant;
+  }
+
+  /** Enables or disables a tenant. A disabled tenant's tokens are refused. */
+  public Tenant setTenantEnabled(String id, boolean enabled) {
+    Tenant tenant = existingTenant(id);
+    tenant.setEnabled(enabled);
+    afterCommit(() -> tokenCache.evictTenant(tenant.getId()));
+    return tenant;
+  }
+
+  // Tokens
+
+  /**
+   * Issues a new token for a tenant.
+   *
+   * @param expiresAt when it stops working, or null for never
+   */
+  public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
+    Tenant tenant = existingTenant(tenantId);
+    Instant now = Instant.now();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw ScimException.invalidValue("A token's expiry must lie in the future.");
+    }
+    TokenSecrets.Generated secret = TokenSecrets.generate();
+    ApiToken token = new ApiToken(tenant, label, secret.prefix(), secret.hash(), now, expiresAt);
+    em.persist(token);
+    return new IssuedToken(token, secret.plaintext());
+  }
+
+  /** A tenant's tokens, newest first, revoked ones included. */
+  public List<ApiToken> listTokens(String tenantId) {
+    existingTenant(tenantId);
+    return em.createNamedQuery(ApiToken.OF_TENANT, ApiToken.class)
+        .setParameter("tenantId", tenantId)
+        .getResultList();
+  }
+
+  /** Revokes a token. It stops working on this instance at once, on others within the cache TTL. */
+  public ApiToken revokeToken(String tenantId, String tokenId) {
+    ApiToken token = em.find(ApiToken.class, tokenId);
+    if (token == null || !token.getTenant().getId().equals(tenantId)) {
+      throw ScimException.notFound("Tenant '" + tenantId + "' has no token " + tokenId + ".");
+    }
+    token.revoke(Instant.now());
+    afterCommit(() -> tokenCache.evictToken(tokenId));
+    return token;
+  }
+
+  // Authentication
+
+  /**
+   * The grant of a presented bearer token: one indexed query by hash, or none while the token is
+   * cached. Writes the token's last use at most once a minute.
+   *
+   * @throws ScimException unauthorized (401) when the token is unknown, revoked or expired, or its
+   *     tenant is disabled
+   */
+  public TokenGrant authenticate(String presentedToken) {
+    Instant now = Instant.now();
+    String hash = TokenSecrets.hash(presentedToken);
+    TokenGrant grant = tokenCache.get(hash, now).orElse(null);
+    if (grant == null) {
+      grant = load(hash, now);
+      tokenCache.put(hash, grant, now);
+    } else if (grant.expiredAt(now)) {
+      throw ScimException.unauthorized("The bearer token has expired.");
+    }
+    if (grant.lastUsedAt() == null
+        || !now.isBefore(grant.lastUsedAt().plus(LAST_USED_GRANULARITY))) {
+      em.createNamedQuery(ApiToken.RECORD_USE)
+          .setParameter("now", utc(now))
+          .setParameter("id", grant.tokenId())
+          .setParameter("threshold", utc(now.minus(LAST_USED_GRANULARITY)))
+          .executeUpdate();
+      grant = grant.usedAt(now);
+      tokenCache.update(hash, grant);
+    }
+    return grant;
+  }
+
+  private TokenGrant load(String hash, Instant now) {
+    ApiToken token =
+        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+            .setParameter("hash", hash)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> ScimException.unauthorized("The bearer token is not valid."));
+    token
+        .refusalAt(now)
+        .ifPresent(
+            reason -> {
+              throw ScimException.unauthorized(reason);
+            });
+    return new TokenGrant(
+        token.getId(),
+        token.getTenant().getId(),
+        token.getPrefix(),
+        token.getExpiresAt().orElse(null),
+        token.getLastUsedAt().orElse(null));
+  }
+
+  // Bootstrap
+
+  /**
+   * Makes each pair of ROSTER_BOOTSTRAP_TOKENS true: the tenant exists, and the token is valid for
+   * it (a revoked or expired one is reinstated). A disabled tenant stays disabled.
+   *
+   * @return one line per pair, for the server log, without secrets
+   * @throws IllegalStateException if a token already belongs to another tenant
+   */
+  public List<String> bootstrap(List<BootstrapTokens.Entry> entries) {
+    Instant now = Instant.now();
+    return entries.stream().map(entry -> bootstrap(entry, now)).toList();
+  }
+
+  private String bootstrap(BootstrapTokens.Entry entry, Instant now) {
+    Tenant tenant = em.find(Tenant.class, entry.tenantId());
+    String tenantState = "existing tenant";
+    if (tenant == null) {
+      tenant = new Tenant(entry.tenantId(), entry.tenantId(), now);
+      em.persist(tenant);
+      tenantState = "new tenant";
+    } else if (!tenant.isEnabled()) {
+      tenantState = "existing tenant, DISABLED: its tokens are refused until it is enabled";
+    }
+    String hash = TokenSecrets.hash(entry.token());
+    String prefix = TokenSecrets.prefixOf(entry.token());
+    Optional<ApiToken> existing =
+        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+            .setParameter("hash", hash)
+            .getResultStream()
+            .findFirst();
+    String tokenState;
+    if (existing.isPresent()) {
+      ApiToken token = existing.get();
+      if (!token.getTenant().getId().equals(entry.tenantId())) {
+        throw new IllegalStateException(
+            "ROSTER_BOOTSTRAP_TOKENS: the token "
+                + prefix
+                + " given for tenant '"
+                + entry.tenantId()
+                + "' already belongs to tenant '"
+                + token.getTenant().getId()
+                + "'.");
+      }
+      tokenState = token.refusalAt(now).isPresent() ? "token reinstated" : "token already valid";
+      token.reinstate();
+      afterCommit(() -> tokenCache.evictToken(token.getId()));
+    } else {
+      em.persist(new ApiToken(tenant, "bootstrap", prefix, hash, now, null));
+      tokenState = "token added";
+    }
+    LOG.fine(() -> "bootstrap " + entry);
+    return "tenant '" + entry.tenantId() + "' (" + tenantState + "): " + tokenState + " " + prefix;
+  }
+
+  // Helpers
+
+  private Tenant existingTenant(String id) {
+    return findTenant(id)
+        .orElseThrow(() -> ScimException.notFound("There is no tenant '" + id + "'."));
+  }
+
+  /** A slug from the name, with -2, -3, ... appended while it is taken. */
+  private String freeIdFor(String name) {
+    String base =
+        name.strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    if (base.isEmpty()) {
+      base = "tenant";
+    }
+    if (base.length() > 56) {
+      base = base.substring(0, 56);
+    }
+    String candidate = base;
+    for (int n = 2; em.find(Tenant.class, candidate) != null; n++) {
+      candidate = base + "-" + n;
+    }
+    return candidate;
+  }
+
+  /** Runs the action once the current transaction has ended, so that no reader sees old state. */
+  private void afterCommit(Runnable action) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            action.run();
+          }
+        });
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

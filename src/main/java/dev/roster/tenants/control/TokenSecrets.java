@@ -1,0 +1,65 @@
+package dev.roster.tenants.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Token secrets: generating them, hashing them, and naming them without revealing them.
+ *
+ * <p>A generated token reads {@code rst_<id>_<secret>}: {@code <id>} is 8 random lower-case letters
+ * and digits that identify the token and are shown to admins as its prefix ({@code rst_<id>});
+ * {@code <secret>} is 32 bytes (256 bits) from {@link SecureRandom}, base64url without padding.
+ * Only the SHA-256 of the whole string is stored. A token that reaches the server from elsewhere
+ * (ROSTER_BOOTSTRAP_TOKENS) has no id of its own, so its prefix is {@code ext_} and the first 8 hex
+ * digits of its hash: enough to tell tokens apart, useless for guessing one.
+ */
+public final class TokenSecrets {
+
+  static final String MARK = "rst_";
+  private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+  private static final int ID_LENGTH = 8;
+  private static final int SECRET_BYTES = 32;
+  private static final int GENERATED_LENGTH = MARK.length() + ID_LENGTH + 1 + 43;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A new token: the plaintext, to show once, and what is stored about it. */
+  public record Generated(String plaintext, String prefix, String hash) {}
+
+  private TokenSecrets() {}
+
+  public static Generated generate() {
+    StringBuilder id = new StringBuilder(ID_LENGTH);
+    for (int i = 0; i < ID_LENGTH; i++) {
+      id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+    }
+    byte[] secret = new byte[SECRET_BYTES];
+    RANDOM.nextBytes(secret);
+    String plaintext =
+        MARK + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    return new Generated(plaintext, MARK + id, hash(plaintext));
+  }
+
+  /** The lower-case hex SHA-256 of the token's UTF-8 bytes: what is stored and looked up. */
+  public static String hash(String token) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** The non-secret prefix that names this token in lists and logs. */
+  public static String prefixOf(String token) {
+    if (token.length() == GENERATED_LENGTH
+        && token.startsWith(MARK)
+        && token.charAt(MARK.length() + ID_LENGTH) == '_') {
+      return token.substring(0, MARK.length() + ID_LENGTH);
+    }
+    return "ext_" + hash(token).substring(0, 8);
+  }
+}
