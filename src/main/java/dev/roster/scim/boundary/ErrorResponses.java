@@ -1,20 +1,14 @@
 package dev.roster.scim.boundary;
 
+import dev.roster.scim.Incidents;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The one way a failure becomes an HTTP response, shared by every exception mapper. */
 final class ErrorResponses {
-
-  private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private ErrorResponses() {}
 
@@ -27,29 +21,13 @@ final class ErrorResponses {
     return response;
   }
 
-  /**
-   * A 500 whose body holds an incident reference and no exception text; the same reference, the
-   * request and the stack trace go to the server log.
-   */
+  /** A 500 with an incident reference; see {@link Incidents}. */
   static Response.ResponseBuilder unexpected(Throwable exception, HttpServletRequest request) {
-    byte[] bytes = new byte[6];
-    RANDOM.nextBytes(bytes);
-    String incident = HexFormat.of().formatHex(bytes);
-    LOG.log(
-        Level.SEVERE,
-        "Incident "
-            + incident
-            + " in "
-            + describe(request)
-            + " (correlation id "
-            + request.getAttribute(ScimRequestProperties.CORRELATION_ID)
-            + ")",
-        exception);
     return of(
-        ScimException.internalError(
-            "The server failed unexpectedly. Incident reference: "
-                + incident
-                + " (the server log has the details)."));
+        Incidents.report(
+            exception,
+            describe(request),
+            request.getAttribute(ScimRequestProperties.CORRELATION_ID)));
   }
 
   /** The method and path of the request, as a detail message names them. */

@@ -24,6 +24,9 @@ import java.io.UncheckedIOException;
 @Priority(Priorities.ENTITY_CODER)
 public class RequestBodyFilter implements ContainerRequestFilter {
 
+  /** How much of an oversized body is read and dropped before the 413 is sent. */
+  static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
   @Inject ServiceProvider serviceProvider;
 
   @Override
@@ -42,18 +45,31 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     }
     long limit = serviceProvider.config().maxPayloadSize();
     if (request.getLength() > limit) {
-      throw tooLarge(limit);
+      throw tooLarge(request.getEntityStream(), limit);
     }
     byte[] body = readAtMost(request.getEntityStream(), limit + 1);
     if (body.length > limit) {
-      throw tooLarge(limit);
+      throw tooLarge(request.getEntityStream(), limit);
     }
     request.setEntityStream(new ByteArrayInputStream(body));
     request.setProperty(ScimRequestProperties.BODY, body);
     request.setProperty(ScimRequestProperties.BODY_JSON, JsonBodies.parseObject(body));
   }
 
-  private static ScimException tooLarge(long limit) {
+  /**
+   * The 413, once the rest of the body is read and dropped (up to {@value #DISCARD_LIMIT} bytes):
+   * many HTTP clients finish sending before they read a response, and would wait forever on a
+   * server that stopped reading.
+   */
+  private static ScimException tooLarge(InputStream rest, long limit) {
+    try {
+      long skipped = 0;
+      while (skipped < DISCARD_LIMIT && rest.read() >= 0) {
+        skipped += 1 + rest.skip(DISCARD_LIMIT - skipped);
+      }
+    } catch (IOException e) {
+      // The client went away; there is no one to answer.
+    }
     return ScimException.payloadTooLarge(
         "The request body is larger than "
             + limit

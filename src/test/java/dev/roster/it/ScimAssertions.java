@@ -1,0 +1,47 @@
+package dev.roster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+
+/** Assertions on the wire format of RFC 7644. */
+public final class ScimAssertions {
+
+  private ScimAssertions() {}
+
+  /** The response is application/scim+json. */
+  public static void assertScimJson(ScimClient.Reply reply) {
+    assertTrue(
+        reply.contentType().startsWith("application/scim+json"),
+        () -> "Content-Type of " + reply + " is " + reply.contentType());
+  }
+
+  /**
+   * An RFC 7644 §3.12 error: the status, {@code status} as a string, the scimType (or none), a
+   * detail, and the SCIM media type.
+   *
+   * @param scimType the expected keyword, or null when the error must have none
+   */
+  public static JsonObject assertScimError(ScimClient.Reply reply, int status, String scimType) {
+    assertEquals(status, reply.status(), () -> "status of " + reply);
+    assertScimJson(reply);
+    JsonObject error = reply.json();
+    assertEquals(
+        "urn:ietf:params:scim:api:messages:2.0:Error",
+        error.getJsonArray("schemas").getString(0),
+        reply::toString);
+    assertEquals(Integer.toString(status), error.getString("status"), reply::toString);
+    if (scimType == null) {
+      assertFalse(error.containsKey("scimType"), reply::toString);
+    } else {
+      assertEquals(scimType, error.getString("scimType"), reply::toString);
+    }
+    assertFalse(error.getString("detail", "").isBlank(), reply::toString);
+    assertFalse(
+        reply.body().contains("Exception") || reply.body().contains("\tat "),
+        () -> "error body shows internals: " + reply);
+    return error;
+  }
+}

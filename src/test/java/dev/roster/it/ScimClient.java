@@ -1,0 +1,97 @@
+package dev.roster.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small HTTP client for SCIM requests in tests, speaking to one server. */
+public final class ScimClient {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final String base;
+
+  /**
+   * @param server the server's root URL, e.g. {@code http://localhost:8080/}
+   */
+  public ScimClient(URL server) {
+    String root = server.toString().replaceAll("/+$", "");
+    this.base = root + "/scim/v2";
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** A request builder for a path under the SCIM base, e.g. {@code /Schemas}. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  public HttpRequest.Builder request(String path, String token) {
+    return request(path).header("Authorization", "Bearer " + token);
+  }
+
+  public Reply get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response, with its body parsed when it is JSON. */
+  public record Reply(HttpResponse<String> response) {
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        return reader.readObject();
+      }
+    }
+
+    public Optional<String> header(String name) {
+      return response.headers().firstValue(name);
+    }
+
+    public String contentType() {
+      return header("Content-Type").orElse("");
+    }
+
+    @Override
+    public String toString() {
+      return response.request().method()
+          + " "
+          + response.uri()
+          + " -> "
+          + response.statusCode()
+          + " "
+          + response.body();
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package dev.roster.it;
+
+import static dev.roster.it.Deployments.ACME_TOKEN;
+import static dev.roster.it.Deployments.GLOBEX_TOKEN;
+import static dev.roster.it.ScimAssertions.assertScimError;
+import static dev.roster.it.ScimAssertions.assertScimJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The SCIM protocol basics over HTTP, as a client sees them: bearer authentication, the error
+ * shapes, media types and correlation ids. Black box: the WAR as built, bootstrapped with the
+ * tokens of arquillian.xml.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ScimProtocolIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.roster();
+  }
+
+  @ArquillianResource URL server;
+
+  ScimClient scim;
+
+  @BeforeEach
+  void connect() {
+    scim = new ScimClient(server);
+  }
+
+  // Authentication
+
+  @Test
+  void refusesRequestWithoutTokenWithBearerChallenge() {
+    ScimClient.Reply reply = scim.send(scim.request("/ServiceProviderConfig").GET());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.header("WWW-Authenticate").orElse("").startsWith("Bearer"), reply::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Bearer not-a-token-of-this-server",
+        "Bearer " + ACME_TOKEN + "x",
+        "Basic YWNtZTphY21lLXRva2VuLTAxMjM0NTY3ODk=",
+        "Bearer",
+        "not-a-token-of-this-server-either"
+      })
+  void refusesUnknownOrMalformedCredentials(String authorization) {
+    ScimClient.Reply reply =
+        scim.send(scim.request("/Schemas").header("Authorization", authorization).GET());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.header("WWW-Authenticate").orElse("").startsWith("Bearer"), reply::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer ", "bearer ", "BEARER ", "BeArEr   ", ""})
+  void acceptsBearerSchemeInAnyCaseAndBareToken(String scheme) {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/ServiceProviderConfig")
+                .header("Authorization", scheme + ACME_TOKEN)
+                .GET());
+    assertEquals(200, reply.status(), reply::toString);
+    assertScimJson(reply);
+  }
+
+  @Test
+  void acceptsEveryBootstrapToken() {
+    assertEquals(200, scim.get("/ResourceTypes", ACME_TOKEN).status());
+    assertEquals(200, scim.get("/ResourceTypes", GLOBEX_TOKEN).status());
+  }
+
+  @Test
+  void refusesUnknownPathWithoutTokenBeforeSayingItIsUnknown() {
+    assertScimError(scim.send(scim.request("/NoSuchEndpoint").GET()), 401, null);
+  }
+
+  // Error shapes
+
+  @Test
+  void answersUnknownPathWith404() {
+    ScimClient.Reply reply = scim.get("/NoSuchEndpoint", ACME_TOKEN);
+    assertScimError(reply, 404, null);
+    assertTrue(
+        reply.json().getString("detail").contains("/scim/v2/NoSuchEndpoint"), reply::toString);
+  }
+
+  @Test
+  void answersUnsupportedMethodWith405AndAllowHeader() {
+    ScimClient.Reply reply = scim.send(scim.request("/ServiceProviderConfig", ACME_TOKEN).DELETE());
+    assertScimError(reply, 405, null);
+    assertTrue(reply.header("Allow").orElse("").contains("GET"), reply::toString);
+    assertTrue(reply.json().getString("detail").contains("DELETE"), reply::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text/plain",
+        "application/xml",
+        "application/x-www-form-urlencoded",
+        "application/json; charset=iso-8859-1"
+      })
+  void answersBodyThatIsNotJsonWith415(String contentType) {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"bjensen\"}")));
+    assertScimError(reply, 415, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/scim+json",
+        "application/scim+json; charset=utf-8",
+        "application/json",
+        "application/json;charset=UTF-8",
+        "APPLICATION/SCIM+JSON"
+      })
+  void admitsJsonBodiesWithOrWithoutCharset(String contentType) {
+    // No endpoint takes a POST at /Users yet: admitted means it got past the body checks.
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"bjensen\"}")));
+    assertNotEquals(415, reply.status(), reply::toString);
+    assertNotEquals(400, reply.status(), reply::toString);
+    assertScimJson(reply);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"{\"userName\": ", "{\"userName\" \"bjensen\"}", "[]", "\"text\"", "nope"})
+  void answersMalformedJsonWith400InvalidSyntax(String body) {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertScimError(reply, 400, "invalidSyntax");
+  }
+
+  @Test
+  void answersBodyOverTheAdvertisedLimitWith413() {
+    long limit = advertisedLimit();
+    ScimClient.Reply reply = postOfSize(limit + 1);
+    assertScimError(reply, 413, null);
+  }
+
+  @Test
+  void admitsBodyExactlyAtTheAdvertisedLimit() {
+    long limit = advertisedLimit();
+    ScimClient.Reply reply = postOfSize(limit);
+    assertNotEquals(413, reply.status(), reply::toString);
+  }
+
+  @Test
+  void answersChunkedBodyOverTheLimitWith413() {
+    // Without Content-Length (chunked), the limit must hold while the body is read.
+    byte[] body = new byte[(int) advertisedLimit() + 1];
+    Arrays.fill(body, (byte) ' ');
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", "application/scim+json")
+                .POST(
+                    HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofByteArray(body))));
+    assertScimError(reply, 413, null);
+  }
+
+  private long advertisedLimit() {
+    return scim.get("/ServiceProviderConfig", ACME_TOKEN)
+        .json()
+        .getJsonObject("bulk")
+        .getJsonNumber("maxPayloadSize")
+        .longValue();
+  }
+
+  private ScimClient.Reply postOfSize(long size) {
+    // A valid JSON object padded with spaces to exactly `size` bytes.
+    String json = "{\"userName\":\"bjensen\"}";
+    String padded = json + " ".repeat((int) (size - json.length()));
+    return scim.send(
+        scim.request("/Users", ACME_TOKEN)
+            .header("Content-Type", "application/scim+json")
+            .POST(HttpRequest.BodyPublishers.ofString(padded)));
+  }
+
+  // Media types and correlation ids
+
+  @ParameterizedTest
+  @ValueSource(strings = {"application/json", "application/scim+json", "*/*", "text/html"})
+  void answersScimJsonWhateverTheClientAccepts(String accept) {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/ServiceProviderConfig", ACME_TOKEN).header("Accept", accept).GET());
+    assertEquals(200, reply.status(), reply::toString);
+    assertScimJson(reply);
+  }
+
+  @Test
+  void echoesEntrasClientRequestIdAsRequestId() {
+    String id = UUID.randomUUID().toString();
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/ServiceProviderConfig", ACME_TOKEN)
+                .header("client-request-id", id)
+                .GET());
+    assertEquals(id, reply.header("X-Request-Id").orElse(null));
+  }
+
+  @Test
+  void generatesRequestIdWhenClientSendsNone() {
+    String first =
+        scim.get("/ServiceProviderConfig", ACME_TOKEN).header("X-Request-Id").orElseThrow();
+    String second =
+        scim.get("/ServiceProviderConfig", ACME_TOKEN).header("X-Request-Id").orElseThrow();
+    UUID.fromString(first);
+    assertNotEquals(first, second);
+  }
+
+  @Test
+  void replacesUnsafeClientRequestId() {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/ServiceProviderConfig", ACME_TOKEN)
+                .header("client-request-id", "<script>alert(1)</script>")
+                .GET());
+    UUID.fromString(reply.header("X-Request-Id").orElseThrow());
+  }
+
+  @Test
+  void givesRequestIdToRefusedRequestsToo() {
+    ScimClient.Reply reply =
+        scim.send(scim.request("/Schemas").header("client-request-id", "probe-401").GET());
+    assertEquals(401, reply.status());
+    assertEquals("probe-401", reply.header("X-Request-Id").orElse(null));
+  }
+}
