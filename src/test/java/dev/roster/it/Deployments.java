@@ -28,6 +28,8 @@ public final class Deployments {
 
   /** The WAR plus test classes that run inside the server, with the helpers they use. */
   public static WebArchive rosterWith(Class<?>... testClasses) {
-    return roster().addClasses(testClasses).addClasses(ScimClient.class, ScimClient.Reply.class);
+    return roster()
+        .addClasses(testClasses)
+        .addClasses(ScimClient.class, ScimClient.Reply.class, ScimAssertions.class);
   }
 }

@@ -1,0 +1,233 @@
+package dev.roster.it;
+
+import static dev.roster.it.ScimAssertions.assertScimError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimType;
+import dev.roster.tenants.boundary.IssuedToken;
+import dev.roster.tenants.boundary.Tenants;
+import dev.roster.tenants.entity.ApiToken;
+import dev.roster.tenants.entity.Tenant;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tenants and tokens through the {@link Tenants} bean, with their effect on SCIM requests over
+ * HTTP. Runs inside the server, in the real WAR.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantsIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.rosterWith(TenantsIT.class);
+  }
+
+  @ArquillianResource URL server;
+
+  @Inject Tenants tenants;
+
+  @PersistenceContext EntityManager em;
+
+  private ScimClient.Reply probe(String token) {
+    return new ScimClient(server).get("/ServiceProviderConfig", token);
+  }
+
+  private Tenant newTenant() {
+    return tenants.createTenant("t-" + UUID.randomUUID().toString().substring(0, 8), "Test tenant");
+  }
+
+  @Test
+  void bootstrapCreatedTheTenantsOfTheEnvironmentWithOneTokenEach() {
+    for (String id : List.of("acme", "globex")) {
+      Tenant tenant = tenants.findTenant(id).orElseThrow();
+      assertTrue(tenant.isEnabled());
+      List<ApiToken> tokens = tenants.listTokens(id);
+      assertEquals(1, tokens.size());
+      assertEquals("bootstrap", tokens.get(0).getLabel());
+      assertTrue(tokens.get(0).getPrefix().startsWith("ext_"));
+    }
+  }
+
+  @Test
+  void issuedTokenWorksAndOnlyItsHashIsStored() throws Exception {
+    Tenant tenant = newTenant();
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "Entra ID", null);
+    String plaintext = issued.plaintext();
+    assertTrue(plaintext.matches("rst_[a-z0-9]{8}_[A-Za-z0-9_-]{43}"), plaintext);
+    assertTrue(plaintext.startsWith(issued.token().getPrefix()));
+
+    assertEquals(200, probe(plaintext).status());
+
+    String sha256 =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        1L,
+        ((Number)
+                em.createNativeQuery("SELECT COUNT(*) FROM API_TOKEN WHERE SECRET_HASH = ?1")
+                    .setParameter(1, sha256)
+                    .getSingleResult())
+            .longValue());
+    String secretPart = plaintext.substring(plaintext.lastIndexOf('_') + 1);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT ID, LABEL, PREFIX, SECRET_HASH FROM API_TOKEN")
+            .getResultList();
+    for (Object[] row : rows) {
+      for (Object column : row) {
+        assertFalse(String.valueOf(column).contains(secretPart), "the secret is stored");
+      }
+    }
+  }
+
+  @Test
+  void tokenOfAnotherFormatIsStillOnlyHashed() {
+    assertEquals(0L, countRowsContaining(Deployments.ACME_TOKEN));
+  }
+
+  private long countRowsContaining(String text) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM API_TOKEN WHERE LABEL LIKE ?1 OR PREFIX LIKE ?1"
+                        + " OR SECRET_HASH LIKE ?1")
+                .setParameter(1, "%" + text + "%")
+                .getSingleResult())
+        .longValue();
+  }
+
+  @Test
+  void revokedTokenIsRefusedAtOnce() {
+    Tenant tenant = newTenant();
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "to revoke", null);
+    assertEquals(200, probe(issued.plaintext()).status()); // now cached
+    tenants.revokeToken(tenant.getId(), issued.token().getId());
+    ScimClient.Reply reply = probe(issued.plaintext());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.json().getString("detail").contains("revoked"), reply::toString);
+    assertTrue(
+        tenants.listTokens(tenant.getId()).get(0).getRevokedAt().isPresent(),
+        "the list shows the revocation");
+  }
+
+  @Test
+  void expiredTokenIsRefused() throws InterruptedException {
+    Tenant tenant = newTenant();
+    Instant expiry = Instant.now().plusMillis(1500);
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "short-lived", expiry);
+    assertEquals(200, probe(issued.plaintext()).status()); // now cached
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 100);
+    ScimClient.Reply reply = probe(issued.plaintext());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.json().getString("detail").contains("expired"), reply::toString);
+  }
+
+  @Test
+  void expiryInThePastIsRefused() {
+    Tenant tenant = newTenant();
+    ScimException error =
+        assertThrows(
+            ScimException.class,
+            () -> tenants.issueToken(tenant.getId(), "x", Instant.now().minusSeconds(1)));
+    assertEquals(ScimType.INVALID_VALUE, error.scimType().orElseThrow());
+  }
+
+  @Test
+  void disabledTenantsTokensAreRefusedAtOnceAndWorkAgainWhenEnabled() {
+    Tenant tenant = newTenant();
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
+    assertEquals(200, probe(issued.plaintext()).status());
+    tenants.setTenantEnabled(tenant.getId(), false);
+    ScimClient.Reply reply = probe(issued.plaintext());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.json().getString("detail").contains("disabled"), reply::toString);
+    tenants.setTenantEnabled(tenant.getId(), true);
+    assertEquals(200, probe(issued.plaintext()).status());
+  }
+
+  @Test
+  void lastUseIsWrittenOnFirstUseButNotOnEveryRequest() {
+    Tenant tenant = newTenant();
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
+    assertTrue(tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().isEmpty());
+    probe(issued.plaintext());
+    Instant firstUse = tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow();
+    probe(issued.plaintext());
+    probe(issued.plaintext());
+    assertEquals(firstUse, tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow());
+  }
+
+  @Test
+  void tokensAreListedNewestFirstRevokedOnesIncluded() throws InterruptedException {
+    Tenant tenant = newTenant();
+    IssuedToken first = tenants.issueToken(tenant.getId(), "first", null);
+    Thread.sleep(5);
+    IssuedToken second = tenants.issueToken(tenant.getId(), "second", null);
+    tenants.revokeToken(tenant.getId(), first.token().getId());
+    List<ApiToken> tokens = tenants.listTokens(tenant.getId());
+    assertEquals(
+        List.of(second.token().getId(), first.token().getId()),
+        tokens.stream().map(ApiToken::getId).toList());
+  }
+
+  @Test
+  void aTenantCannotRevokeAnotherTenantsToken() {
+    Tenant owner = newTenant();
+    Tenant other = newTenant();
+    IssuedToken issued = tenants.issueToken(owner.getId(), "x", null);
+    ScimException error =
+        assertThrows(
+            ScimException.class, () -> tenants.revokeToken(other.getId(), issued.token().getId()));
+    assertEquals(404, error.status());
+    assertEquals(200, probe(issued.plaintext()).status());
+  }
+
+  @Test
+  void tenantIdsAreUniqueAndValid() {
+    Tenant tenant = newTenant();
+    ScimException duplicate =
+        assertThrows(ScimException.class, () -> tenants.createTenant(tenant.getId(), "Again"));
+    assertEquals(409, duplicate.status());
+    assertEquals(ScimType.UNIQUENESS, duplicate.scimType().orElseThrow());
+    ScimException invalid =
+        assertThrows(ScimException.class, () -> tenants.createTenant("has space", "X"));
+    assertEquals(ScimType.INVALID_VALUE, invalid.scimType().orElseThrow());
+  }
+
+  @Test
+  void tenantIdIsDerivedFromTheNameWhenNotGiven() {
+    String name = "Initech Corporation " + UUID.randomUUID().toString().substring(0, 6);
+    Tenant first = tenants.createTenant(null, name);
+    Tenant second = tenants.createTenant(null, name);
+    assertTrue(first.getId().startsWith("initech-corporation-"), first.getId());
+    assertEquals(first.getId() + "-2", second.getId());
+  }
+
+  @Test
+  void tenantCanBeRenamedKeepingItsId() {
+    Tenant tenant = newTenant();
+    tenants.renameTenant(tenant.getId(), "New name");
+    assertEquals("New name", tenants.findTenant(tenant.getId()).orElseThrow().getName());
+  }
+}
