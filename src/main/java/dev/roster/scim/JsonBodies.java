@@ -3,25 +3,47 @@ package dev.roster.scim;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Reads a SCIM request body: one JSON object in UTF-8, or a 400 {@code invalidSyntax}. */
+/** Reads a SCIM request body: exactly one JSON object in UTF-8, or a 400 {@code invalidSyntax}. */
 public final class JsonBodies {
 
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   private JsonBodies() {}
 
   public static JsonObject parseObject(byte[] body) {
     return parseObject(new ByteArrayInputStream(body));
+  }
+
+  /**
+   * Exactly one JSON value: unlike {@code JsonReader}, content after the first value is an error,
+   * so that {@code {"a":1}{"b":2}} is not read as {@code {"a":1}}.
+   *
+   * @throws JsonParsingException for malformed JSON or content after the value
+   * @throws JsonException for an empty input
+   */
+  public static JsonValue parseValue(Reader json) {
+    try (JsonParser parser = PARSERS.createParser(json)) {
+      if (!parser.hasNext()) {
+        throw new JsonException("empty");
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonParsingException("content after the JSON value", parser.getLocation());
+      }
+      return value;
+    }
   }
 
   /**
@@ -31,10 +53,9 @@ public final class JsonBodies {
    *     anything that is not JSON, and for JSON that is not an object
    */
   public static JsonObject parseObject(InputStream body) {
-    JsonStructure value;
-    try (JsonReader reader =
-        READERS.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      value = reader.read();
+    JsonValue value;
+    try {
+      value = parseValue(new InputStreamReader(body, StandardCharsets.UTF_8));
     } catch (JsonParsingException e) {
       throw ScimException.invalidSyntax(
           "The request body is not valid JSON (line "

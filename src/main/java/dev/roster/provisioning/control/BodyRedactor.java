@@ -1,18 +1,16 @@
 package dev.roster.provisioning.control;
 
+import dev.roster.scim.JsonBodies;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,10 +18,12 @@ import java.util.regex.Pattern;
  * Makes a request body fit to store: secrets replaced by {@value #REDACTED}, and the text cut to a
  * maximum length.
  *
- * <p>A secret is the value of a member named {@code password}, {@code secret}, {@code token} and
- * the like (in any case, also URN-qualified), wherever it stands; and the {@code value} of a PATCH
- * operation whose {@code path} ends in such a name. A body that is not JSON gets the same names
- * redacted by pattern, so that a malformed request does not leak its password into the log.
+ * <p>In JSON, a secret is the value of a member named {@code password}, {@code secret}, {@code
+ * token} and the like (in any case, also URN-qualified), wherever it stands, and the {@code value}
+ * of a PATCH operation whose {@code path} ends in such a name. A body that is not valid JSON cannot
+ * be read that precisely, so when it mentions such a name at all, every value in it is redacted and
+ * only its member names and punctuation remain: enough to see why it was malformed. {@code
+ * password=...} fields of form-encoded text are redacted too.
  */
 public final class BodyRedactor {
 
@@ -43,25 +43,14 @@ public final class BodyRedactor {
   private static final String NAMES =
       "password|secret|token|access_?token|refresh_?token|client_?secret|api_?key|bearer";
 
-  /** {@code "password": "..."}, also unterminated at the end of a cut body. */
-  private static final Pattern JSON_MEMBER =
+  /** A secret name in quotes, as a member name or a PATCH path: {@code "urn:...:password"}. */
+  private static final Pattern QUOTED_SECRET_NAME =
       Pattern.compile(
-          "(\"(?:[^\"]*:)?(?:" + NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
-          Pattern.CASE_INSENSITIVE);
-
-  /** {@code "path": "password", "value": "..."} in a PATCH operation that is not valid JSON. */
-  private static final Pattern PATCH_VALUE =
-      Pattern.compile(
-          "(\"path\"\\s*:\\s*\"[^\"]*(?:"
-              + NAMES
-              + ")\"\\s*,\\s*\"value\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
-          Pattern.CASE_INSENSITIVE);
+          "\"(?:[^\"]*[:.])?(?:" + NAMES + ")(?:\\[[^\"]*])?\"", Pattern.CASE_INSENSITIVE);
 
   /** {@code password=...} in a form-encoded or otherwise textual body. */
   private static final Pattern FORM_FIELD =
       Pattern.compile("((?:^|[&?\\s])(?:" + NAMES + ")=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
-
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private BodyRedactor() {}
 
@@ -69,19 +58,18 @@ public final class BodyRedactor {
   public static String redact(byte[] body, int maxChars) {
     String text = new String(body, StandardCharsets.UTF_8);
     String redacted;
-    try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-      redacted = redact(reader.readValue()).toString();
+    try {
+      redacted = redact(JsonBodies.parseValue(new StringReader(text))).toString();
     } catch (JsonException e) {
       redacted = redactText(text);
     }
     return cap(redacted, maxChars);
   }
 
-  /** Pattern-based redaction, for text that is not JSON (a malformed body, a query string). */
+  /** Redaction of text that is not JSON: a malformed body, or a query string. */
   public static String redactText(String text) {
-    String result = JSON_MEMBER.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
-    result = PATCH_VALUE.matcher(result).replaceAll("$1\"" + REDACTED + "\"");
-    return FORM_FIELD.matcher(result).replaceAll("$1" + REDACTED);
+    String result = FORM_FIELD.matcher(text).replaceAll("$1" + REDACTED);
+    return QUOTED_SECRET_NAME.matcher(result).find() ? redactJsonValues(result) : result;
   }
 
   static String cap(String text, int maxChars) {
@@ -105,7 +93,12 @@ public final class BodyRedactor {
 
   private static JsonObject redactObject(JsonObject object) {
     boolean secretPath =
-        object.get("path") instanceof JsonString path && isSecretName(lastName(path.getString()));
+        object.entrySet().stream()
+            .anyMatch(
+                member ->
+                    member.getKey().equalsIgnoreCase("path")
+                        && member.getValue() instanceof JsonString path
+                        && isSecretName(lastName(path.getString())));
     JsonObjectBuilder copy = Json.createObjectBuilder();
     object.forEach(
         (name, member) -> {
@@ -114,6 +107,57 @@ public final class BodyRedactor {
           copy.add(name, secret ? Json.createValue(REDACTED) : redact(member));
         });
     return copy.build();
+  }
+
+  /**
+   * Every string that is not a member name, and every number, becomes {@value #REDACTED}; an
+   * unterminated string at the end as well. Works on any text, however broken.
+   */
+  private static String redactJsonValues(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        int end = endOfString(text, i);
+        boolean memberName = end < text.length() && nextNonSpace(text, end) == ':';
+        out.append(memberName ? text.substring(i, end) : "\"" + REDACTED + "\"");
+        i = end;
+      } else if (c == '-' || Character.isDigit(c)) {
+        int end = i + 1;
+        while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
+          end++;
+        }
+        out.append('"').append(REDACTED).append('"');
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The index after the string's closing quote, or the text's length if it is unterminated. */
+  private static int endOfString(String text, int openingQuote) {
+    for (int i = openingQuote + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  private static char nextNonSpace(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return text.charAt(i);
+      }
+    }
+    return 0;
   }
 
   /** The attribute a name or PATCH path ends in: {@code urn:...:User:password} gives password. */

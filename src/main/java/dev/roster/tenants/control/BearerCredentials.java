@@ -22,7 +22,10 @@ public final class BearerCredentials {
     String value = authorization.strip();
     int space = indexOfWhitespace(value);
     if (space < 0) {
-      return Optional.of(value);
+      // "Bearer" alone is a scheme without credentials, not a token
+      return value.equalsIgnoreCase("Bearer") || value.equalsIgnoreCase("Basic")
+          ? Optional.empty()
+          : Optional.of(value);
     }
     String scheme = value.substring(0, space);
     String token = value.substring(space + 1).strip();

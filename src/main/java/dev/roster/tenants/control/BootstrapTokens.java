@@ -86,7 +86,10 @@ public final class BootstrapTokens {
                 + tenantId
                 + "'; a token belongs to one tenant.");
       }
-      entries.add(new Entry(tenantId, token));
+      Entry entry = new Entry(tenantId, token);
+      if (!entries.contains(entry)) {
+        entries.add(entry);
+      }
     }
     return entries;
   }

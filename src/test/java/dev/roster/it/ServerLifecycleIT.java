@@ -1,0 +1,166 @@
+package dev.roster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server as an operator runs it: started with the README's plain java command, configured by
+ * environment variables, stopped with SIGTERM, and started again on the same data.
+ */
+class ServerLifecycleIT {
+
+  static final String TOKEN = "lifecycle-token-0123456789";
+
+  @TempDir Path data;
+
+  private String fileDatabase() {
+    return "jdbc:h2:file:" + data.resolve("roster").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  @Test
+  void keepsTenantsTokensAndEveryLogRecordAcrossARestart() throws Exception {
+    String run = UUID.randomUUID().toString();
+    try (PayaraMicroProcess first =
+        PayaraMicroProcess.start(
+            Map.of(
+                "ROSTER_DB_URL",
+                fileDatabase(),
+                "ROSTER_BOOTSTRAP_TOKENS",
+                "lifecycle=" + TOKEN))) {
+      ScimClient scim = new ScimClient(first.url());
+      assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status());
+      assertFalse(first.output().contains(TOKEN), "the bootstrap token must not be logged");
+      // 50 requests, and the stop right after them: the records still in the queue must be
+      // written before the database closes.
+      List<CompletableFuture<ScimClient.Reply>> requests = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        String correlationId = run + "-" + i;
+        requests.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    scim.send(
+                        scim.request("/Schemas", TOKEN)
+                            .header("client-request-id", correlationId)
+                            .GET())));
+      }
+      requests.forEach(r -> assertEquals(200, r.join().status()));
+      first.stop();
+    }
+
+    try (PayaraMicroProcess second =
+        PayaraMicroProcess.start(Map.of("ROSTER_DB_URL", fileDatabase()))) {
+      ScimClient scim = new ScimClient(second.url());
+      assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status(), "the token survived");
+      second.stop();
+    }
+
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + data.resolve("roster"), "roster", "roster");
+        Statement sql = db.createStatement()) {
+      assertEquals(1, count(sql, "SELECT COUNT(*) FROM TENANT WHERE ID = 'lifecycle'"));
+      assertEquals(1, count(sql, "SELECT COUNT(*) FROM API_TOKEN WHERE TENANT_ID = 'lifecycle'"));
+      assertEquals(
+          50,
+          count(
+              sql,
+              "SELECT COUNT(*) FROM PROVISIONING_LOG WHERE CORRELATION_ID LIKE '" + run + "-%'"));
+    }
+  }
+
+  private static long count(Statement sql, String query) throws SQLException {
+    try (ResultSet result = sql.executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  @Test
+  void refusesToStartWithABootstrapTokenShorterThan16Characters() {
+    try (PayaraMicroProcess server =
+        PayaraMicroProcess.launch(
+            Map.of(
+                "ROSTER_DB_URL",
+                fileDatabase(),
+                "ROSTER_BOOTSTRAP_TOKENS",
+                "acme=" + TOKEN + ",globex=tiny-secret"))) {
+      int exit = server.awaitExit(Duration.ofMinutes(4));
+      String output = server.output();
+      assertTrue(exit > 0, "exit code " + exit + "\n" + output);
+      assertTrue(output.contains("Roster cannot start"), output);
+      assertTrue(output.contains("at least 16"), output);
+      assertTrue(output.contains("globex"), output);
+      assertFalse(output.contains("tiny-secret"), "the token must not be logged");
+    }
+  }
+
+  @Test
+  void healthIsReadyOnlyWhileTheDatabaseAnswers() throws Exception {
+    int port = PayaraMicroProcess.freePort();
+    String[] args = {
+      "-tcpPort", Integer.toString(port), "-baseDir", data.toString(), "-ifNotExists"
+    };
+    Server database = Server.createTcpServer(args).start();
+    try (PayaraMicroProcess server =
+        PayaraMicroProcess.start(
+            Map.of(
+                "ROSTER_DB_URL", "jdbc:h2:tcp://localhost:" + port + "/roster",
+                "ROSTER_DB_USER", "health",
+                "ROSTER_DB_PASSWORD", "health-password"))) {
+      assertEquals(200, health(server).statusCode(), () -> "up: " + server.output());
+      assertTrue(health(server).body().contains("\"database\""));
+
+      database.stop();
+      HttpResponse<String> down = health(server);
+      assertEquals(503, down.statusCode(), down::body);
+      assertTrue(down.body().contains("DOWN"), down.body());
+
+      database = Server.createTcpServer(args).start();
+      assertEquals(200, eventually200(server), "ready again once the database is back");
+      server.stop();
+    } finally {
+      database.stop();
+    }
+  }
+
+  private static HttpResponse<String> health(PayaraMicroProcess server) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.url() + "health"))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int eventually200(PayaraMicroProcess server) throws Exception {
+    int status = 0;
+    for (int i = 0; i < 30 && status != 200; i++) {
+      status = health(server).statusCode();
+      if (status != 200) {
+        PayaraMicroProcess.sleep(1000);
+      }
+    }
+    return status;
+  }
+}

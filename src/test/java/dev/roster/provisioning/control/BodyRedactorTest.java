@@ -1,0 +1,346 @@
+package dev.roster.provisioning.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BodyRedactorTest {
+
+  private static final int LARGE = 100_000;
+  private static final String REDACTED = "[REDACTED]";
+
+  private static String redact(String body) {
+    return BodyRedactor.redact(body.getBytes(StandardCharsets.UTF_8), LARGE);
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  /** Valid JSON bodies: input, the secret in it, and the expected compact output. */
+  static Stream<Arguments> jsonBodies() {
+    return Stream.of(
+        Arguments.of(
+            "password",
+            """
+            {"userName":"bjensen","password":"t1meMa$heen"}""",
+            "t1meMa$heen",
+            """
+            {"userName":"bjensen","password":"[REDACTED]"}"""),
+        Arguments.of(
+            "Password",
+            """
+            {"userName": "bjensen", "Password": "t1meMa$heen"}""",
+            "t1meMa$heen",
+            """
+            {"userName":"bjensen","Password":"[REDACTED]"}"""),
+        Arguments.of(
+            "PASSWORD",
+            """
+            {"PASSWORD":"t1meMa$heen"}""",
+            "t1meMa$heen",
+            """
+            {"PASSWORD":"[REDACTED]"}"""),
+        Arguments.of(
+            "nested object",
+            """
+            {"user":{"credentials":{"password":"n3sted-pw"}},"active":true}""",
+            "n3sted-pw",
+            """
+            {"user":{"credentials":{"password":"[REDACTED]"}},"active":true}"""),
+        Arguments.of(
+            "object in array",
+            """
+            {"Operations":[{"op":"add","value":{"password":"arr4y-pw"}},{"password":"s3cond-pw"}]}""",
+            "arr4y-pw",
+            """
+            {"Operations":[{"op":"add","value":{"password":"[REDACTED]"}},{"password":"[REDACTED]"}]}"""),
+        Arguments.of(
+            "top-level array",
+            """
+            [{"password":"top-arr4y"}, 1, "x"]""",
+            "top-arr4y",
+            """
+            [{"password":"[REDACTED]"},1,"x"]"""),
+        Arguments.of(
+            "URN-qualified",
+            """
+            {"urn:ietf:params:scim:schemas:core:2.0:User:password":"urn-pw-42"}""",
+            "urn-pw-42",
+            """
+            {"urn:ietf:params:scim:schemas:core:2.0:User:password":"[REDACTED]"}"""),
+        Arguments.of(
+            "PATCH path password",
+            """
+            {"op":"replace","path":"password","value":"patch-pw-1"}""",
+            "patch-pw-1",
+            """
+            {"op":"replace","path":"password","value":"[REDACTED]"}"""),
+        Arguments.of(
+            "PATCH path PASSWORD",
+            """
+            {"op":"replace","path":"PASSWORD","value":"patch-pw-2"}""",
+            "patch-pw-2",
+            """
+            {"op":"replace","path":"PASSWORD","value":"[REDACTED]"}"""),
+        Arguments.of(
+            "PATCH path URN-qualified, in a PatchOp",
+            """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"urn:ietf:params:scim:schemas:core:2.0:User:password","value":"patch-pw-3"}]}""",
+            "patch-pw-3",
+            """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"urn:ietf:params:scim:schemas:core:2.0:User:password","value":"[REDACTED]"}]}"""),
+        Arguments.of(
+            "PATCH without path",
+            """
+            {"op":"replace","value":{"password":"pathless-pw","active":false}}""",
+            "pathless-pw",
+            """
+            {"op":"replace","value":{"password":"[REDACTED]","active":false}}"""),
+        Arguments.of(
+            "secret",
+            """
+            {"secret":"s3cr3t-value"}""",
+            "s3cr3t-value",
+            """
+            {"secret":"[REDACTED]"}"""),
+        Arguments.of(
+            "token",
+            """
+            {"token":"tok-value-1"}""",
+            "tok-value-1",
+            """
+            {"token":"[REDACTED]"}"""),
+        Arguments.of(
+            "access_token",
+            """
+            {"access_token":"acc-value-1","token_type":"Bearer"}""",
+            "acc-value-1",
+            """
+            {"access_token":"[REDACTED]","token_type":"Bearer"}"""),
+        Arguments.of(
+            "clientSecret",
+            """
+            {"clientId":"app","clientSecret":"cs-value-1"}""",
+            "cs-value-1",
+            """
+            {"clientId":"app","clientSecret":"[REDACTED]"}"""),
+        Arguments.of(
+            "non-string secret",
+            """
+            {"password":{"hash":"h4sh-val","salt":"s4lt-val"}}""",
+            "h4sh-val",
+            """
+            {"password":"[REDACTED]"}"""),
+        Arguments.of(
+            "number secret",
+            """
+            {"password":987654321}""",
+            "987654321",
+            """
+            {"password":"[REDACTED]"}"""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jsonBodies")
+  void redactsSecretsInJson(String why, String body, String secret, String expected) {
+    String redacted = redact(body);
+
+    assertFalse(redacted.contains(secret), redacted);
+    assertTrue(redacted.contains(REDACTED), redacted);
+    assertEquals(expected, redacted);
+    try (JsonReader reader = Json.createReader(new StringReader(redacted))) {
+      reader.readValue();
+    }
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {
+        "{\"Operations\":[{\"op\":\"Replace\",\"Path\":\"password\",\"Value\":\"entra-pw\"}]}",
+        "{\"op\":\"replace\",\"PATH\":\"password\",\"value\":\"entra-pw\"}",
+      })
+  void redactsPatchValueWhateverTheCaseOfPath(String body) {
+    String redacted = redact(body);
+
+    assertFalse(redacted.contains("entra-pw"), redacted);
+    assertTrue(redacted.contains(REDACTED), redacted);
+  }
+
+  @Test
+  void keepsEverythingElse() {
+    String redacted =
+        redact(
+            """
+            {
+              "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+              "userName": "bjensen",
+              "name": {"familyName": "Jensen", "givenName": "Barbara"},
+              "emails": [{"value": "bjensen@example.com", "type": "work", "primary": true}],
+              "password": "t1meMa$heen",
+              "passwordHint": "a machine",
+              "tokenCount": 3
+            }
+            """);
+
+    assertFalse(redacted.contains("t1meMa$heen"), redacted);
+    JsonObject json = parse(redacted);
+    assertEquals(REDACTED, json.getString("password"));
+    assertEquals("bjensen", json.getString("userName"));
+    assertEquals("Barbara", json.getJsonObject("name").getString("givenName"));
+    assertEquals(
+        "bjensen@example.com", json.getJsonArray("emails").getJsonObject(0).getString("value"));
+    assertEquals("a machine", json.getString("passwordHint"));
+    assertEquals(3, json.getInt("tokenCount"));
+    assertFalse(redacted.contains("\n"), "compact: " + redacted);
+  }
+
+  @Test
+  void leavesPatchValuesOfOtherPathsAlone() {
+    String redacted = redact("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Babs\"}");
+
+    assertEquals("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Babs\"}", redacted);
+  }
+
+  /** Bodies that are not JSON: input and the secret that must not survive. */
+  static Stream<Arguments> textBodies() {
+    return Stream.of(
+        Arguments.of("cut after a member", "{\"password\":\"abc-pw-1\", \"x\": ", "abc-pw-1"),
+        Arguments.of("unterminated value", "{\"password\":\"abc-pw-2", "abc-pw-2"),
+        Arguments.of(
+            "unterminated, upper case",
+            "{\"userName\":\"b\",\"PASSWORD\" : \"abc-pw-3",
+            "abc-pw-3"),
+        Arguments.of("escaped quote in value", "{\"password\":\"ab\\\"c-pw-4\", ", "c-pw-4"),
+        Arguments.of(
+            "URN-qualified, malformed",
+            "{\"urn:ietf:params:scim:schemas:core:2.0:User:password\":\"urn-pw-5\",",
+            "urn-pw-5"),
+        Arguments.of("access_token, malformed", "{\"access_token\": \"acc-pw-6\" ", "acc-pw-6"),
+        Arguments.of(
+            "PATCH value, malformed",
+            "{\"Operations\":[{\"op\":\"replace\",\"path\":\"password\",\"value\":\"patch-pw-7\"}",
+            "patch-pw-7"),
+        Arguments.of("form body", "user=a&password=form-pw-8", "form-pw-8"),
+        Arguments.of("form body, secret first", "password=form-pw-9&user=a", "form-pw-9"),
+        Arguments.of(
+            "form body, client_secret", "grant_type=x&client_secret=form-pw-10&y=1", "form-pw-10"),
+        Arguments.of("query string", "?filter=x&token=query-tok-11", "query-tok-11"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("textBodies")
+  void redactsSecretsInTextThatIsNotJson(String why, String body, String secret) {
+    String redacted = redact(body);
+
+    assertFalse(redacted.contains(secret), redacted);
+    assertTrue(redacted.contains(REDACTED), redacted);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedBodiesTheFallbackMisses")
+  void redactsSecretsInMalformedJsonWhateverTheirShape(String why, String body, String secret) {
+    String redacted = redact(body);
+
+    assertFalse(redacted.contains(secret), redacted);
+  }
+
+  static Stream<Arguments> malformedBodiesTheFallbackMisses() {
+    return Stream.of(
+        Arguments.of(
+            "value before path",
+            "{\"op\":\"replace\",\"value\":\"pw-vb-1\",\"path\":\"password\"",
+            "pw-vb-1"),
+        Arguments.of(
+            "member between path and value",
+            "{\"op\":\"replace\",\"path\":\"password\",\"x\":1,\"value\":\"pw-mid-2\"",
+            "pw-mid-2"),
+        Arguments.of("number", "{\"password\": 12345678, ", "12345678"),
+        Arguments.of("array", "{\"password\":[\"pw-arr-3\"], ", "pw-arr-3"),
+        Arguments.of(
+            "a second object after a valid one",
+            "{\"userName\":\"b\"}{\"password\":\"pw-second-4\"}",
+            "pw-second-4"));
+  }
+
+  @Test
+  void redactsMalformedJsonInPlace() {
+    assertEquals("{\"password\":\"[REDACTED]\", \"x\": ", redact("{\"password\":\"abc\", \"x\": "));
+  }
+
+  @Test
+  void redactsFormFieldKeepingTheOthers() {
+    assertEquals("user=a&password=[REDACTED]", redact("user=a&password=b"));
+  }
+
+  @Test
+  void leavesTextWithoutSecretsAlone() {
+    assertEquals("user=a&passwordless=true", redact("user=a&passwordless=true"));
+    assertEquals("{\"userName\":\"bjensen\", ", redact("{\"userName\":\"bjensen\", "));
+  }
+
+  @Test
+  void keepsABodyOfExactlyMaxChars() {
+    String body = "{\"userName\":\"" + "b".repeat(30) + "\"}";
+
+    assertEquals(body, BodyRedactor.redact(body.getBytes(StandardCharsets.UTF_8), body.length()));
+  }
+
+  @Test
+  void cutsALongBodyAndSaysHowLongItWas() {
+    String body = "{\"userName\":\"" + "b".repeat(500) + "\"}";
+
+    String capped = BodyRedactor.redact(body.getBytes(StandardCharsets.UTF_8), 100);
+
+    assertTrue(capped.startsWith(body.substring(0, 100)), capped);
+    String marker = capped.substring(100);
+    assertTrue(marker.contains("truncated"), marker);
+    assertTrue(marker.contains(Integer.toString(body.length())), marker);
+    assertTrue(capped.length() < body.length());
+  }
+
+  @Test
+  void redactsBeforeCutting() {
+    String secret = "t1meMa$heen-and-more";
+    String body =
+        "{\"userName\":\"bjensen\",\"password\":\""
+            + secret
+            + "\",\"x\":\""
+            + "y".repeat(200)
+            + "\"}";
+    int cut = body.indexOf(secret) + 5;
+
+    String capped = BodyRedactor.redact(body.getBytes(StandardCharsets.UTF_8), cut);
+
+    assertFalse(capped.contains(secret.substring(0, 5)), capped);
+    assertTrue(capped.contains("truncated"), capped);
+  }
+
+  @Test
+  void redactsAnEmptyBodyToNothing() {
+    assertEquals("", redact(""));
+  }
+
+  @Test
+  void redactTextWorksOnItsOwn() {
+    String redacted = BodyRedactor.redactText("password=pw-12&apiKey=key-13&bearer=b-14");
+
+    assertFalse(redacted.contains("pw-12"), redacted);
+    assertFalse(redacted.contains("key-13"), redacted);
+    assertFalse(redacted.contains("b-14"), redacted);
+  }
+}
