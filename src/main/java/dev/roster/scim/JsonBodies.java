@@ -1,6 +1,7 @@
 package dev.roster.scim;
 
-import jakarta.json.Json;
+import static dev.roster.scim.JsonProviders.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +18,7 @@ import java.util.Map;
 /** Reads a SCIM request body: exactly one JSON object in UTF-8, or a 400 {@code invalidSyntax}. */
 public final class JsonBodies {
 
-  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
   private JsonBodies() {}
 

@@ -1,6 +1,7 @@
 package dev.roster.scim;
 
-import jakarta.json.Json;
+import static dev.roster.scim.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Collection;
@@ -20,10 +21,10 @@ public final class ListResponse {
    */
   public static JsonObject of(
       long totalResults, long startIndex, Collection<JsonObject> resources) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     resources.forEach(array::add);
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(SchemaUris.LIST_RESPONSE))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(SchemaUris.LIST_RESPONSE))
         .add("totalResults", totalResults)
         .add("itemsPerPage", resources.size())
         .add("startIndex", startIndex)

@@ -1,7 +1,8 @@
 package dev.roster.scim;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import jakarta.ejb.ApplicationException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Objects;
@@ -150,8 +151,8 @@ public class ScimException extends RuntimeException {
   /** The error body of RFC 7644 §3.12, with {@code status} as a string. */
   public JsonObject toJson() {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("schemas", Json.createArrayBuilder().add(SchemaUris.ERROR))
+        JSON.createObjectBuilder()
+            .add("schemas", JSON.createArrayBuilder().add(SchemaUris.ERROR))
             .add("status", Integer.toString(status));
     if (scimType != null) {
       body.add("scimType", scimType.keyword());

@@ -1,6 +1,7 @@
 package dev.roster.scim;
 
-import jakarta.json.Json;
+import static dev.roster.scim.JsonProviders.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -33,8 +34,8 @@ public record ServiceProviderConfig(
    * @param baseUrl the SCIM base URL without a trailing slash, for {@code meta.location}
    */
   public JsonObject toJson(String baseUrl) {
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(SchemaUris.SERVICE_PROVIDER_CONFIG))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(SchemaUris.SERVICE_PROVIDER_CONFIG))
         .add("patch", supported(patch))
         .add("bulk", supported(bulk).add("maxOperations", 0).add("maxPayloadSize", maxPayloadSize))
         .add("filter", supported(filter).add("maxResults", maxResults))
@@ -43,9 +44,9 @@ public record ServiceProviderConfig(
         .add("etag", supported(etag))
         .add(
             "authenticationSchemes",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "OAuth Bearer Token")
                         .add(
@@ -56,13 +57,13 @@ public record ServiceProviderConfig(
                         .add("primary", true)))
         .add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "ServiceProviderConfig")
                 .add("location", baseUrl + "/ServiceProviderConfig"))
         .build();
   }
 
   private static JsonObjectBuilder supported(boolean value) {
-    return Json.createObjectBuilder().add("supported", value);
+    return JSON.createObjectBuilder().add("supported", value);
   }
 }

@@ -1,7 +1,8 @@
 package dev.roster.provisioning.control;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import dev.roster.scim.JsonBodies;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -83,7 +84,7 @@ public final class BodyRedactor {
     return switch (value.getValueType()) {
       case OBJECT -> redactObject(value.asJsonObject());
       case ARRAY -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         value.asJsonArray().forEach(element -> array.add(redact(element)));
         yield array.build();
       }
@@ -99,12 +100,12 @@ public final class BodyRedactor {
                     member.getKey().equalsIgnoreCase("path")
                         && member.getValue() instanceof JsonString path
                         && isSecretName(lastName(path.getString())));
-    JsonObjectBuilder copy = Json.createObjectBuilder();
+    JsonObjectBuilder copy = JSON.createObjectBuilder();
     object.forEach(
         (name, member) -> {
           boolean secret =
               isSecretName(lastName(name)) || (secretPath && name.equalsIgnoreCase("value"));
-          copy.add(name, secret ? Json.createValue(REDACTED) : redact(member));
+          copy.add(name, secret ? JSON.createValue(REDACTED) : redact(member));
         });
     return copy.build();
   }

@@ -1,6 +1,7 @@
 package dev.roster.scim.schema;
 
-import jakarta.json.Json;
+import static dev.roster.scim.JsonProviders.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -259,7 +260,7 @@ public record Attribute(
   /** The attribute definition as RFC 7643 §7 represents it, without null values. */
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", name)
             .add("type", type.keyword())
             .add("multiValued", multiValued)
@@ -269,13 +270,13 @@ public record Attribute(
       json.add("caseExact", caseExact);
     }
     if (!canonicalValues.isEmpty()) {
-      json.add("canonicalValues", Json.createArrayBuilder(canonicalValues));
+      json.add("canonicalValues", JSON.createArrayBuilder(canonicalValues));
     }
     if (type == Type.REFERENCE) {
-      json.add("referenceTypes", Json.createArrayBuilder(referenceTypes));
+      json.add("referenceTypes", JSON.createArrayBuilder(referenceTypes));
     }
     if (type == Type.COMPLEX) {
-      JsonArrayBuilder subs = Json.createArrayBuilder();
+      JsonArrayBuilder subs = JSON.createArrayBuilder();
       subAttributes.forEach(sub -> subs.add(sub.toJson()));
       json.add("subAttributes", subs);
     }

@@ -1,7 +1,8 @@
 package dev.roster.scim.schema;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import dev.roster.scim.SchemaUris;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -31,13 +32,13 @@ public record ResourceType(
    * @param baseUrl the SCIM base URL without a trailing slash, for {@code meta.location}
    */
   public JsonObject toJson(String baseUrl) {
-    JsonArrayBuilder schemaExtensions = Json.createArrayBuilder();
+    JsonArrayBuilder schemaExtensions = JSON.createArrayBuilder();
     extensions.forEach(
         e ->
             schemaExtensions.add(
-                Json.createObjectBuilder().add("schema", e.id()).add("required", false)));
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(SchemaUris.RESOURCE_TYPE))
+                JSON.createObjectBuilder().add("schema", e.id()).add("required", false)));
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(SchemaUris.RESOURCE_TYPE))
         .add("id", name)
         .add("name", name)
         .add("endpoint", endpoint)
@@ -46,7 +47,7 @@ public record ResourceType(
         .add("schemaExtensions", schemaExtensions)
         .add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "ResourceType")
                 .add("location", baseUrl + "/ResourceTypes/" + name))
         .build();

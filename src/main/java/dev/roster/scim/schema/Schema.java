@@ -1,7 +1,8 @@
 package dev.roster.scim.schema;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import dev.roster.scim.SchemaUris;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -29,17 +30,17 @@ public record Schema(String id, String name, String description, List<Attribute>
    * @param baseUrl the SCIM base URL without a trailing slash, for {@code meta.location}
    */
   public JsonObject toJson(String baseUrl) {
-    JsonArrayBuilder attributeArray = Json.createArrayBuilder();
+    JsonArrayBuilder attributeArray = JSON.createArrayBuilder();
     attributes.forEach(a -> attributeArray.add(a.toJson()));
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(SchemaUris.SCHEMA))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(SchemaUris.SCHEMA))
         .add("id", id)
         .add("name", name)
         .add("description", description)
         .add("attributes", attributeArray)
         .add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "Schema")
                 .add("location", baseUrl + "/Schemas/" + id))
         .build();

@@ -3,6 +3,7 @@ package dev.roster.tenants.boundary;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.tenants.control.BearerCredentials;
+import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
 import dev.roster.tenants.control.TokenSecrets;
 import jakarta.annotation.Priority;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Instant;
 
 /**
  * Authenticates every SCIM request, discovery included, by its bearer token, and makes its tenant
@@ -25,6 +27,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Inject Tenants tenants;
 
+  @Inject TokenCache tokenCache;
+
   @Inject CurrentTenant currentTenant;
 
   @Override
@@ -36,7 +40,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     ScimException.unauthorized(
                         "A bearer token is required: send 'Authorization: Bearer <token>'."));
     request.setProperty(ScimRequestProperties.TOKEN_PREFIX, TokenSecrets.prefixOf(token));
-    TokenGrant grant = tenants.authenticate(token);
+    // Most requests come with a token cached moments ago: let them in without entering the bean
+    // (and its transaction). Anything else, including a refusal, is the bean's decision.
+    Instant now = Instant.now();
+    TokenGrant grant =
+        tokenCache
+            .get(TokenSecrets.hash(token), now)
+            .filter(cached -> cached.sufficesAt(now))
+            .orElseGet(() -> tenants.authenticate(token));
     currentTenant.authenticated(grant);
     request.setProperty(ScimRequestProperties.TENANT_ID, grant.tenantId());
   }

@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,9 +29,6 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class Tenants {
-
-  /** A token's last use is written at most this often, not on every request. */
-  static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
   private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
 
@@ -153,12 +149,11 @@ public class Tenants {
     } else if (grant.expiredAt(now)) {
       throw ScimException.unauthorized("The bearer token has expired.");
     }
-    if (grant.lastUsedAt() == null
-        || !now.isBefore(grant.lastUsedAt().plus(LAST_USED_GRANULARITY))) {
+    if (grant.useToRecordAt(now)) {
       em.createNamedQuery(ApiToken.RECORD_USE)
           .setParameter("now", utc(now))
           .setParameter("id", grant.tokenId())
-          .setParameter("threshold", utc(now.minus(LAST_USED_GRANULARITY)))
+          .setParameter("threshold", utc(now.minus(TokenGrant.LAST_USE_GRANULARITY)))
           .executeUpdate();
       grant = grant.usedAt(now);
       tokenCache.update(hash, grant);

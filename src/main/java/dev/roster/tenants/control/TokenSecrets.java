@@ -25,11 +25,20 @@ public final class TokenSecrets {
   private static final int SECRET_BYTES = 32;
   private static final int GENERATED_LENGTH = MARK.length() + ID_LENGTH + 1 + 43;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final MessageDigest SHA_256 = newSha256();
 
   /** A new token: the plaintext, to show once, and what is stored about it. */
   public record Generated(String plaintext, String prefix, String hash) {}
 
   private TokenSecrets() {}
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
 
   public static Generated generate() {
     StringBuilder id = new StringBuilder(ID_LENGTH);
@@ -45,11 +54,19 @@ public final class TokenSecrets {
 
   /** The lower-case hex SHA-256 of the token's UTF-8 bytes: what is stored and looked up. */
   public static String hash(String token) {
+    return HexFormat.of().formatHex(sha256().digest(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A fresh digest, cloned: cheaper than a provider lookup on every request. */
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.roster.tenants.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,39 @@ class TokenGrantTest {
 
     assertEquals(new TokenGrant("tok-1", "acme", "rst_aaaaaaaa", EXPIRY, now), used);
     assertNull(grant.lastUsedAt());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // last use written, now, record this use?
+    "'', 2026-06-01T12:00:00Z, true",
+    "2026-06-01T12:00:00Z, 2026-06-01T12:00:59.999Z, false",
+    "2026-06-01T12:00:00Z, 2026-06-01T12:01:00Z, true",
+    "2026-06-01T12:00:00Z, 2026-06-01T13:00:00Z, true",
+  })
+  void recordsUseAtMostOnceAMinute(String lastUsed, String now, boolean record) {
+    TokenGrant grant =
+        new TokenGrant(
+            "tok-1",
+            "acme",
+            "rst_aaaaaaaa",
+            null,
+            lastUsed.isEmpty() ? null : Instant.parse(lastUsed));
+
+    assertEquals(record, grant.useToRecordAt(Instant.parse(now)));
+  }
+
+  @Test
+  void sufficesOnlyWhenNeitherExpiredNorDueForAUseRecord() {
+    Instant now = Instant.parse("2026-06-01T12:00:30Z");
+    Instant justUsed = Instant.parse("2026-06-01T12:00:00Z");
+
+    assertTrue(new TokenGrant("t", "acme", "p", null, justUsed).sufficesAt(now));
+    assertTrue(new TokenGrant("t", "acme", "p", EXPIRY, justUsed).sufficesAt(now));
+    assertFalse(new TokenGrant("t", "acme", "p", now, justUsed).sufficesAt(now), "expired");
+    assertFalse(new TokenGrant("t", "acme", "p", null, null).sufficesAt(now), "use not recorded");
+    assertFalse(
+        new TokenGrant("t", "acme", "p", null, justUsed).sufficesAt(now.plusSeconds(60)),
+        "use due again");
   }
 }
