@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -85,7 +86,9 @@ public class ProvisioningLogWriter {
   public void record(LogEntry entry) {
     LogEntry bounded = entry;
     if (entry.body() != null && entry.body().length > RAW_BODY_LIMIT) {
-      bounded = withBody(entry, BodyRedactor.redact(entry.body(), bodyMaxChars));
+      bounded =
+          entry.withBody(
+              BodyRedactor.redact(entry.body(), bodyMaxChars).getBytes(StandardCharsets.UTF_8));
     }
     if (!queue.offer(bounded)) {
       write(List.of(bounded));
@@ -142,23 +145,5 @@ public class ProvisioningLogWriter {
     } catch (Exception e) {
       LOG.log(Level.FINE, "rollback after a failed log write", e);
     }
-  }
-
-  private static LogEntry withBody(LogEntry e, String body) {
-    return new LogEntry(
-        e.time(),
-        e.tenantId(),
-        e.tokenPrefix(),
-        e.client(),
-        e.method(),
-        e.path(),
-        e.query(),
-        e.target(),
-        e.status(),
-        e.scimType(),
-        e.detail(),
-        e.durationMillis(),
-        e.correlationId(),
-        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

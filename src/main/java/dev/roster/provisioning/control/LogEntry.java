@@ -26,6 +26,25 @@ public record LogEntry(
     String correlationId,
     byte[] body) {
 
+  /** The same entry with another body: the redacted one, for a body too large to queue raw. */
+  public LogEntry withBody(byte[] newBody) {
+    return new LogEntry(
+        time,
+        tenantId,
+        tokenPrefix,
+        client,
+        method,
+        path,
+        query,
+        target,
+        status,
+        scimType,
+        detail,
+        durationMillis,
+        correlationId,
+        newBody);
+  }
+
   @Override
   public String toString() {
     return "LogEntry[" + method + " " + path + " " + status + " " + correlationId + "]";
