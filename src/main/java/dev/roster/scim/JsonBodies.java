@@ -31,12 +31,13 @@ public final class JsonBodies {
    * so that {@code {"a":1}{"b":2}} is not read as {@code {"a":1}}.
    *
    * @throws JsonParsingException for malformed JSON or content after the value
-   * @throws JsonException for an empty input
+   * @throws JsonException for an empty input, or input the parser refuses otherwise (Parsson
+   *     refuses nesting deeper than 1000 levels with a plain RuntimeException)
    */
   public static JsonValue parseValue(Reader json) {
     try (JsonParser parser = PARSERS.createParser(json)) {
       if (!parser.hasNext()) {
-        throw new JsonException("empty");
+        throw new JsonException("The request body is empty.");
       }
       parser.next();
       JsonValue value = parser.getValue();
@@ -44,6 +45,10 @@ public final class JsonBodies {
         throw new JsonParsingException("content after the JSON value", parser.getLocation());
       }
       return value;
+    } catch (JsonException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new JsonException("The request body is not JSON Roster can read: " + e.getMessage(), e);
     }
   }
 
@@ -65,7 +70,7 @@ public final class JsonBodies {
               + e.getLocation().getColumnNumber()
               + ").");
     } catch (JsonException e) {
-      throw ScimException.invalidSyntax("The request body is empty or not JSON.");
+      throw ScimException.invalidSyntax(e.getMessage());
     }
     if (!(value instanceof JsonObject object)) {
       throw ScimException.invalidSyntax("The request body must be a JSON object.");

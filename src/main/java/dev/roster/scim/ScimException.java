@@ -131,7 +131,7 @@ public class ScimException extends RuntimeException {
     return new ScimException(500, null, detail);
   }
 
-  /** 501: the operation is valid SCIM but not implemented by this server. */
+  /** 501: the request is valid SCIM, but this server does not offer that operation. */
   public static ScimException notImplemented(String detail) {
     return new ScimException(501, null, detail);
   }

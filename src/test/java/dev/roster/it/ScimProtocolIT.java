@@ -161,6 +161,19 @@ class ScimProtocolIT {
   }
 
   @Test
+  void answersDeeplyNestedJsonWith400NotWith500() {
+    // 200 KB of nesting: over the parser's depth limit, and large enough that the provisioning
+    // log redacts it on the request thread.
+    String deep = "{\"a\":".repeat(40_000) + "1" + "}".repeat(40_000);
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(deep)));
+    assertScimError(reply, 400, "invalidSyntax");
+  }
+
+  @Test
   void answersBodyOverTheAdvertisedLimitWith413() {
     long limit = advertisedLimit();
     ScimClient.Reply reply = postOfSize(limit + 1);

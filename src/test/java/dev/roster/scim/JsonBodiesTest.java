@@ -101,4 +101,14 @@ class JsonBodiesTest {
 
     assertTrue(e.detail().contains("object"), e.detail());
   }
+
+  @Test
+  void rejectsNestingDeeperThanTheParserAllowsAsInvalidSyntax() {
+    String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+
+    ScimException e = assertThrows(ScimException.class, () -> JsonBodies.parseObject(utf8(deep)));
+
+    assertEquals(400, e.status());
+    assertEquals(Optional.of(ScimType.INVALID_SYNTAX), e.scimType());
+  }
 }

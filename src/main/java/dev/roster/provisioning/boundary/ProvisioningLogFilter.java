@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Priority(10)
 public class ProvisioningLogFilter implements ContainerResponseFilter {
+
+  private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());
 
   @Inject ProvisioningLogWriter writer;
 
@@ -37,6 +41,18 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     if (!enabled) {
       return;
     }
+    try {
+      writer.record(entry(request, response, true));
+    } catch (RuntimeException e) {
+      // A response filter that throws turns the response into the container's HTML error page.
+      // Record what is known without the body, and say why.
+      LOG.log(Level.SEVERE, "Provisioning log: could not record a request in full", e);
+      writer.record(entry(request, response, false));
+    }
+  }
+
+  private LogEntry entry(
+      ContainerRequestContext request, ContainerResponseContext response, boolean withBody) {
     Object received = request.getProperty(ScimRequestProperties.RECEIVED_NANOS);
     long durationMillis =
         received instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : 0;
@@ -52,22 +68,21 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
                 response.getStatus() == 201
                     ? response.getHeaderString(HttpHeaders.LOCATION)
                     : null);
-    writer.record(
-        new LogEntry(
-            Instant.now(),
-            (String) request.getProperty(ScimRequestProperties.TENANT_ID),
-            (String) request.getProperty(ScimRequestProperties.TOKEN_PREFIX),
-            request.getHeaderString(HttpHeaders.USER_AGENT),
-            request.getMethod(),
-            request.getUriInfo().getRequestUri().getRawPath(),
-            decode(request.getUriInfo().getRequestUri().getRawQuery()),
-            target,
-            response.getStatus(),
-            scimType,
-            detail,
-            durationMillis,
-            (String) request.getProperty(ScimRequestProperties.CORRELATION_ID),
-            (byte[]) request.getProperty(ScimRequestProperties.BODY)));
+    return new LogEntry(
+        Instant.now(),
+        (String) request.getProperty(ScimRequestProperties.TENANT_ID),
+        (String) request.getProperty(ScimRequestProperties.TOKEN_PREFIX),
+        request.getHeaderString(HttpHeaders.USER_AGENT),
+        request.getMethod(),
+        request.getUriInfo().getRequestUri().getRawPath(),
+        decode(request.getUriInfo().getRequestUri().getRawQuery()),
+        target,
+        response.getStatus(),
+        scimType,
+        detail,
+        durationMillis,
+        (String) request.getProperty(ScimRequestProperties.CORRELATION_ID),
+        withBody ? (byte[]) request.getProperty(ScimRequestProperties.BODY) : null);
   }
 
   private static boolean isError(JsonObject body) {

@@ -343,4 +343,13 @@ class BodyRedactorTest {
     assertFalse(redacted.contains("key-13"), redacted);
     assertFalse(redacted.contains("b-14"), redacted);
   }
+
+  @Test
+  void survivesNestingDeeperThanTheParserAllows() {
+    String deep = "[".repeat(5000) + "{\"password\":\"deep-pw-1\"}" + "]".repeat(5000);
+
+    String redacted = redact(deep);
+
+    assertFalse(redacted.contains("deep-pw-1"), redacted.substring(4990, 5040));
+  }
 }
