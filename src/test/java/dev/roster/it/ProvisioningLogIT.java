@@ -94,6 +94,16 @@ class ProvisioningLogIT {
   }
 
   @Test
+  void everyRequestIsFoundOnceTheQueueIsDrained() {
+    // The background writer drains every 200 ms; a drain must wait for a batch it is writing.
+    for (int i = 0; i < 100; i++) {
+      String id = UUID.randomUUID().toString();
+      scim.send(scim.request("/Schemas", ACME_TOKEN).header("client-request-id", id).GET());
+      assertEquals(200, recordOf(id).getStatus());
+    }
+  }
+
+  @Test
   void recordsRefusedRequestsWithoutTenant() {
     String id = UUID.randomUUID().toString();
     scim.send(

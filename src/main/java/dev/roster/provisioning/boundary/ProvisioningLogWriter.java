@@ -25,6 +25,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,6 +67,7 @@ public class ProvisioningLogWriter {
   int bodyMaxChars;
 
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final ReentrantLock draining = new ReentrantLock();
   private ScheduledFuture<?> drainer;
 
   @PostConstruct
@@ -95,12 +97,21 @@ public class ProvisioningLogWriter {
     }
   }
 
-  /** Writes everything queued so far. */
+  /**
+   * Writes everything queued so far, and returns once it is committed. Drains take turns: a drain
+   * that finds the queue empty while another is still writing the batch it took waits for that
+   * batch, so "queued before" means "written after".
+   */
   public void drain() {
-    List<LogEntry> batch = new ArrayList<>(BATCH_SIZE);
-    while (queue.drainTo(batch, BATCH_SIZE) > 0) {
-      write(batch);
-      batch.clear();
+    draining.lock();
+    try {
+      List<LogEntry> batch = new ArrayList<>(BATCH_SIZE);
+      while (queue.drainTo(batch, BATCH_SIZE) > 0) {
+        write(batch);
+        batch.clear();
+      }
+    } finally {
+      draining.unlock();
     }
   }
 
