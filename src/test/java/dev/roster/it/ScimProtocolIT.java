@@ -119,11 +119,7 @@ class ScimProtocolIT {
         "application/json; charset=iso-8859-1"
       })
   void answersBodyThatIsNotJsonWith415(String contentType) {
-    ScimClient.Reply reply =
-        scim.send(
-            scim.request("/Users", ACME_TOKEN)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"bjensen\"}")));
+    ScimClient.Reply reply = postUsers(contentType, "{\"userName\":\"bjensen\"}");
     assertScimError(reply, 415, null);
   }
 
@@ -138,11 +134,7 @@ class ScimProtocolIT {
       })
   void admitsJsonBodiesWithOrWithoutCharset(String contentType) {
     // No endpoint takes a POST at /Users yet: admitted means it got past the body checks.
-    ScimClient.Reply reply =
-        scim.send(
-            scim.request("/Users", ACME_TOKEN)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"bjensen\"}")));
+    ScimClient.Reply reply = postUsers(contentType, "{\"userName\":\"bjensen\"}");
     assertNotEquals(415, reply.status(), reply::toString);
     assertNotEquals(400, reply.status(), reply::toString);
     assertScimJson(reply);
@@ -152,11 +144,7 @@ class ScimProtocolIT {
   @ValueSource(
       strings = {"{\"userName\": ", "{\"userName\" \"bjensen\"}", "[]", "\"text\"", "nope"})
   void answersMalformedJsonWith400InvalidSyntax(String body) {
-    ScimClient.Reply reply =
-        scim.send(
-            scim.request("/Users", ACME_TOKEN)
-                .header("Content-Type", "application/scim+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    ScimClient.Reply reply = postUsers("application/scim+json", body);
     assertScimError(reply, 400, "invalidSyntax");
   }
 
@@ -165,11 +153,7 @@ class ScimProtocolIT {
     // 200 KB of nesting: over the parser's depth limit, and large enough that the provisioning
     // log redacts it on the request thread.
     String deep = "{\"a\":".repeat(40_000) + "1" + "}".repeat(40_000);
-    ScimClient.Reply reply =
-        scim.send(
-            scim.request("/Users", ACME_TOKEN)
-                .header("Content-Type", "application/scim+json")
-                .POST(HttpRequest.BodyPublishers.ofString(deep)));
+    ScimClient.Reply reply = postUsers("application/scim+json", deep);
     assertScimError(reply, 400, "invalidSyntax");
   }
 
@@ -202,6 +186,13 @@ class ScimProtocolIT {
     assertScimError(reply, 413, null);
   }
 
+  private ScimClient.Reply postUsers(String contentType, String body) {
+    return scim.send(
+        scim.request("/Users", ACME_TOKEN)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private long advertisedLimit() {
     return scim.get("/ServiceProviderConfig", ACME_TOKEN)
         .json()
@@ -214,10 +205,7 @@ class ScimProtocolIT {
     // A valid JSON object padded with spaces to exactly `size` bytes.
     String json = "{\"userName\":\"bjensen\"}";
     String padded = json + " ".repeat((int) (size - json.length()));
-    return scim.send(
-        scim.request("/Users", ACME_TOKEN)
-            .header("Content-Type", "application/scim+json")
-            .POST(HttpRequest.BodyPublishers.ofString(padded)));
+    return postUsers("application/scim+json", padded);
   }
 
   // Media types and correlation ids

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Reads and purges the provisioning log. Writing is {@link ProvisioningLogWriter}'s job. */
 @Stateless
@@ -89,10 +88,6 @@ public class ProvisioningLog {
     List<ProvisioningRecord> page = rows.subList(0, query.limit());
     ProvisioningRecord last = page.get(page.size() - 1);
     return new LogPage(page, new LogCursor(last.getTime(), last.getId()));
-  }
-
-  public Optional<ProvisioningRecord> find(long id) {
-    return Optional.ofNullable(em.find(ProvisioningRecord.class, id));
   }
 
   /**

@@ -27,10 +27,4 @@ public class CurrentTenant {
     }
     return grant.tenantId();
   }
-
-  /** The prefix of the token that authenticated the request. */
-  public String tokenPrefix() {
-    id();
-    return grant.prefix();
-  }
 }
