@@ -9,6 +9,7 @@ import dev.roster.scim.boundary.ScimProtocolFilter;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import dev.roster.scim.boundary.WebApplicationExceptionMapper;
 import dev.roster.tenants.boundary.BearerTokenFilter;
+import dev.roster.users.boundary.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class ScimApplication extends Application {
     return Set.of(
         // resources
         DiscoveryResource.class,
+        UsersResource.class,
         // filters
         ScimProtocolFilter.class,
         BearerTokenFilter.class,

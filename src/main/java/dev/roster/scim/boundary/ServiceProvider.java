@@ -22,7 +22,7 @@ public class ServiceProvider {
   public static final int MAX_RESULTS = 200;
 
   /** Resource types whose endpoints exist. Users and Groups join as they are built. */
-  private static final List<ResourceType> RESOURCE_TYPES = List.of();
+  private static final List<ResourceType> RESOURCE_TYPES = List.of(ResourceType.USER);
 
   private ServiceProviderConfig config;
 
@@ -36,7 +36,7 @@ public class ServiceProvider {
           long maxPayloadBytes) {
     this.config =
         new ServiceProviderConfig(
-            false, false, maxPayloadBytes, false, MAX_RESULTS, false, false, false);
+            true, false, maxPayloadBytes, true, MAX_RESULTS, false, true, true);
   }
 
   public ServiceProviderConfig config() {

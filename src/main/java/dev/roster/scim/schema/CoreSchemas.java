@@ -3,6 +3,7 @@ package dev.roster.scim.schema;
 import static dev.roster.scim.schema.Attribute.binary;
 import static dev.roster.scim.schema.Attribute.bool;
 import static dev.roster.scim.schema.Attribute.complex;
+import static dev.roster.scim.schema.Attribute.dateTime;
 import static dev.roster.scim.schema.Attribute.reference;
 import static dev.roster.scim.schema.Attribute.string;
 
@@ -182,6 +183,30 @@ public final class CoreSchemas {
                           .describedAs("A name of the member, for display."))
                   .asMultiValued()
                   .describedAs("The members of the Group: Users or other Groups.")));
+
+  /**
+   * The common attributes of RFC 7643 §3.1, which every resource has and no schema lists. Only
+   * {@code externalId} is writable; {@code id} is returned always.
+   */
+  public static final List<Attribute> COMMON =
+      List.of(
+          string("id")
+              .asCaseExact()
+              .readOnly()
+              .returned(Attribute.Returned.ALWAYS)
+              .describedAs("The server's identifier of the resource."),
+          string("externalId")
+              .asCaseExact()
+              .describedAs("The client's identifier of the resource."),
+          complex(
+                  "meta",
+                  string("resourceType").asCaseExact().readOnly(),
+                  dateTime("created").readOnly(),
+                  dateTime("lastModified").readOnly(),
+                  reference("location", "uri").asCaseExact().readOnly(),
+                  string("version").asCaseExact().readOnly())
+              .readOnly()
+              .describedAs("Resource metadata."));
 
   /** All schemas Roster knows, in the order {@code /Schemas} lists them. */
   public static final List<Schema> ALL = List.of(USER, ENTERPRISE_USER, GROUP);

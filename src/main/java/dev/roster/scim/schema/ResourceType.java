@@ -3,9 +3,11 @@ package dev.roster.scim.schema;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.SchemaUris;
+import dev.roster.scim.filter.AttributePath;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A resource type of RFC 7643 §6: the endpoint, core schema and schema extensions of one kind of
@@ -23,6 +25,77 @@ public record ResourceType(
 
   public ResourceType {
     extensions = List.copyOf(extensions);
+  }
+
+  /**
+   * Resolves a path against this type's schemas, ignoring case (RFC 7643 §2.1). An unqualified name
+   * is looked up among the common attributes, then the core schema, then the extensions, so that
+   * {@code manager} finds the enterprise extension's manager as Entra ID's older requests expect. A
+   * path that is an extension's URN names the whole extension object.
+   *
+   * @return empty when the path names nothing this type has
+   */
+  public Optional<ResolvedPath> resolve(AttributePath path) {
+    Optional<ResolvedPath> attribute =
+        path.schemaUrn() == null ? resolveUnqualified(path.attribute()) : resolveQualified(path);
+    if (attribute.isEmpty() || path.subAttribute() == null) {
+      return attribute;
+    }
+    ResolvedPath parent = attribute.get();
+    if (parent.subAttribute() != null || parent.attribute().type() != Attribute.Type.COMPLEX) {
+      return Optional.empty();
+    }
+    return parent
+        .attribute()
+        .subAttribute(path.subAttribute())
+        .map(sub -> new ResolvedPath(parent.schema(), parent.attribute(), sub, parent.container()));
+  }
+
+  /** The extension with that URN, ignoring case. */
+  public Optional<Schema> extension(String urn) {
+    return extensions.stream().filter(e -> e.id().equalsIgnoreCase(urn)).findFirst();
+  }
+
+  /** The extension's attributes as one complex attribute named after its URN. */
+  public static Attribute wholeExtension(Schema extension) {
+    return Attribute.complex(extension.id(), extension.attributes().toArray(Attribute[]::new));
+  }
+
+  private Optional<ResolvedPath> resolveUnqualified(String name) {
+    for (Attribute common : CoreSchemas.COMMON) {
+      if (common.name().equalsIgnoreCase(name)) {
+        return Optional.of(new ResolvedPath(null, common, null, null));
+      }
+    }
+    Optional<Attribute> core = schema.attribute(name);
+    if (core.isPresent()) {
+      return Optional.of(new ResolvedPath(schema, core.get(), null, null));
+    }
+    for (Schema extension : extensions) {
+      Optional<Attribute> attribute = extension.attribute(name);
+      if (attribute.isPresent()) {
+        return Optional.of(new ResolvedPath(extension, attribute.get(), null, extension.id()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ResolvedPath> resolveQualified(AttributePath path) {
+    String urn = path.schemaUrn();
+    if (schema.id().equalsIgnoreCase(urn)) {
+      return resolveUnqualified(path.attribute()).filter(r -> r.container() == null);
+    }
+    Optional<Schema> extension = extension(urn);
+    if (extension.isPresent()) {
+      Schema ext = extension.get();
+      return ext.attribute(path.attribute())
+          .map(attribute -> new ResolvedPath(ext, attribute, null, ext.id()));
+    }
+    if (path.subAttribute() == null) {
+      return extension(urn + ":" + path.attribute())
+          .map(ext -> new ResolvedPath(ext, wholeExtension(ext), null, null));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,0 +1,555 @@
+package dev.roster.scim.patch;
+
+import static dev.roster.scim.JsonProviders.JSON;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.filter.AttributePath;
+import dev.roster.scim.filter.Filter;
+import dev.roster.scim.filter.Operator;
+import dev.roster.scim.filter.PatchPath;
+import dev.roster.scim.patch.PatchOperation.Op;
+import dev.roster.scim.schema.Attribute;
+import dev.roster.scim.schema.AttributeValues;
+import dev.roster.scim.schema.ElementMatcher;
+import dev.roster.scim.schema.ResolvedPath;
+import dev.roster.scim.schema.ResourceType;
+import dev.roster.scim.schema.ResourceValidator;
+import dev.roster.scim.schema.Schema;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies PATCH operations (RFC 7644 §3.5.2) to the canonical JSON of a resource, in order, and
+ * validates the result like a PUT. It works on a copy, so a request applies all of its operations
+ * or none.
+ *
+ * <p>Besides the RFC, it accepts every shape Entra ID and Okta send (see {@code
+ * reference/entra-id.md} §1.4 and {@code okta-and-peers.md} A.2):
+ *
+ * <ul>
+ *   <li>Path-less {@code add}/{@code replace} whose value keys are paths ({@code "name.givenName"},
+ *       {@code "urn:…:User:employeeNumber"}) or plain attributes ({@code {"active": false}});
+ *       read-only keys such as Okta's {@code id} are ignored.
+ *   <li>{@code add} to {@code emails[type eq "work"].value} when no work email exists creates
+ *       {@code {"type": "work", "value": …}}; successive adds on the same filter fill that one
+ *       element.
+ *   <li>{@code remove} of a multi-valued attribute with a {@code value} list removes only the
+ *       listed values (Entra's member removal); without a value it removes the attribute.
+ *   <li>A value that is null, {@code ""} or {@code {"value": ""}} clears the target (Entra P7,
+ *       P11).
+ *   <li>A value filter on a single complex attribute ({@code manager[value eq "…"]}) is tolerated.
+ * </ul>
+ *
+ * Adding a value that is already there, or removing one that is not, changes nothing and is not an
+ * error. When a value marked primary is added, others lose {@code primary} (RFC 7644 §3.5.2).
+ */
+public final class PatchEngine {
+
+  /** Sub-attributes that only describe an element; an element left with only these is dropped. */
+  private static final Set<String> LABELS = Set.of("type", "primary", "display");
+
+  private final ResourceType type;
+  private final ResourceValidator validator;
+
+  public PatchEngine(ResourceType type) {
+    this.type = type;
+    this.validator = new ResourceValidator(type);
+  }
+
+  /**
+   * The resource after the operations.
+   *
+   * @param resource the canonical writable resource (as {@link ResourceValidator#validate} returns
+   *     it)
+   * @throws ScimException invalidPath, noTarget, invalidValue or mutability for the first operation
+   *     that cannot be applied, naming it
+   */
+  public JsonObject apply(JsonObject resource, List<PatchOperation> operations) {
+    Map<String, JsonValue> document = new LinkedHashMap<>(resource);
+    for (int i = 0; i < operations.size(); i++) {
+      PatchOperation operation = operations.get(i);
+      try {
+        applyOne(document, operation);
+      } catch (ScimException e) {
+        throw new ScimException(
+            e.status(),
+            e.scimType().orElse(null),
+            "Operation " + (i + 1) + " (" + describe(operation) + "): " + e.detail());
+      }
+    }
+    JsonObjectBuilder result = JSON.createObjectBuilder();
+    document.forEach(result::add);
+    return validator.validate(result.build());
+  }
+
+  private static String describe(PatchOperation operation) {
+    return operation.op().name().toLowerCase(java.util.Locale.ROOT)
+        + (operation.path() == null ? " without a path" : " '" + operation.path() + "'");
+  }
+
+  private void applyOne(Map<String, JsonValue> document, PatchOperation operation) {
+    if (operation.path() == null) {
+      applyWithoutPath(document, operation);
+      return;
+    }
+    PatchPath path = PatchPath.parse(operation.path());
+    ResolvedPath resolved =
+        type.resolve(path.attribute())
+            .orElseThrow(
+                () ->
+                    ScimException.invalidPath("There is no attribute '" + path.attribute() + "'."));
+    Attribute afterFilter = null;
+    if (path.valueFilter() != null) {
+      if (resolved.subAttribute() != null
+          || resolved.attribute().type() != Attribute.Type.COMPLEX) {
+        throw ScimException.invalidPath(
+            "A value filter needs a complex attribute, and '" + path.attribute() + "' is not one.");
+      }
+      if (path.subAttribute() != null) {
+        afterFilter =
+            resolved
+                .attribute()
+                .subAttribute(path.subAttribute())
+                .orElseThrow(
+                    () ->
+                        ScimException.invalidPath(
+                            "'"
+                                + resolved.attribute().name()
+                                + "' has no sub-attribute '"
+                                + path.subAttribute()
+                                + "'."));
+      }
+    }
+    requireWritable(resolved, afterFilter);
+    Edit edit = new Edit(document, operation.op(), operation.value(), operation.hasValue());
+    if (resolved.isWholeExtension()) {
+      edit.wholeExtension(resolved.schema());
+    } else if (path.valueFilter() != null) {
+      edit.filtered(resolved, path.valueFilter(), afterFilter);
+    } else if (resolved.subAttribute() != null) {
+      edit.subAttribute(resolved);
+    } else {
+      edit.attribute(resolved);
+    }
+  }
+
+  private static void requireWritable(ResolvedPath resolved, Attribute afterFilter) {
+    Attribute target = afterFilter != null ? afterFilter : resolved.target();
+    if (resolved.attribute().mutability() == Attribute.Mutability.READ_ONLY
+        || target.mutability() == Attribute.Mutability.READ_ONLY) {
+      throw ScimException.mutability("'" + resolved.canonical() + "' is read-only.");
+    }
+  }
+
+  /**
+   * Path-less {@code add} and {@code replace}: each key of the value is an attribute or a path, and
+   * is applied as if it were the operation's path (RFC 7644 §3.5.2.1, and Entra's dotted keys).
+   */
+  private void applyWithoutPath(Map<String, JsonValue> document, PatchOperation operation) {
+    if (operation.op() == Op.REMOVE) {
+      throw ScimException.noTarget("A remove operation needs a path (RFC 7644 §3.5.2.2).");
+    }
+    if (!(operation.value() instanceof JsonObject value)) {
+      throw ScimException.invalidValue(
+          "An operation without a path needs a JSON object of attributes as its value.");
+    }
+    for (Map.Entry<String, JsonValue> entry : value.entrySet()) {
+      String key = entry.getKey();
+      if (key.equalsIgnoreCase("schemas")) {
+        continue;
+      }
+      Optional<ResolvedPath> resolved =
+          type.extension(key)
+              .map(ext -> new ResolvedPath(ext, ResourceType.wholeExtension(ext), null, null))
+              .or(() -> Optional.ofNullable(AttributePath.parseOrNull(key)).flatMap(type::resolve));
+      // Unknown and read-only keys are ignored, as in a POST: Okta sends the group's id.
+      if (resolved.isEmpty()
+          || resolved.get().attribute().mutability() == Attribute.Mutability.READ_ONLY
+          || resolved.get().target().mutability() == Attribute.Mutability.READ_ONLY) {
+        continue;
+      }
+      JsonValue v = entry.getValue();
+      Edit edit =
+          new Edit(document, operation.op(), v, v.getValueType() != JsonValue.ValueType.NULL);
+      ResolvedPath r = resolved.get();
+      if (r.isWholeExtension()) {
+        edit.wholeExtension(r.schema());
+      } else if (r.subAttribute() != null) {
+        edit.subAttribute(r);
+      } else {
+        edit.attribute(r);
+      }
+    }
+  }
+
+  /** One operation on one target of the document. */
+  private final class Edit {
+    final Map<String, JsonValue> document;
+    final Op op;
+    final JsonValue value;
+    final boolean hasValue;
+
+    Edit(Map<String, JsonValue> document, Op op, JsonValue value, boolean hasValue) {
+      this.document = document;
+      this.op = op;
+      this.value = value;
+      this.hasValue = hasValue;
+    }
+
+    /** The path is an extension's URN: its value is an object of that extension's attributes. */
+    void wholeExtension(Schema extension) {
+      if (op == Op.REMOVE) {
+        document.remove(extension.id());
+        return;
+      }
+      if (!hasValue) {
+        return;
+      }
+      if (!(value instanceof JsonObject object)) {
+        throw ScimException.invalidValue(
+            "The value for '" + extension.id() + "' must be a JSON object.");
+      }
+      for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+        Optional<Attribute> attribute = extension.attribute(entry.getKey());
+        if (attribute.isEmpty() || attribute.get().mutability() == Attribute.Mutability.READ_ONLY) {
+          continue;
+        }
+        JsonValue v = entry.getValue();
+        new Edit(document, op, v, v.getValueType() != JsonValue.ValueType.NULL)
+            .attribute(new ResolvedPath(extension, attribute.get(), null, extension.id()));
+      }
+    }
+
+    /** {@code attribute}: set, merge, append or remove the whole attribute. */
+    void attribute(ResolvedPath path) {
+      Attribute attribute = path.attribute();
+      Map<String, JsonValue> container = container(path);
+      String name = attribute.name();
+      if (op == Op.REMOVE) {
+        if (hasValue && attribute.multiValued() && attribute.type() == Attribute.Type.COMPLEX) {
+          removeListed(container, attribute);
+        } else {
+          container.remove(name);
+        }
+        store(path, container);
+        return;
+      }
+      Optional<JsonValue> canonical = validator.value(attribute, value, path.canonical());
+      if (canonical.isEmpty()) {
+        container.remove(name);
+      } else if (attribute.multiValued()) {
+        List<JsonValue> elements = op == Op.ADD ? elements(container, name) : new ArrayList<>();
+        List<JsonValue> added = new ArrayList<>();
+        for (JsonValue element : canonical.get().asJsonArray()) {
+          if (!elements.contains(element)) {
+            elements.add(element);
+            added.add(element);
+          }
+        }
+        putElements(container, name, demoteOtherPrimaries(elements, added));
+      } else if (attribute.type() == Attribute.Type.COMPLEX) {
+        Map<String, JsonValue> merged = object(container.get(name));
+        merged.putAll(canonical.get().asJsonObject());
+        container.put(name, toObject(merged));
+      } else {
+        container.put(name, canonical.get());
+      }
+      store(path, container);
+    }
+
+    /** Entra's remove of {@code members} with a value list: remove only those values. */
+    private void removeListed(Map<String, JsonValue> container, Attribute attribute) {
+      Optional<JsonValue> listed = validator.value(attribute, value, attribute.name());
+      if (listed.isEmpty()) {
+        return;
+      }
+      Attribute valueSub = attribute.subAttribute("value").orElse(null);
+      List<JsonValue> elements = elements(container, attribute.name());
+      for (JsonValue gone : listed.get().asJsonArray()) {
+        JsonObject goneObject = gone.asJsonObject();
+        elements.removeIf(
+            element ->
+                valueSub != null && goneObject.containsKey("value")
+                    ? sameKey(
+                        valueSub, element.asJsonObject().get("value"), goneObject.get("value"))
+                    : element.equals(gone));
+      }
+      putElements(container, attribute.name(), elements);
+    }
+
+    /** {@code attribute.sub}: in the complex value, or in every element of a multi-valued one. */
+    void subAttribute(ResolvedPath path) {
+      Attribute attribute = path.attribute();
+      Attribute sub = path.subAttribute();
+      Map<String, JsonValue> container = container(path);
+      Optional<JsonValue> canonical =
+          op == Op.REMOVE ? Optional.empty() : validator.value(sub, value, path.canonical());
+      if (!attribute.multiValued()) {
+        Map<String, JsonValue> object = object(container.get(attribute.name()));
+        setOrRemove(object, sub.name(), canonical);
+        putObject(container, attribute.name(), object);
+      } else {
+        List<JsonValue> elements = elements(container, attribute.name());
+        if (elements.isEmpty() && canonical.isPresent()) {
+          elements.add(JSON.createObjectBuilder().add(sub.name(), canonical.get()).build());
+        } else {
+          elements.replaceAll(e -> edited(e, sub.name(), canonical));
+          elements.removeIf(e -> e == null);
+        }
+        putElements(container, attribute.name(), elements);
+      }
+      store(path, container);
+    }
+
+    /** {@code attribute[filter]} and {@code attribute[filter].sub}. */
+    void filtered(ResolvedPath path, Filter filter, Attribute sub) {
+      Attribute attribute = path.attribute();
+      ElementMatcher.check(attribute, filter);
+      Map<String, JsonValue> container = container(path);
+      List<JsonValue> elements =
+          attribute.multiValued()
+              ? elements(container, attribute.name())
+              : container.containsKey(attribute.name())
+                  ? new ArrayList<>(List.of(container.get(attribute.name())))
+                  : new ArrayList<>();
+      List<Integer> matched = new ArrayList<>();
+      for (int i = 0; i < elements.size(); i++) {
+        if (ElementMatcher.matches(attribute, filter, elements.get(i).asJsonObject())) {
+          matched.add(i);
+        }
+      }
+      List<JsonValue> touched = new ArrayList<>();
+      if (op == Op.REMOVE) {
+        for (int i = matched.size() - 1; i >= 0; i--) {
+          int index = matched.get(i);
+          if (sub == null) {
+            elements.remove(index);
+          } else {
+            JsonValue edited = edited(elements.get(index), sub.name(), Optional.empty());
+            if (edited == null) {
+              elements.remove(index);
+            } else {
+              elements.set(index, edited);
+            }
+          }
+        }
+      } else {
+        Optional<JsonValue> canonical =
+            sub != null
+                ? validator.value(sub, value, path.canonical() + "." + sub.name())
+                : elementValue(attribute, path);
+        if (matched.isEmpty()) {
+          if (canonical.isEmpty()) {
+            return; // clearing what is not there
+          }
+          if (op == Op.REPLACE) {
+            throw ScimException.noTarget(
+                "No value of '" + attribute.name() + "' matches [" + filter + "].");
+          }
+          Map<String, JsonValue> created = termsOf(attribute, filter);
+          if (sub != null) {
+            created.put(sub.name(), canonical.get());
+          } else {
+            created.putAll(canonical.get().asJsonObject());
+          }
+          JsonObject element = toObject(created);
+          elements.add(element);
+          touched.add(element);
+        } else {
+          for (int index : matched) {
+            JsonValue edited;
+            if (sub != null) {
+              edited = edited(elements.get(index), sub.name(), canonical);
+            } else if (canonical.isEmpty()) {
+              edited = null;
+            } else {
+              Map<String, JsonValue> merged = object(elements.get(index));
+              merged.putAll(canonical.get().asJsonObject());
+              edited = toObject(merged);
+            }
+            if (edited == null) {
+              elements.set(index, null);
+            } else {
+              elements.set(index, edited);
+              touched.add(edited);
+            }
+          }
+          elements.removeIf(e -> e == null);
+        }
+      }
+      if (attribute.multiValued()) {
+        putElements(container, attribute.name(), demoteOtherPrimaries(elements, touched));
+      } else if (elements.isEmpty()) {
+        container.remove(attribute.name());
+      } else {
+        container.put(attribute.name(), elements.get(0));
+      }
+      store(path, container);
+    }
+
+    /** The value of a filtered operation without a sub-attribute: one element. */
+    private Optional<JsonValue> elementValue(Attribute attribute, ResolvedPath path) {
+      Optional<JsonValue> canonical = validator.value(attribute, value, path.canonical());
+      if (canonical.isEmpty() || !attribute.multiValued()) {
+        return canonical;
+      }
+      JsonArray array = canonical.get().asJsonArray();
+      if (array.size() != 1) {
+        throw ScimException.invalidValue(
+            "A value filter selects elements; give one element as the value.");
+      }
+      return Optional.of(array.get(0));
+    }
+
+    private Map<String, JsonValue> container(ResolvedPath path) {
+      if (path.container() == null) {
+        return document;
+      }
+      return object(document.get(path.container()));
+    }
+
+    private void store(ResolvedPath path, Map<String, JsonValue> container) {
+      if (path.container() != null) {
+        putObject(document, path.container(), container);
+      }
+    }
+  }
+
+  /**
+   * The element a filter describes, for an {@code add} that matched nothing: its {@code eq}
+   * comparisons joined by {@code and}, such as {@code type eq "work"}.
+   */
+  private Map<String, JsonValue> termsOf(Attribute attribute, Filter filter) {
+    Map<String, JsonValue> terms = new LinkedHashMap<>();
+    if (!collectTerms(attribute, filter, terms)) {
+      throw ScimException.noTarget(
+          "No value of '"
+              + attribute.name()
+              + "' matches ["
+              + filter
+              + "], and the filter does not describe a value to add.");
+    }
+    return terms;
+  }
+
+  private boolean collectTerms(Attribute attribute, Filter filter, Map<String, JsonValue> terms) {
+    if (filter instanceof Filter.And and) {
+      return collectTerms(attribute, and.left(), terms)
+          && collectTerms(attribute, and.right(), terms);
+    }
+    if (filter instanceof Filter.Comparison c && c.operator() == Operator.EQ) {
+      Attribute sub = attribute.subAttribute(c.path().attribute()).orElse(null);
+      if (sub == null) {
+        return false;
+      }
+      Optional<JsonValue> v = validator.value(sub, c.value(), attribute.name() + "." + sub.name());
+      v.ifPresent(value -> terms.put(sub.name(), value));
+      return v.isPresent();
+    }
+    return false;
+  }
+
+  private static boolean sameKey(Attribute attribute, JsonValue a, JsonValue b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    Optional<String> ka = AttributeValues.key(attribute, a);
+    return ka.isPresent() && ka.equals(AttributeValues.key(attribute, b));
+  }
+
+  /**
+   * An element with a sub-attribute set or removed, or {@code null} when nothing but labels
+   * remains.
+   */
+  private static JsonValue edited(JsonValue element, String sub, Optional<JsonValue> value) {
+    Map<String, JsonValue> object = object(element);
+    setOrRemove(object, sub, value);
+    if (object.keySet().stream().allMatch(LABELS::contains)) {
+      return null;
+    }
+    return toObject(object);
+  }
+
+  /** After primary values were added or changed, no other value stays primary (§3.5.2). */
+  private static List<JsonValue> demoteOtherPrimaries(
+      List<JsonValue> elements, List<JsonValue> touched) {
+    boolean newPrimary =
+        touched.stream()
+            .anyMatch(e -> e instanceof JsonObject o && o.get("primary") == JsonValue.TRUE);
+    if (!newPrimary) {
+      return elements;
+    }
+    JsonValue keep =
+        touched.stream()
+            .filter(e -> e instanceof JsonObject o && o.get("primary") == JsonValue.TRUE)
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    List<JsonValue> result = new ArrayList<>();
+    boolean kept = false;
+    for (JsonValue element : elements) {
+      if (element instanceof JsonObject o
+          && o.get("primary") == JsonValue.TRUE
+          && (kept || !element.equals(keep))) {
+        Map<String, JsonValue> demoted = object(o);
+        demoted.put("primary", JsonValue.FALSE);
+        result.add(toObject(demoted));
+      } else {
+        if (element.equals(keep)) {
+          kept = true;
+        }
+        result.add(element);
+      }
+    }
+    return result;
+  }
+
+  private static void setOrRemove(
+      Map<String, JsonValue> object, String name, Optional<JsonValue> value) {
+    if (value.isPresent()) {
+      object.put(name, value.get());
+    } else {
+      object.remove(name);
+    }
+  }
+
+  private static Map<String, JsonValue> object(JsonValue value) {
+    return value instanceof JsonObject o ? new LinkedHashMap<>(o) : new LinkedHashMap<>();
+  }
+
+  private static JsonObject toObject(Map<String, JsonValue> map) {
+    JsonObjectBuilder builder = JSON.createObjectBuilder();
+    map.forEach(builder::add);
+    return builder.build();
+  }
+
+  private static List<JsonValue> elements(Map<String, JsonValue> container, String name) {
+    JsonValue value = container.get(name);
+    return value instanceof JsonArray array ? new ArrayList<>(array) : new ArrayList<>();
+  }
+
+  private static void putElements(
+      Map<String, JsonValue> container, String name, List<JsonValue> elements) {
+    if (elements.isEmpty()) {
+      container.remove(name);
+    } else {
+      container.put(name, JSON.createArrayBuilder(elements).build());
+    }
+  }
+
+  private static void putObject(
+      Map<String, JsonValue> container, String name, Map<String, JsonValue> object) {
+    if (object.isEmpty()) {
+      container.remove(name);
+    } else {
+      container.put(name, toObject(object));
+    }
+  }
+}

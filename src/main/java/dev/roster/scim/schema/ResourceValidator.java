@@ -1,0 +1,289 @@
+package dev.roster.scim.schema;
+
+import static dev.roster.scim.JsonProviders.JSON;
+
+import dev.roster.scim.JsonBodies;
+import dev.roster.scim.ScimException;
+import dev.roster.scim.schema.Attribute.Mutability;
+import dev.roster.scim.schema.Attribute.Type;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a resource as a client sent it (POST, PUT, or the result of a PATCH) into its canonical
+ * form: only the attributes a client may write, in the schema's spelling, with values of the right
+ * type. It is lenient where Entra ID and Okta need it and strict where a value would be wrong:
+ *
+ * <ul>
+ *   <li>Attribute names match without regard to case (RFC 7643 §2.1); the output uses the schema's.
+ *   <li>Unknown attributes, unknown schema URIs, {@code schemas}, {@code id}, {@code meta} and
+ *       other read-only attributes are ignored, as are nulls, empty strings and empty arrays (RFC
+ *       7643 §2.5: unassigned). Entra ID clears values with {@code ""}.
+ *   <li>Booleans may be the strings {@code "True"}/{@code "False"} in any case.
+ *   <li>A multi-valued attribute given one value is a list of one. A complex attribute given a
+ *       string is {@code {"value": string}}, and given an array of one is that element: Entra ID
+ *       sends {@code manager} all three ways.
+ *   <li>A value of the wrong type, a string longer than {@value #MAX_STRING_LENGTH} characters, two
+ *       primary values, or a missing required attribute is a 400 {@code invalidValue} that names
+ *       the attribute.
+ * </ul>
+ *
+ * String values are kept exactly as sent.
+ */
+public final class ResourceValidator {
+
+  /** The longest string value Roster stores; longer values could not be indexed everywhere. */
+  public static final int MAX_STRING_LENGTH = 2048;
+
+  private final ResourceType type;
+
+  public ResourceValidator(ResourceType type) {
+    this.type = type;
+  }
+
+  /** The canonical, writable part of a resource, with required attributes checked. */
+  public JsonObject validate(JsonObject input) {
+    Map<String, JsonValue> core = new LinkedHashMap<>();
+    Map<String, Map<String, JsonValue>> extensions = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> entry : input.entrySet()) {
+      String key = entry.getKey();
+      Optional<Schema> extension = type.extension(key);
+      if (extension.isPresent()) {
+        readExtension(extension.get(), entry.getValue(), extensions);
+        continue;
+      }
+      Optional<ResolvedPath> resolved =
+          type.resolve(new dev.roster.scim.filter.AttributePath(null, key, null))
+              .filter(r -> r.container() == null);
+      if (resolved.isEmpty() || !writable(resolved.get().attribute())) {
+        continue;
+      }
+      Attribute attribute = resolved.get().attribute();
+      value(attribute, entry.getValue(), attribute.name())
+          .ifPresentOrElse(v -> core.put(attribute.name(), v), () -> core.remove(attribute.name()));
+    }
+    requireAll(type.schema(), core, "");
+    JsonObjectBuilder out = JSON.createObjectBuilder();
+    core.forEach(out::add);
+    extensions.forEach(
+        (urn, attributes) -> {
+          if (!attributes.isEmpty()) {
+            JsonObjectBuilder ext = JSON.createObjectBuilder();
+            attributes.forEach(ext::add);
+            out.add(urn, ext);
+          }
+        });
+    return out.build();
+  }
+
+  private void readExtension(
+      Schema extension, JsonValue value, Map<String, Map<String, JsonValue>> extensions) {
+    if (value.getValueType() == JsonValue.ValueType.NULL) {
+      return;
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw ScimException.invalidValue(
+          "The extension '" + extension.id() + "' must be a JSON object.");
+    }
+    Map<String, JsonValue> attributes =
+        extensions.computeIfAbsent(extension.id(), k -> new LinkedHashMap<>());
+    for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+      Optional<Attribute> attribute = extension.attribute(entry.getKey());
+      if (attribute.isEmpty() || !writable(attribute.get())) {
+        continue;
+      }
+      Attribute a = attribute.get();
+      value(a, entry.getValue(), extension.id() + ":" + a.name())
+          .ifPresentOrElse(v -> attributes.put(a.name(), v), () -> attributes.remove(a.name()));
+    }
+    requireAll(extension, attributes, extension.id() + ":");
+  }
+
+  private static void requireAll(Schema schema, Map<String, JsonValue> values, String prefix) {
+    for (Attribute attribute : schema.attributes()) {
+      if (attribute.required() && !values.containsKey(attribute.name())) {
+        throw ScimException.invalidValue(
+            "The attribute '" + prefix + attribute.name() + "' is required.");
+      }
+    }
+  }
+
+  static boolean writable(Attribute attribute) {
+    return attribute.mutability() != Mutability.READ_ONLY;
+  }
+
+  /**
+   * One attribute's value in canonical form.
+   *
+   * @param where the attribute's name for error messages
+   * @return empty when the value is unassigned (null, "", [], or a complex value with nothing in
+   *     it)
+   */
+  public Optional<JsonValue> value(Attribute attribute, JsonValue value, String where) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return Optional.empty();
+    }
+    if (!attribute.multiValued()) {
+      return single(attribute, value, where);
+    }
+    List<JsonValue> elements = new ArrayList<>();
+    if (value instanceof JsonArray array) {
+      for (JsonValue element : array) {
+        single(attribute, element, where).ifPresent(elements::add);
+      }
+    } else {
+      single(attribute, value, where).ifPresent(elements::add);
+    }
+    if (elements.isEmpty()) {
+      return Optional.empty();
+    }
+    if (attribute.subAttribute("primary").isPresent()) {
+      long primaries = elements.stream().filter(ResourceValidator::isPrimary).count();
+      if (primaries > 1) {
+        throw ScimException.invalidValue(
+            "Only one value of '" + where + "' may be primary (RFC 7643 §2.4).");
+      }
+    }
+    JsonArrayBuilder array = JSON.createArrayBuilder();
+    elements.forEach(array::add);
+    return Optional.of(array.build());
+  }
+
+  static boolean isPrimary(JsonValue element) {
+    return element instanceof JsonObject o && o.get("primary") == JsonValue.TRUE;
+  }
+
+  private Optional<JsonValue> single(Attribute attribute, JsonValue value, String where) {
+    if (value.getValueType() == JsonValue.ValueType.NULL) {
+      return Optional.empty();
+    }
+    switch (attribute.type()) {
+      case COMPLEX:
+        return complex(attribute, value, where);
+      case BOOLEAN:
+        return Optional.of(
+            AttributeValues.bool(value)
+                .map(AttributeValues::json)
+                .orElseThrow(() -> wrongType(where, "a boolean", value)));
+      case INTEGER:
+      case DECIMAL:
+        if (value instanceof JsonNumber n && (attribute.type() == Type.DECIMAL || n.isIntegral())) {
+          return Optional.of(n);
+        }
+        throw wrongType(where, attribute.type() == Type.INTEGER ? "an integer" : "a number", value);
+      case DATE_TIME:
+        if (value instanceof JsonString s && AttributeValues.dateTime(s.getString()).isPresent()) {
+          return Optional.of(s);
+        }
+        if (value instanceof JsonString s && s.getString().isEmpty()) {
+          return Optional.empty();
+        }
+        throw wrongType(where, "a dateTime (RFC 3339)", value);
+      default:
+        if (!(value instanceof JsonString s)) {
+          throw wrongType(where, "a string", value);
+        }
+        if (s.getString().isEmpty()) {
+          return Optional.empty();
+        }
+        if (s.getString().length() > MAX_STRING_LENGTH) {
+          throw ScimException.invalidValue(
+              "The value of '" + where + "' is longer than " + MAX_STRING_LENGTH + " characters.");
+        }
+        return Optional.of(s);
+    }
+  }
+
+  private Optional<JsonValue> complex(Attribute attribute, JsonValue value, String where) {
+    if (value instanceof JsonString s && attribute.subAttribute("value").isPresent()) {
+      // Entra ID sends a manager as a bare id, and Microsoft's tests a member as a bare id.
+      value = JSON.createObjectBuilder().add("value", s).build();
+    }
+    if (value instanceof JsonArray array && !attribute.multiValued()) {
+      if (array.isEmpty()) {
+        return Optional.empty();
+      }
+      if (array.size() > 1) {
+        throw ScimException.invalidValue("'" + where + "' takes one value, not a list.");
+      }
+      value = array.get(0);
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw wrongType(where, "a JSON object", value);
+    }
+    object = embeddedRole(attribute, object);
+    Map<String, JsonValue> subs = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+      Optional<Attribute> sub = attribute.subAttribute(entry.getKey());
+      if (sub.isEmpty() || !writable(sub.get())) {
+        continue;
+      }
+      Attribute s = sub.get();
+      single(s, entry.getValue(), where + "." + s.name())
+          .ifPresentOrElse(v -> subs.put(s.name(), v), () -> subs.remove(s.name()));
+    }
+    if (subs.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonObjectBuilder out = JSON.createObjectBuilder();
+    subs.forEach(out::add);
+    return Optional.of(out.build());
+  }
+
+  /**
+   * Entra ID's {@code AppRoleAssignmentsComplex} mapping sends each role in a PATCH as a JSON
+   * document inside {@code value}: {@code {"value":"{\"id\":\"…\",\"value\":\"Admin\",
+   * \"displayName\":\"Admin\"}"}}. The role is read out of it; anything else is left as it is.
+   */
+  private static JsonObject embeddedRole(Attribute attribute, JsonObject element) {
+    if (!attribute.name().equals("roles")
+        || !(element.get("value") instanceof JsonString s)
+        || !s.getString().trim().startsWith("{")) {
+      return element;
+    }
+    JsonObject role;
+    try {
+      if (!(JsonBodies.parseValue(new StringReader(s.getString())) instanceof JsonObject o)) {
+        return element;
+      }
+      role = o;
+    } catch (JsonException e) {
+      return element;
+    }
+    JsonObjectBuilder out = JSON.createObjectBuilder(element);
+    copy(role, "value", out, "value");
+    copy(role, "displayName", out, "display");
+    copy(role, "display", out, "display");
+    copy(role, "type", out, "type");
+    copy(role, "primary", out, "primary");
+    return out.build();
+  }
+
+  private static void copy(JsonObject from, String key, JsonObjectBuilder to, String as) {
+    JsonValue value = from.get(key);
+    if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+      to.add(as, value);
+    }
+  }
+
+  private static ScimException wrongType(String where, String expected, JsonValue value) {
+    String shown = value.toString();
+    if (shown.length() > 60) {
+      shown = shown.substring(0, 60) + "…";
+    }
+    return ScimException.invalidValue(
+        "The value of '" + where + "' must be " + expected + ", not " + shown + ".");
+  }
+}

@@ -1,0 +1,440 @@
+package dev.roster.users.control;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.filter.AttributePath;
+import dev.roster.scim.filter.Filter;
+import dev.roster.scim.filter.Operator;
+import dev.roster.scim.schema.Attribute;
+import dev.roster.scim.schema.AttributeValues;
+import dev.roster.scim.schema.ElementMatcher;
+import dev.roster.scim.schema.ResolvedPath;
+import dev.roster.scim.schema.ResourceType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Translates a filter into a JPQL condition on {@code StoredUser u}, so that the database answers
+ * it (see {@link dev.roster.users.entity.StoredUser} for the storage design).
+ *
+ * <ul>
+ *   <li>Attributes with columns compare the column: {@code userName eq "x"} is {@code u.userNameKey
+ *       = 'x'}, through the unique index.
+ *   <li>Any other attribute is a subquery on the value index: {@code u.id IN (SELECT v.userId FROM
+ *       IndexedValue v WHERE v.tenantId = ? AND v.path = 'title' AND v.valueKey = 'x')}. It is
+ *       uncorrelated, so the database reads it through the (tenant, path, key) index and then
+ *       fetches the users by primary key. Multi-valued attributes match when any value does.
+ *   <li>A value path ({@code emails[type eq "work" and value eq "x"]}) picks its most selective
+ *       comparison to drive the same subquery, and checks the rest on the same element through the
+ *       primary key (user, path, element).
+ * </ul>
+ *
+ * Comparisons use the keys of {@link AttributeValues#key}, so they mean what they mean in memory:
+ * case-insensitive unless the attribute is caseExact. {@code ne} is {@code not eq}. Every condition
+ * is two-valued (never SQL NULL), so that {@code not} is exact.
+ */
+public final class UserFilterQuery implements Filter.Visitor<String> {
+
+  private static final ResourceType TYPE = ResourceType.USER;
+
+  private final List<Object> parameters = new ArrayList<>();
+  private int aliases;
+
+  /** The tenant parameter is always {@code ?1}. */
+  private UserFilterQuery(String tenantId) {
+    parameters.add(tenantId);
+  }
+
+  /** A condition and its positional parameters ({@code ?1} is the tenant). */
+  public record Condition(String jpql, List<Object> parameters) {}
+
+  public static Condition of(String tenantId, Filter filter) {
+    UserFilterQuery query = new UserFilterQuery(tenantId);
+    String jpql =
+        filter == null ? "u.tenantId = ?1" : "u.tenantId = ?1 AND " + filter.accept(query);
+    return new Condition(jpql, List.copyOf(query.parameters));
+  }
+
+  private String parameter(Object value) {
+    parameters.add(value);
+    return "?" + parameters.size();
+  }
+
+  private String alias() {
+    return "v" + (++aliases);
+  }
+
+  @Override
+  public String and(Filter.And and) {
+    return "(" + and.left().accept(this) + " AND " + and.right().accept(this) + ")";
+  }
+
+  @Override
+  public String or(Filter.Or or) {
+    return "(" + or.left().accept(this) + " OR " + or.right().accept(this) + ")";
+  }
+
+  @Override
+  public String not(Filter.Not not) {
+    return "(NOT " + not.filter().accept(this) + ")";
+  }
+
+  @Override
+  public String present(Filter.Present present) {
+    ResolvedPath path = resolve(present.path());
+    String column = column(path);
+    if (column != null) {
+      return column.equals("u.userNameKey")
+              || column.startsWith("u.created")
+              || column.startsWith("u.lastModified")
+          ? "(u.id IS NOT NULL)"
+          : "(" + column + " IS NOT NULL)";
+    }
+    String v = alias();
+    return "u.id IN (SELECT "
+        + v
+        + ".userId FROM IndexedValue "
+        + v
+        + " WHERE "
+        + v
+        + ".tenantId = ?1 AND "
+        + pathCondition(v, path)
+        + ")";
+  }
+
+  @Override
+  public String comparison(Filter.Comparison comparison) {
+    ResolvedPath path = valuePathOf(resolve(comparison.path()), comparison.path());
+    Operator op = comparison.operator();
+    if (op == Operator.NE) {
+      return "(NOT "
+          + comparison(new Filter.Comparison(comparison.path(), Operator.EQ, comparison.value()))
+          + ")";
+    }
+    String column = column(path);
+    if (column != null) {
+      return columnComparison(path, column, comparison);
+    }
+    String key = literalKey(path.target(), comparison);
+    String v = alias();
+    return "u.id IN (SELECT "
+        + v
+        + ".userId FROM IndexedValue "
+        + v
+        + " WHERE "
+        + v
+        + ".tenantId = ?1 AND "
+        + v
+        + ".path = "
+        + parameter(path.canonical())
+        + " AND "
+        + keyCondition(v + ".valueKey", op, key)
+        + ")";
+  }
+
+  /**
+   * {@code attribute[filter]}: one element satisfies the whole filter. The first {@code eq} on a
+   * sub-attribute other than {@code type} and {@code primary} (which many elements share) drives;
+   * failing that the first comparison; failing that any value of the attribute.
+   */
+  @Override
+  public String valuePath(Filter.ValuePath valuePath) {
+    ResolvedPath attribute = resolve(valuePath.attribute());
+    if (attribute.subAttribute() != null
+        || attribute.attribute().type() != Attribute.Type.COMPLEX
+        || attribute.isWholeExtension()) {
+      throw ScimException.invalidFilter(
+          "'" + valuePath.attribute() + "' is not a complex attribute; it cannot take a [filter].");
+    }
+    List<Filter> conjuncts = new ArrayList<>();
+    flatten(valuePath.filter(), conjuncts);
+    Filter.Comparison driver = chooseDriver(conjuncts);
+    String d = alias();
+    StringBuilder jpql = new StringBuilder();
+    jpql.append("u.id IN (SELECT ")
+        .append(d)
+        .append(".userId FROM IndexedValue ")
+        .append(d)
+        .append(" WHERE ")
+        .append(d)
+        .append(".tenantId = ?1 AND ");
+    List<Filter> rest = new ArrayList<>(conjuncts);
+    if (driver != null) {
+      rest.remove(driver);
+      Attribute sub = sub(attribute, driver.path());
+      jpql.append(d)
+          .append(".path = ")
+          .append(parameter(attribute.canonical() + "." + sub.name()))
+          .append(" AND ")
+          .append(keyCondition(d + ".valueKey", driver.operator(), literalKey(sub, driver)));
+    } else {
+      jpql.append(d)
+          .append(".path LIKE ")
+          .append(parameter(likePrefix(attribute.canonical() + ".")))
+          .append(" ESCAPE '\\'");
+    }
+    ElementCondition element = new ElementCondition(attribute, d);
+    for (Filter filter : rest) {
+      jpql.append(" AND ").append(filter.accept(element));
+    }
+    return jpql.append(")").toString();
+  }
+
+  private static void flatten(Filter filter, List<Filter> conjuncts) {
+    if (filter instanceof Filter.And and) {
+      flatten(and.left(), conjuncts);
+      flatten(and.right(), conjuncts);
+    } else {
+      conjuncts.add(filter);
+    }
+  }
+
+  private static Filter.Comparison chooseDriver(List<Filter> conjuncts) {
+    Filter.Comparison firstComparison = null;
+    for (Filter filter : conjuncts) {
+      if (filter instanceof Filter.Comparison c && c.operator() != Operator.NE) {
+        String name = c.path().attribute().toLowerCase(Locale.ROOT);
+        if (c.operator() == Operator.EQ && !name.equals("type") && !name.equals("primary")) {
+          return c;
+        }
+        if (firstComparison == null) {
+          firstComparison = c;
+        }
+      }
+    }
+    return firstComparison;
+  }
+
+  /** Conditions on the sub-attributes of the element that alias {@code anchor} points at. */
+  private final class ElementCondition implements Filter.Visitor<String> {
+    private final ResolvedPath attribute;
+    private final String anchor;
+
+    ElementCondition(ResolvedPath attribute, String anchor) {
+      this.attribute = attribute;
+      this.anchor = anchor;
+    }
+
+    private String exists(Attribute sub, String condition) {
+      String e = alias();
+      return "EXISTS (SELECT "
+          + e
+          + ".userId FROM IndexedValue "
+          + e
+          + " WHERE "
+          + e
+          + ".userId = "
+          + anchor
+          + ".userId AND "
+          + e
+          + ".element = "
+          + anchor
+          + ".element AND "
+          + e
+          + ".path = "
+          + parameter(attribute.canonical() + "." + sub.name())
+          + (condition == null ? "" : " AND " + condition.replace("$", e))
+          + ")";
+    }
+
+    @Override
+    public String comparison(Filter.Comparison comparison) {
+      Attribute sub = sub(attribute, comparison.path());
+      if (comparison.operator() == Operator.NE) {
+        String key = literalKey(sub, comparison);
+        return "(NOT " + exists(sub, keyCondition("$.valueKey", Operator.EQ, key)) + ")";
+      }
+      String key = literalKey(sub, comparison);
+      return exists(sub, keyCondition("$.valueKey", comparison.operator(), key));
+    }
+
+    @Override
+    public String present(Filter.Present present) {
+      return exists(sub(attribute, present.path()), null);
+    }
+
+    @Override
+    public String and(Filter.And and) {
+      return "(" + and.left().accept(this) + " AND " + and.right().accept(this) + ")";
+    }
+
+    @Override
+    public String or(Filter.Or or) {
+      return "(" + or.left().accept(this) + " OR " + or.right().accept(this) + ")";
+    }
+
+    @Override
+    public String not(Filter.Not not) {
+      return "(NOT " + not.filter().accept(this) + ")";
+    }
+
+    @Override
+    public String valuePath(Filter.ValuePath valuePath) {
+      throw ScimException.invalidFilter("A value filter cannot contain another value filter.");
+    }
+  }
+
+  private static Attribute sub(ResolvedPath attribute, AttributePath path) {
+    if (path.schemaUrn() != null || path.subAttribute() != null) {
+      throw ScimException.invalidFilter(
+          "'" + path + "' is not a sub-attribute of '" + attribute.attribute().name() + "'.");
+    }
+    Attribute sub =
+        attribute
+            .attribute()
+            .subAttribute(path.attribute())
+            .orElseThrow(
+                () ->
+                    ScimException.invalidFilter(
+                        "'"
+                            + attribute.attribute().name()
+                            + "' has no sub-attribute '"
+                            + path.attribute()
+                            + "'."));
+    requireFilterable(sub, attribute.canonical() + "." + sub.name());
+    return sub;
+  }
+
+  private static ResolvedPath resolve(AttributePath path) {
+    ResolvedPath resolved =
+        TYPE.resolve(path)
+            .orElseThrow(
+                () ->
+                    ScimException.invalidFilter(
+                        "There is no attribute '" + path + "' to filter on."));
+    if (resolved.attribute().name().equals("groups")) {
+      throw ScimException.invalidFilter("Filtering users by 'groups' is not supported yet.");
+    }
+    requireFilterable(resolved.target(), path.toString());
+    return resolved;
+  }
+
+  private static void requireFilterable(Attribute attribute, String where) {
+    if (attribute.returned() == Attribute.Returned.NEVER
+        || attribute.type() == Attribute.Type.BINARY) {
+      throw ScimException.invalidFilter("'" + where + "' cannot be used in a filter.");
+    }
+  }
+
+  /**
+   * A comparison on a complex attribute without a sub-attribute compares its {@code value}: {@code
+   * emails co "x"} is {@code emails.value co "x"} (RFC 7644 §3.4.2.2's example).
+   */
+  private static ResolvedPath valuePathOf(ResolvedPath path, AttributePath written) {
+    if (path.target().type() != Attribute.Type.COMPLEX) {
+      return path;
+    }
+    Attribute value =
+        path.subAttribute() == null && !path.isWholeExtension()
+            ? path.attribute().subAttribute("value").orElse(null)
+            : null;
+    if (value == null) {
+      throw ScimException.invalidFilter(
+          "'" + written + "' is complex; compare one of its sub-attributes.");
+    }
+    return new ResolvedPath(path.schema(), path.attribute(), value, path.container());
+  }
+
+  /** The column that holds the attribute, or {@code null} when the value index does. */
+  private static String column(ResolvedPath path) {
+    if (path.container() != null || path.isWholeExtension()) {
+      return null;
+    }
+    String name = path.attribute().name();
+    if (path.subAttribute() == null) {
+      return switch (name) {
+        case "id" -> "u.scimId";
+        case "userName" -> "u.userNameKey";
+        case "externalId" -> "u.externalId";
+        case "displayName" -> "u.displayNameKey";
+        case "active" -> "u.active";
+        default -> null;
+      };
+    }
+    if (name.equals("meta")) {
+      return switch (path.subAttribute().name()) {
+        case "created" -> "u.created";
+        case "lastModified" -> "u.lastModified";
+        default -> "meta." + path.subAttribute().name();
+      };
+    }
+    return null;
+  }
+
+  private String columnComparison(ResolvedPath path, String column, Filter.Comparison comparison) {
+    Operator op = comparison.operator();
+    if (column.startsWith("meta.")) {
+      if (column.equals("meta.resourceType") && op == Operator.EQ) {
+        String key = literalKey(path.target(), comparison);
+        return key.equals("User") ? "(u.id IS NOT NULL)" : "(u.id IS NULL)";
+      }
+      throw ScimException.invalidFilter("'" + comparison.path() + "' cannot be used in a filter.");
+    }
+    String key = literalKey(path.target(), comparison);
+    if (column.equals("u.created") || column.equals("u.lastModified")) {
+      Instant instant = AttributeValues.dateTime(key).orElseThrow();
+      LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+      if (op.isSubstring()) {
+        throw ScimException.invalidFilter(
+            "'" + op.keyword() + "' cannot compare the dateTime '" + comparison.path() + "'.");
+      }
+      return "(" + column + " " + sqlOperator(op) + " " + parameter(time) + ")";
+    }
+    if (column.equals("u.active")) {
+      return "("
+          + column
+          + " IS NOT NULL AND "
+          + column
+          + " = "
+          + parameter(Boolean.valueOf(key))
+          + ")";
+    }
+    boolean nullable = !column.equals("u.userNameKey") && !column.equals("u.scimId");
+    String condition = keyCondition(column, op, key);
+    return nullable ? "(" + column + " IS NOT NULL AND " + condition + ")" : "(" + condition + ")";
+  }
+
+  private String keyCondition(String column, Operator op, String key) {
+    return switch (op) {
+      case CO -> column + " LIKE " + parameter("%" + escapeLike(key) + "%") + " ESCAPE '\\'";
+      case SW -> column + " LIKE " + parameter(escapeLike(key) + "%") + " ESCAPE '\\'";
+      case EW -> column + " LIKE " + parameter("%" + escapeLike(key)) + " ESCAPE '\\'";
+      default -> column + " " + sqlOperator(op) + " " + parameter(key);
+    };
+  }
+
+  private String pathCondition(String alias, ResolvedPath path) {
+    if (path.target().type() == Attribute.Type.COMPLEX) {
+      String prefix = path.isWholeExtension() ? path.schema().id() + ":" : path.canonical() + ".";
+      return alias + ".path LIKE " + parameter(likePrefix(prefix)) + " ESCAPE '\\'";
+    }
+    return alias + ".path = " + parameter(path.canonical());
+  }
+
+  private static String likePrefix(String prefix) {
+    return escapeLike(prefix) + "%";
+  }
+
+  private static String sqlOperator(Operator op) {
+    return switch (op) {
+      case EQ -> "=";
+      case NE -> "<>";
+      case GT -> ">";
+      case GE -> ">=";
+      case LT -> "<";
+      case LE -> "<=";
+      default -> throw new IllegalArgumentException(op.name());
+    };
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static String literalKey(Attribute attribute, Filter.Comparison comparison) {
+    return ElementMatcher.literalKey(attribute, comparison);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.roster.users.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A user as Roster stores it: the canonical SCIM JSON of its writable attributes in {@code
+ * DOCUMENT}, plus columns for what is looked up on every request.
+ *
+ * <p>Storage design. The document is the truth; everything else is an index of it:
+ *
+ * <ul>
+ *   <li>Columns with their own indexes hold the values Entra ID and Okta query on every user:
+ *       {@code userName} (lower-cased, unique per tenant, so that concurrent creates end in one 201
+ *       and 409s), {@code externalId} (case-exact, not unique), {@code displayName} (lower-cased),
+ *       {@code active}, and the meta times.
+ *   <li>Every other value is a row of {@link IndexedValue}: path, element, comparison key, indexed
+ *       by (tenant, path, key). A filter on any attribute becomes an indexed subquery over it.
+ *   <li>{@code ID}, from a sequence, is the stable default order: users are listed in the order
+ *       they were created, so that paging neither repeats nor skips users that are created or
+ *       changed meanwhile. {@code SCIM_ID} is the resource id clients see.
+ * </ul>
+ */
+@Entity
+@Table(
+    name = "SCIM_USERS",
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "SCIM_USERS_USER_NAME",
+            columnNames = {"TENANT_ID", "USER_NAME_KEY"}),
+    indexes = {
+      @Index(name = "SCIM_USERS_SCIM_ID", columnList = "SCIM_ID", unique = true),
+      @Index(name = "SCIM_USERS_TENANT_ORDER", columnList = "TENANT_ID, ID"),
+      @Index(name = "SCIM_USERS_EXTERNAL_ID", columnList = "TENANT_ID, EXTERNAL_ID"),
+      @Index(name = "SCIM_USERS_DISPLAY_NAME", columnList = "TENANT_ID, DISPLAY_NAME_KEY"),
+      @Index(name = "SCIM_USERS_LAST_MODIFIED", columnList = "TENANT_ID, LAST_MODIFIED"),
+      @Index(name = "SCIM_USERS_CREATED", columnList = "TENANT_ID, CREATED")
+    })
+public class StoredUser {
+
+  /** Documents can be as large as the largest request body a client may send. */
+  public static final int DOCUMENT_LENGTH = 1_048_576;
+
+  @Id
+  @SequenceGenerator(name = "SCIM_USERS_SEQ", sequenceName = "SCIM_USERS_SEQ", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SCIM_USERS_SEQ")
+  private Long id;
+
+  @Column(name = "SCIM_ID", nullable = false, length = 36)
+  private String scimId;
+
+  @Column(name = "TENANT_ID", nullable = false, length = 64)
+  private String tenantId;
+
+  @Column(name = "USER_NAME_KEY", nullable = false, length = 2048)
+  private String userNameKey;
+
+  @Column(name = "EXTERNAL_ID", length = 2048)
+  private String externalId;
+
+  @Column(name = "DISPLAY_NAME_KEY", length = 2048)
+  private String displayNameKey;
+
+  @Column(name = "ACTIVE")
+  private Boolean active;
+
+  @Column(name = "CREATED", nullable = false)
+  private LocalDateTime created;
+
+  @Column(name = "LAST_MODIFIED", nullable = false)
+  private LocalDateTime lastModified;
+
+  @Column(name = "VERSION", nullable = false)
+  private long version;
+
+  @Column(name = "DOCUMENT", nullable = false, length = DOCUMENT_LENGTH)
+  private String document;
+
+  /** Only for sorting in JPQL ({@code LEFT JOIN u.values}); never loaded. */
+  @OneToMany(mappedBy = "user")
+  private List<IndexedValue> values;
+
+  protected StoredUser() {}
+
+  public StoredUser(String scimId, String tenantId, LocalDateTime now) {
+    this.scimId = scimId;
+    this.tenantId = tenantId;
+    this.created = now;
+    this.lastModified = now;
+    this.version = 1;
+  }
+
+  /** Takes a new state; the version and lastModified change only with {@link #touch}. */
+  public void setState(
+      String document,
+      String userNameKey,
+      String externalId,
+      String displayNameKey,
+      Boolean active) {
+    this.document = document;
+    this.userNameKey = userNameKey;
+    this.externalId = externalId;
+    this.displayNameKey = displayNameKey;
+    this.active = active;
+  }
+
+  /** Records a change: a new version (and ETag) and lastModified. */
+  public void touch(LocalDateTime now) {
+    version++;
+    lastModified = now.isAfter(lastModified) ? now : lastModified;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String scimId() {
+    return scimId;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String externalId() {
+    return externalId;
+  }
+
+  public String userNameKey() {
+    return userNameKey;
+  }
+
+  public LocalDateTime created() {
+    return created;
+  }
+
+  public LocalDateTime lastModified() {
+    return lastModified;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public String document() {
+    return document;
+  }
+}
