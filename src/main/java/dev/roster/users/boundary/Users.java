@@ -1,326 +1,54 @@
 package dev.roster.users.boundary;
 
-import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
-import dev.roster.scim.patch.PatchEngine;
-import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
-import dev.roster.scim.schema.ResolvedPath;
-import dev.roster.scim.schema.ResourceType;
-import dev.roster.scim.schema.ResourceValidator;
 import dev.roster.tenants.boundary.CurrentTenant;
-import dev.roster.users.control.UserDocuments;
-import dev.roster.users.control.UserFilterQuery;
-import dev.roster.users.control.UserIndex;
-import dev.roster.users.control.UserIndex.Slot;
 import dev.roster.users.control.UserPage;
-import dev.roster.users.entity.IndexedValue;
+import dev.roster.users.control.UserStore;
 import dev.roster.users.entity.StoredUser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
-import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
- * The users of the current tenant: every read and write of {@code /Users}. Each method is one
- * transaction; a {@link ScimException} rolls it back, so a request changes everything it asks for
- * or nothing.
- *
- * <p>Writes to one user are serialised by a row lock ({@code SELECT … FOR UPDATE}), so concurrent
- * PATCHes apply one after the other and lose nothing. {@code userName} uniqueness is checked first
- * and then enforced by the unique index at {@code flush()}, inside the transaction, so that a race
- * ends in 409, not in a failed commit.
+ * The users of the current tenant, one transaction per method. A {@link ScimException} rolls the
+ * transaction back, so a request changes everything it asks for or nothing. The work is done by
+ * {@link UserStore}.
  */
 @Stateless
 public class Users {
-
-  private static final ResourceValidator VALIDATOR = new ResourceValidator(ResourceType.USER);
-  private static final PatchEngine PATCH = new PatchEngine(ResourceType.USER);
-
-  /** Above this many changed index entries, a write replaces them all in one batch. */
-  private static final int INCREMENTAL_INDEX_LIMIT = 8;
 
   @PersistenceContext EntityManager em;
 
   @Inject CurrentTenant tenant;
 
+  private UserStore store() {
+    return new UserStore(em, tenant.id());
+  }
+
   public StoredUser create(JsonObject body) {
-    JsonObject canonical = UserDocuments.storableWithExternalId(VALIDATOR.validate(body));
-    requireFreeUserName(UserDocuments.userNameKey(canonical), null);
-    StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenant.id(), now());
-    setState(user, canonical);
-    em.persist(user);
-    UserIndex.entriesOf(canonical)
-        .forEach(
-            (slot, key) ->
-                em.persist(
-                    new IndexedValue(user.id(), tenant.id(), slot.path(), slot.element(), key)));
-    flush();
-    return user;
+    return store().create(body);
   }
 
   public StoredUser find(String id) {
-    List<StoredUser> found =
-        em.createQuery(
-                "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                StoredUser.class)
-            .setParameter(1, id)
-            .setParameter(2, tenant.id())
-            .getResultList();
-    if (found.isEmpty()) {
-      throw notFound(id);
-    }
-    return found.get(0);
+    return store().find(id);
   }
 
-  /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
-    StoredUser user = lock(id, ifMatch);
-    return change(user, UserDocuments.canonical(user), VALIDATOR.validate(body));
+    return store().replace(id, body, ifMatch);
   }
 
-  /** PATCH: the operations apply in order to the current state, all or none. */
   public StoredUser patch(String id, JsonObject body, String ifMatch) {
-    List<PatchOperation> operations = PatchOperation.listOf(body);
-    StoredUser user = lock(id, ifMatch);
-    JsonObject current = UserDocuments.canonical(user);
-    return change(user, current, PATCH.apply(current, operations));
+    return store().patch(id, body, ifMatch);
   }
 
   public void delete(String id, String ifMatch) {
-    StoredUser user = lock(id, ifMatch);
-    em.createQuery("DELETE FROM IndexedValue v WHERE v.userId = ?1")
-        .setParameter(1, user.id())
-        .executeUpdate();
-    em.remove(user);
+    store().delete(id, ifMatch);
   }
 
-  /** One page of the users that match, in the query's order, with the exact total. */
   public UserPage search(ListQuery query) {
-    UserFilterQuery.Condition condition = UserFilterQuery.of(tenant.id(), query.filter());
-    List<StoredUser> users = List.of();
-    if (query.count() > 0) {
-      StringBuilder jpql = new StringBuilder("SELECT u FROM StoredUser u");
-      List<Object> parameters = new java.util.ArrayList<>(condition.parameters());
-      String order = order(query, jpql, parameters);
-      jpql.append(" WHERE ").append(condition.jpql()).append(" ORDER BY ").append(order);
-      TypedQuery<StoredUser> page = em.createQuery(jpql.toString(), StoredUser.class);
-      bind(page, parameters);
-      users = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
-    }
-    long total;
-    if (query.offset() == 0 && users.size() < query.count()) {
-      total = users.size(); // the first page holds them all: no second query
-    } else {
-      Query count = em.createQuery("SELECT COUNT(u) FROM StoredUser u WHERE " + condition.jpql());
-      bind(count, condition.parameters());
-      total = ((Number) count.getSingleResult()).longValue();
-    }
-    return new UserPage(total, users);
-  }
-
-  /**
-   * The ORDER BY clause: the sort attribute's column, or element 0 of its index entries (the
-   * primary value of a multi-valued attribute), then creation order. Unassigned values sort last
-   * both ways.
-   */
-  private static String order(ListQuery query, StringBuilder from, List<Object> parameters) {
-    ResolvedPath sortBy = query.sortBy();
-    if (sortBy == null) {
-      return "u.id";
-    }
-    String direction = query.descending() ? " DESC" : " ASC";
-    String column = sortColumn(sortBy);
-    if (column == null) {
-      parameters.add(sortBy.canonical());
-      from.append(" LEFT JOIN u.values s ON s.path = ?")
-          .append(parameters.size())
-          .append(" AND s.element = 0");
-      column = "s.valueKey";
-    }
-    return column + direction + " NULLS LAST, u.id" + direction;
-  }
-
-  private static String sortColumn(ResolvedPath path) {
-    if (path.container() != null) {
-      return null;
-    }
-    String name = path.attribute().name();
-    if (path.subAttribute() == null) {
-      return switch (name) {
-        case "id" -> "u.scimId";
-        case "userName" -> "u.userNameKey";
-        case "externalId" -> "u.externalId";
-        case "displayName" -> "u.displayNameKey";
-        case "active" -> "u.active";
-        default -> null;
-      };
-    }
-    if (name.equals("meta")) {
-      return switch (path.subAttribute().name()) {
-        case "created" -> "u.created";
-        case "lastModified" -> "u.lastModified";
-        default -> "u.id";
-      };
-    }
-    return null;
-  }
-
-  private static void bind(Query query, List<Object> parameters) {
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
-  }
-
-  private StoredUser lock(String id, String ifMatch) {
-    List<StoredUser> found =
-        em.createQuery(
-                "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                StoredUser.class)
-            .setParameter(1, id)
-            .setParameter(2, tenant.id())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    if (found.isEmpty()) {
-      throw notFound(id);
-    }
-    StoredUser user = found.get(0);
-    if (ifMatch != null && !ETags.matches(ifMatch, user.version())) {
-      throw ScimException.preconditionFailed(
-          "The user has changed: its version is "
-              + ETags.of(user.version())
-              + ", not "
-              + ifMatch
-              + ".");
-    }
-    return user;
-  }
-
-  private StoredUser change(StoredUser user, JsonObject current, JsonObject next) {
-    JsonObject before = UserDocuments.storableWithExternalId(current);
-    JsonObject after = UserDocuments.storableWithExternalId(next);
-    if (after.equals(before)) {
-      return user; // nothing changed: same version, same ETag
-    }
-    String userNameKey = UserDocuments.userNameKey(after);
-    if (!userNameKey.equals(user.userNameKey())) {
-      requireFreeUserName(userNameKey, user.id());
-    }
-    setState(user, after);
-    user.touch(now());
-    reindex(user, UserIndex.entriesOf(before), UserIndex.entriesOf(after));
-    flush();
-    return user;
-  }
-
-  private void reindex(StoredUser user, Map<Slot, String> before, Map<Slot, String> after) {
-    long changes =
-        before.keySet().stream().filter(slot -> !after.containsKey(slot)).count()
-            + after.entrySet().stream()
-                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
-                .count();
-    if (changes > INCREMENTAL_INDEX_LIMIT) {
-      em.createQuery("DELETE FROM IndexedValue v WHERE v.userId = ?1")
-          .setParameter(1, user.id())
-          .executeUpdate();
-      after.forEach((slot, key) -> insert(user, slot, key));
-      return;
-    }
-    for (Slot slot : before.keySet()) {
-      if (!after.containsKey(slot)) {
-        em.createQuery(
-                "DELETE FROM IndexedValue v WHERE v.userId = ?1 AND v.path = ?2 AND v.element = ?3")
-            .setParameter(1, user.id())
-            .setParameter(2, slot.path())
-            .setParameter(3, slot.element())
-            .executeUpdate();
-      }
-    }
-    for (Map.Entry<Slot, String> entry : after.entrySet()) {
-      String old = before.get(entry.getKey());
-      if (old == null) {
-        insert(user, entry.getKey(), entry.getValue());
-      } else if (!old.equals(entry.getValue())) {
-        em.createQuery(
-                "UPDATE IndexedValue v SET v.valueKey = ?4"
-                    + " WHERE v.userId = ?1 AND v.path = ?2 AND v.element = ?3")
-            .setParameter(1, user.id())
-            .setParameter(2, entry.getKey().path())
-            .setParameter(3, entry.getKey().element())
-            .setParameter(4, entry.getValue())
-            .executeUpdate();
-      }
-    }
-  }
-
-  private void insert(StoredUser user, Slot slot, String key) {
-    em.persist(new IndexedValue(user.id(), user.tenantId(), slot.path(), slot.element(), key));
-  }
-
-  private static void setState(StoredUser user, JsonObject canonical) {
-    user.setState(
-        UserDocuments.storable(canonical).toString(),
-        UserDocuments.userNameKey(canonical),
-        UserDocuments.externalId(canonical),
-        UserDocuments.displayNameKey(canonical),
-        UserDocuments.active(canonical));
-  }
-
-  private void requireFreeUserName(String userNameKey, Long self) {
-    List<Long> holders =
-        em.createQuery(
-                "SELECT u.id FROM StoredUser u WHERE u.tenantId = ?1 AND u.userNameKey = ?2",
-                Long.class)
-            .setParameter(1, tenant.id())
-            .setParameter(2, userNameKey)
-            .getResultList();
-    if (holders.stream().anyMatch(id -> !id.equals(self))) {
-      throw userNameTaken();
-    }
-  }
-
-  /** Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here. */
-  private void flush() {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
-        throw userNameTaken();
-      }
-      throw e;
-    }
-  }
-
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true; // unique_violation in SQL:2003, H2 and PostgreSQL
-      }
-    }
-    return false;
-  }
-
-  private static ScimException userNameTaken() {
-    return ScimException.uniqueness("Another user of this tenant already has this userName.");
-  }
-
-  private static ScimException notFound(String id) {
-    return ScimException.notFound("There is no user '" + id + "'.");
-  }
-
-  private static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    return store().search(query);
   }
 }

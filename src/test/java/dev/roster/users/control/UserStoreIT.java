@@ -1,0 +1,305 @@
+package dev.roster.users.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimType;
+import dev.roster.scim.query.ListQuery;
+import dev.roster.scim.schema.ResourceType;
+import dev.roster.users.entity.StoredUser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The filter translation and the index against a real H2, without a container: each filter of the
+ * table must find exactly the expected users of the tenant, through SQL.
+ */
+class UserStoreIT {
+
+  static EntityManagerFactory factory;
+
+  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+  @BeforeAll
+  static void fixture() {
+    factory = Persistence.createEntityManagerFactory("roster-h2");
+    in(
+        "acme",
+        store -> {
+          store.create(
+              json(
+                  """
+          {"userName":"bjensen","externalId":"bjensen-ext","displayName":"Babs Jensen",
+           "name":{"givenName":"Barbara","familyName":"Jensen"},"title":"Tour Guide",
+           "active":true,"userType":"Employee",
+           "emails":[{"value":"bjensen@example.com","type":"work","primary":true},
+                     {"value":"babs@jensen.org","type":"home"}],
+           "%s":{"employeeNumber":"701984","department":"Tour Operations",
+                 "manager":{"value":"26118915-6090-4610-87e4-49d8ca9f808d"}}}
+          """
+                      .formatted(ENTERPRISE)));
+          store.create(
+              json(
+                  """
+          {"userName":"JSmith","name":{"givenName":"John","familyName":"Smith"},
+           "active":"False","userType":"Contractor",
+           "emails":[{"value":"john@example.org","type":"work"},
+                     {"value":"js@example.com","type":"other","primary":true}],
+           "%s":{"department":"Sales"}}
+          """
+                      .formatted(ENTERPRISE)));
+          store.create(
+              json(
+                  """
+          {"userName":"omalley","displayName":"Ryan O'Malley","title":"Tour Guide",
+           "name":{"givenName":"Ryan","familyName":"O'Malley"},"active":true,
+           "addresses":[{"type":"work","locality":"Dublin","country":"IE"}]}
+          """));
+          return null;
+        });
+    in(
+        "globex",
+        store ->
+            store.create(
+                json(
+                    """
+        {"userName":"bjensen","title":"Tour Guide","active":true,
+         "emails":[{"value":"bjensen@example.com","type":"work"}]}
+        """)));
+  }
+
+  @AfterAll
+  static void close() {
+    factory.close();
+  }
+
+  static <T> T in(String tenant, Function<UserStore, T> work) {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(new UserStore(em, tenant));
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+
+  static JsonObject json(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
+  }
+
+  static Set<String> userNames(String filter) {
+    return in(
+        "acme",
+        store ->
+            store
+                .search(
+                    ListQuery.of(
+                        ResourceType.USER, 200, filter, null, null, null, null, null, null))
+                .users()
+                .stream()
+                .map(StoredUser::userNameKey)
+                .collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  static Stream<Arguments> filters() {
+    return Stream.of(
+        Arguments.of("userName eq \"BJENSEN\"", Set.of("bjensen")),
+        Arguments.of("userName sw \"j\"", Set.of("jsmith")),
+        Arguments.of("userName co \"ALL\"", Set.of("omalley")),
+        Arguments.of("userName ew \"sen\"", Set.of("bjensen")),
+        Arguments.of("userName gt \"c\"", Set.of("jsmith", "omalley")),
+        Arguments.of("userName le \"jsmith\"", Set.of("bjensen", "jsmith")),
+        Arguments.of("externalId eq \"bjensen-ext\"", Set.of("bjensen")),
+        Arguments.of("externalId eq \"BJENSEN-EXT\"", Set.of()),
+        Arguments.of("externalId pr", Set.of("bjensen")),
+        Arguments.of("not (externalId pr)", Set.of("jsmith", "omalley")),
+        Arguments.of("displayName eq \"babs jensen\"", Set.of("bjensen")),
+        Arguments.of("displayName ne \"babs jensen\"", Set.of("jsmith", "omalley")),
+        Arguments.of("active eq true", Set.of("bjensen", "omalley")),
+        Arguments.of("active eq \"False\"", Set.of("jsmith")),
+        Arguments.of("title eq \"tour guide\"", Set.of("bjensen", "omalley")),
+        Arguments.of("title pr", Set.of("bjensen", "omalley")),
+        Arguments.of("name.familyName co \"O'Malley\"", Set.of("omalley")),
+        Arguments.of("name.FamilyName sw J", Set.of("bjensen")),
+        Arguments.of("emails.value co \"example.com\"", Set.of("bjensen", "jsmith")),
+        Arguments.of("emails co \"example.org\"", Set.of("jsmith")),
+        Arguments.of("emails[type eq \"work\"].value eq \"john@example.org\"", Set.of("jsmith")),
+        Arguments.of("emails[type eq \"work\"].value eq \"js@example.com\"", Set.of()),
+        Arguments.of("emails[type eq \"work\" and value co \"@example.com\"]", Set.of("bjensen")),
+        Arguments.of("emails[type eq \"home\" or type eq \"other\"]", Set.of("bjensen", "jsmith")),
+        Arguments.of(
+            "emails[primary eq \"True\" and value ew \".com\"]", Set.of("bjensen", "jsmith")),
+        Arguments.of("emails[not (type eq \"work\")]", Set.of("bjensen", "jsmith")),
+        Arguments.of("emails pr", Set.of("bjensen", "jsmith")),
+        Arguments.of("addresses[locality eq \"dublin\"]", Set.of("omalley")),
+        Arguments.of(ENTERPRISE + ":department eq \"Sales\"", Set.of("jsmith")),
+        Arguments.of(ENTERPRISE + ":manager.value pr", Set.of("bjensen")),
+        Arguments.of(
+            "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"omalley\"",
+            Set.of("omalley")),
+        Arguments.of("department eq \"tour operations\"", Set.of("bjensen")),
+        Arguments.of(
+            "userType eq \"Employee\" and (emails co \"example.com\" or emails.value co \"example.org\")",
+            Set.of("bjensen")),
+        Arguments.of(
+            "userType ne \"Employee\" and not (emails co \"example.com\" or emails.value co \"example.org\")",
+            Set.of("omalley")),
+        Arguments.of(
+            "title eq \"Tour Guide\" OR userName EQ \"jsmith\"",
+            Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of(
+            "meta.created gt \"2000-01-01T00:00:00Z\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.lastModified lt \"2000-01-01T00:00:00Z\"", Set.of()),
+        Arguments.of("meta.resourceType eq \"User\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("userName eq \"100%_\"", Set.of()),
+        Arguments.of("userName co \"_\"", Set.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("filters")
+  void findsExactlyTheMatchingUsersOfTheTenant(String filter, Set<String> expected) {
+    assertEquals(new TreeSet<>(expected), userNames(filter));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidFilters")
+  void refusesFiltersItCannotAnswer(String filter) {
+    ScimException e = assertThrows(ScimException.class, () -> userNames(filter));
+    assertEquals(ScimType.INVALID_FILTER, e.scimType().orElseThrow());
+  }
+
+  static Stream<String> invalidFilters() {
+    return Stream.of(
+        "nickname2 eq \"x\"",
+        "password eq \"x\"",
+        "x509Certificates.value eq \"x\"",
+        "active gt true",
+        "name eq \"x\"",
+        "emails[bogus eq \"x\"]",
+        "meta.location eq \"x\"",
+        "meta.created gt \"yesterday\"",
+        "userName eq null");
+  }
+
+  @Test
+  void sortsAndPagesInTheDatabase() {
+    List<String> byFamilyNameDescending =
+        in(
+            "acme",
+            store ->
+                store
+                    .search(
+                        ListQuery.of(
+                            ResourceType.USER,
+                            200,
+                            null,
+                            "name.familyName",
+                            "descending",
+                            "1",
+                            "2",
+                            null,
+                            null))
+                    .users()
+                    .stream()
+                    .map(StoredUser::userNameKey)
+                    .toList());
+    assertEquals(List.of("jsmith", "omalley"), byFamilyNameDescending);
+    long total =
+        in(
+            "acme",
+            store ->
+                store
+                    .search(
+                        ListQuery.of(
+                            ResourceType.USER, 200, null, "emails", null, "3", "2", null, null))
+                    .totalResults());
+    assertEquals(3, total);
+  }
+
+  @Test
+  void sortsMultiValuedAttributesByTheirPrimaryValue() {
+    List<String> byEmail =
+        in(
+            "acme",
+            store ->
+                store
+                    .search(
+                        ListQuery.of(
+                            ResourceType.USER,
+                            200,
+                            "emails pr",
+                            "emails",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .users()
+                    .stream()
+                    .map(StoredUser::userNameKey)
+                    .toList());
+    // bjensen's primary is bjensen@example.com, jsmith's is js@example.com
+    assertEquals(List.of("bjensen", "jsmith"), byEmail);
+  }
+
+  @Test
+  void keepsTheIndexInStepWithPatches() {
+    String id =
+        in(
+            "acme",
+            store -> store.create(json("{\"userName\":\"patched\",\"title\":\"Old\"}")).scimId());
+    in(
+        "acme",
+        store ->
+            store.patch(
+                id,
+                json(
+                    """
+                    {"Operations":[{"op":"Replace","path":"title","value":"New"},
+                      {"op":"Add","path":"emails[type eq \\"work\\"].value","value":"p@example.com"}]}
+                    """),
+                null));
+    assertEquals(Set.of(), userNames("title eq \"Old\" and userName eq \"patched\""));
+    assertEquals(Set.of("patched"), userNames("title eq \"new\" and userName eq \"patched\""));
+    assertEquals(
+        Set.of("patched"), userNames("emails[type eq \"work\"].value eq \"p@example.com\""));
+    in(
+        "acme",
+        store -> {
+          store.delete(id, null);
+          return null;
+        });
+    assertEquals(Set.of(), userNames("emails[type eq \"work\"].value eq \"p@example.com\""));
+  }
+
+  @Test
+  void refusesASecondUserNameThatDiffersOnlyInCase() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () -> in("acme", store -> store.create(json("{\"userName\":\"BJensen\"}"))));
+    assertEquals(ScimType.UNIQUENESS, e.scimType().orElseThrow());
+  }
+}
