@@ -1,6 +1,7 @@
 package dev.roster.scim.boundary;
 
 import dev.roster.scim.CorrelationIds;
+import dev.roster.scim.EndpointNames;
 import dev.roster.scim.ScimMediaType;
 import jakarta.annotation.Priority;
 import jakarta.json.JsonStructure;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
 
 /**
  * The first filter of every SCIM request and the last word on every response: it notes when the
@@ -33,6 +35,14 @@ public class ScimProtocolFilter implements ContainerRequestFilter, ContainerResp
     // RFC 7644 §3.1 speaks of application/scim+json and application/json; Roster answers the
     // former to every client, so an Accept of application/json alone must not end in a 406.
     request.getHeaders().putSingle(HttpHeaders.ACCEPT, ScimMediaType.SCIM_JSON);
+    String path = request.getUriInfo().getPath(false);
+    String canonical = EndpointNames.canonical(path);
+    if (!canonical.equals(path)) {
+      String query = request.getUriInfo().getRequestUri().getRawQuery();
+      request.setRequestUri(
+          URI.create(
+              request.getUriInfo().getBaseUri() + canonical + (query == null ? "" : "?" + query)));
+    }
   }
 
   @Override
