@@ -3,6 +3,7 @@ package dev.roster.scim.patch;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimType;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
@@ -36,24 +37,35 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Path-less {@code add}/{@code replace} whose value keys are paths ({@code "name.givenName"},
- *       {@code "urn:…:User:employeeNumber"}) or plain attributes ({@code {"active": false}});
- *       read-only keys such as Okta's {@code id} are ignored.
+ *       {@code "urn:…:User:employeeNumber"}, even {@code "emails[type eq \"work\"].value"}) or
+ *       plain attributes ({@code {"active": false}}); read-only and unknown keys, such as Okta's
+ *       {@code id}, are ignored.
  *   <li>{@code add} to {@code emails[type eq "work"].value} when no work email exists creates
- *       {@code {"type": "work", "value": …}}; successive adds on the same filter fill that one
- *       element.
+ *       {@code {"type": "work", "value": …}} from the filter's {@code eq} terms; successive adds on
+ *       the same filter fill that one element, in any order of sub-attributes.
  *   <li>{@code remove} of a multi-valued attribute with a {@code value} list removes only the
  *       listed values (Entra's member removal); without a value it removes the attribute.
  *   <li>A value that is null, {@code ""} or {@code {"value": ""}} clears the target (Entra P7,
- *       P11).
+ *       P11). A missing {@code value} on {@code add} or {@code replace} is an error.
  *   <li>A value filter on a single complex attribute ({@code manager[value eq "…"]}) is tolerated.
+ *   <li>A new manager id replaces the whole {@code manager} (see {@link #isNewReference}).
  * </ul>
  *
- * Adding a value that is already there, or removing one that is not, changes nothing and is not an
- * error. When a value marked primary is added, others lose {@code primary} (RFC 7644 §3.5.2).
+ * Where RFC 7644 is explicit and no client needs otherwise, the RFC holds: {@code replace} through
+ * a value filter that matches nothing is 400 {@code noTarget} (unless the value is empty, which is
+ * then a no-op), and {@code replace} of {@code attribute[filter]} replaces the matching elements
+ * whole (§3.5.2.3), while {@code add} merges into them.
+ *
+ * <p>Adding a value that is already there (see {@link #indexOfSame}), adding nothing, or removing a
+ * value that is not there changes nothing and is not an error. When a value marked primary is
+ * added, others lose {@code primary} (RFC 7644 §3.5.2).
  */
 public final class PatchEngine {
 
-  /** Sub-attributes that only describe an element; an element left with only these is dropped. */
+  /**
+   * Sub-attributes that only describe an element; an element that a removal leaves with only these
+   * is dropped.
+   */
   private static final Set<String> LABELS = Set.of("type", "primary", "display");
 
   private final ResourceType type;
@@ -96,11 +108,44 @@ public final class PatchEngine {
   }
 
   private void applyOne(Map<String, JsonValue> document, PatchOperation operation) {
+    if (operation.op() != Op.REMOVE && operation.value() == null) {
+      // A null value clears (Entra P11); a missing one is a malformed add or replace.
+      throw ScimException.invalidValue(
+          "An "
+              + operation.op().name().toLowerCase(java.util.Locale.ROOT)
+              + " operation needs a 'value' (RFC 7644 §3.5.2.1, §3.5.2.3).");
+    }
     if (operation.path() == null) {
       applyWithoutPath(document, operation);
       return;
     }
-    PatchPath path = PatchPath.parse(operation.path());
+    Target target = target(PatchPath.parse(operation.path()));
+    if (target.readOnly()) {
+      throw ScimException.mutability("'" + target.resolved().canonical() + "' is read-only.");
+    }
+    new Edit(document, operation.op(), operation.value(), operation.hasValue()).apply(target);
+  }
+
+  /**
+   * What a path points at: the attribute (and sub-attribute) it resolves to, its value filter, and
+   * the sub-attribute after the filter.
+   */
+  private record Target(ResolvedPath resolved, Filter filter, Attribute afterFilter) {
+
+    boolean readOnly() {
+      Attribute target = afterFilter != null ? afterFilter : resolved.target();
+      return resolved.attribute().mutability() == Attribute.Mutability.READ_ONLY
+          || target.mutability() == Attribute.Mutability.READ_ONLY;
+    }
+  }
+
+  /**
+   * Resolves a parsed path against the resource type.
+   *
+   * @throws ScimException invalidPath when the path names nothing the type has, or puts a value
+   *     filter on an attribute that is not complex
+   */
+  private Target target(PatchPath path) {
     ResolvedPath resolved =
         type.resolve(path.attribute())
             .orElseThrow(
@@ -128,30 +173,15 @@ public final class PatchEngine {
                                 + "'."));
       }
     }
-    requireWritable(resolved, afterFilter);
-    Edit edit = new Edit(document, operation.op(), operation.value(), operation.hasValue());
-    if (resolved.isWholeExtension()) {
-      edit.wholeExtension(resolved.schema());
-    } else if (path.valueFilter() != null) {
-      edit.filtered(resolved, path.valueFilter(), afterFilter);
-    } else if (resolved.subAttribute() != null) {
-      edit.subAttribute(resolved);
-    } else {
-      edit.attribute(resolved);
-    }
-  }
-
-  private static void requireWritable(ResolvedPath resolved, Attribute afterFilter) {
-    Attribute target = afterFilter != null ? afterFilter : resolved.target();
-    if (resolved.attribute().mutability() == Attribute.Mutability.READ_ONLY
-        || target.mutability() == Attribute.Mutability.READ_ONLY) {
-      throw ScimException.mutability("'" + resolved.canonical() + "' is read-only.");
-    }
+    return new Target(resolved, path.valueFilter(), afterFilter);
   }
 
   /**
    * Path-less {@code add} and {@code replace}: each key of the value is an attribute or a path, and
-   * is applied as if it were the operation's path (RFC 7644 §3.5.2.1, and Entra's dotted keys).
+   * is applied as if it were the operation's path (RFC 7644 §3.5.2.1, and Entra's dotted keys, Q5).
+   * A key may even carry a value filter ({@code emails[type eq "work"].value}). Keys that name
+   * nothing, or something read-only, are ignored as in a POST: Okta sends the resource's {@code
+   * id}.
    */
   private void applyWithoutPath(Map<String, JsonValue> document, PatchOperation operation) {
     if (operation.op() == Op.REMOVE) {
@@ -166,27 +196,37 @@ public final class PatchEngine {
       if (key.equalsIgnoreCase("schemas")) {
         continue;
       }
-      Optional<ResolvedPath> resolved =
-          type.extension(key)
-              .map(ext -> new ResolvedPath(ext, ResourceType.wholeExtension(ext), null, null))
-              .or(() -> Optional.ofNullable(AttributePath.parseOrNull(key)).flatMap(type::resolve));
-      // Unknown and read-only keys are ignored, as in a POST: Okta sends the group's id.
-      if (resolved.isEmpty()
-          || resolved.get().attribute().mutability() == Attribute.Mutability.READ_ONLY
-          || resolved.get().target().mutability() == Attribute.Mutability.READ_ONLY) {
+      Optional<Target> target = keyTarget(key);
+      if (target.isEmpty() || target.get().readOnly()) {
         continue;
       }
       JsonValue v = entry.getValue();
-      Edit edit =
-          new Edit(document, operation.op(), v, v.getValueType() != JsonValue.ValueType.NULL);
-      ResolvedPath r = resolved.get();
-      if (r.isWholeExtension()) {
-        edit.wholeExtension(r.schema());
-      } else if (r.subAttribute() != null) {
-        edit.subAttribute(r);
-      } else {
-        edit.attribute(r);
+      new Edit(document, operation.op(), v, v.getValueType() != JsonValue.ValueType.NULL)
+          .apply(target.get());
+    }
+  }
+
+  /** A key of a path-less value as a target, or empty when it names nothing this type has. */
+  private Optional<Target> keyTarget(String key) {
+    Optional<Schema> extension = type.extension(key);
+    if (extension.isPresent()) {
+      Schema ext = extension.get();
+      return Optional.of(
+          new Target(
+              new ResolvedPath(ext, ResourceType.wholeExtension(ext), null, null), null, null));
+    }
+    if (key.indexOf('[') < 0) {
+      return Optional.ofNullable(AttributePath.parseOrNull(key))
+          .flatMap(type::resolve)
+          .map(resolved -> new Target(resolved, null, null));
+    }
+    try {
+      return Optional.of(target(PatchPath.parse(key)));
+    } catch (ScimException e) {
+      if (e.scimType().orElse(null) == ScimType.INVALID_PATH) {
+        return Optional.empty();
       }
+      throw e;
     }
   }
 
@@ -204,13 +244,26 @@ public final class PatchEngine {
       this.hasValue = hasValue;
     }
 
-    /** The path is an extension's URN: its value is an object of that extension's attributes. */
-    void wholeExtension(Schema extension) {
-      if (op == Op.REMOVE) {
-        document.remove(extension.id());
-        return;
+    void apply(Target target) {
+      ResolvedPath resolved = target.resolved();
+      if (resolved.isWholeExtension()) {
+        wholeExtension(resolved.schema());
+      } else if (target.filter() != null) {
+        filtered(resolved, target.filter(), target.afterFilter());
+      } else if (resolved.subAttribute() != null) {
+        subAttribute(resolved);
+      } else {
+        attribute(resolved);
       }
-      if (!hasValue) {
+    }
+
+    /**
+     * The path is an extension's URN: its value is an object of that extension's attributes. A null
+     * value clears the extension, like any other complex attribute.
+     */
+    void wholeExtension(Schema extension) {
+      if (op == Op.REMOVE || !hasValue) {
+        document.remove(extension.id());
         return;
       }
       if (!(value instanceof JsonObject object)) {
@@ -228,7 +281,11 @@ public final class PatchEngine {
       }
     }
 
-    /** {@code attribute}: set, merge, append or remove the whole attribute. */
+    /**
+     * {@code attribute}: set, merge, append or remove the whole attribute. An {@code add} to a
+     * multi-valued attribute appends the values that are not there yet and merges those that are
+     * (see {@link #indexOfSame}); adding nothing ({@code []}, {@code ""}, null) changes nothing.
+     */
     void attribute(ResolvedPath path) {
       Attribute attribute = path.attribute();
       Map<String, JsonValue> container = container(path);
@@ -244,20 +301,34 @@ public final class PatchEngine {
       }
       Optional<JsonValue> canonical = validator.value(attribute, value, path.canonical());
       if (canonical.isEmpty()) {
+        if (op == Op.ADD && attribute.multiValued()) {
+          return;
+        }
         container.remove(name);
       } else if (attribute.multiValued()) {
         List<JsonValue> elements = op == Op.ADD ? elements(container, name) : new ArrayList<>();
-        List<JsonValue> added = new ArrayList<>();
+        List<JsonValue> touched = new ArrayList<>();
         for (JsonValue element : canonical.get().asJsonArray()) {
-          if (!elements.contains(element)) {
+          int same = indexOfSame(attribute, elements, element);
+          if (same < 0) {
             elements.add(element);
-            added.add(element);
+            touched.add(element);
+          } else {
+            Map<String, JsonValue> merged = object(elements.get(same));
+            merged.putAll(element.asJsonObject());
+            JsonObject mergedElement = toObject(merged);
+            if (!mergedElement.equals(elements.get(same))) {
+              elements.set(same, mergedElement);
+              touched.add(mergedElement);
+            }
           }
         }
-        putElements(container, name, demoteOtherPrimaries(elements, added));
+        putElements(container, name, demoteOtherPrimaries(elements, touched));
       } else if (attribute.type() == Attribute.Type.COMPLEX) {
-        Map<String, JsonValue> merged = object(container.get(name));
-        merged.putAll(canonical.get().asJsonObject());
+        JsonObject given = canonical.get().asJsonObject();
+        Map<String, JsonValue> merged =
+            isNewReference(attribute, given) ? new LinkedHashMap<>() : object(container.get(name));
+        merged.putAll(given);
         container.put(name, toObject(merged));
       } else {
         container.put(name, canonical.get());
@@ -292,6 +363,9 @@ public final class PatchEngine {
       Map<String, JsonValue> container = container(path);
       Optional<JsonValue> canonical =
           op == Op.REMOVE ? Optional.empty() : validator.value(sub, value, path.canonical());
+      if (attribute.multiValued() && op == Op.ADD && canonical.isEmpty()) {
+        return; // adding nothing to every element
+      }
       if (!attribute.multiValued()) {
         Map<String, JsonValue> object = object(container.get(attribute.name()));
         setOrRemove(object, sub.name(), canonical);
@@ -370,6 +444,9 @@ public final class PatchEngine {
               edited = edited(elements.get(index), sub.name(), canonical);
             } else if (canonical.isEmpty()) {
               edited = null;
+            } else if (op == Op.REPLACE) {
+              // RFC 7644 §3.5.2.3: "all matching record values SHALL be replaced"
+              edited = canonical.get();
             } else {
               Map<String, JsonValue> merged = object(elements.get(index));
               merged.putAll(canonical.get().asJsonObject());
@@ -457,6 +534,47 @@ public final class PatchEngine {
     return false;
   }
 
+  /**
+   * A single complex attribute that refers to a resource ({@code manager}) names one resource: a
+   * value with a new {@code value} replaces the whole object rather than merging into it, so the
+   * previous manager's {@code $ref} does not stay next to the new id. RFC 7644 §3.5.2.3 merges
+   * sub-attributes of a complex attribute; Entra ID sends only the id (P6), which would leave a
+   * {@code $ref} pointing at the old manager.
+   */
+  private static boolean isNewReference(Attribute attribute, JsonObject given) {
+    return attribute.subAttribute("value").isPresent() && given.containsKey("value");
+  }
+
+  /**
+   * The index of the element that {@code element} is another copy of, or -1. Elements are the same
+   * when they are equal, or when their {@code value}s are equal (by the sub-attribute's caseExact)
+   * and their {@code type}s do not differ: a member given as {@code {"value": id}} is the member
+   * stored with its {@code display} (G1, "duplicates are no-ops"), and an email given without
+   * {@code primary} is the stored primary one. The same address as {@code work} and as {@code home}
+   * are two values. RFC 7644 §3.5.2.1 says only that a value already there is not added again.
+   */
+  private static int indexOfSame(Attribute attribute, List<JsonValue> elements, JsonValue element) {
+    Attribute valueSub = attribute.subAttribute("value").orElse(null);
+    Attribute typeSub = attribute.subAttribute("type").orElse(null);
+    for (int i = 0; i < elements.size(); i++) {
+      JsonValue existing = elements.get(i);
+      if (existing.equals(element)) {
+        return i;
+      }
+      if (valueSub != null
+          && existing instanceof JsonObject old
+          && element instanceof JsonObject given
+          && sameKey(valueSub, old.get("value"), given.get("value"))
+          && (typeSub == null
+              || !old.containsKey("type")
+              || !given.containsKey("type")
+              || sameKey(typeSub, old.get("type"), given.get("type")))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static boolean sameKey(Attribute attribute, JsonValue a, JsonValue b) {
     if (a == null || b == null) {
       return false;
@@ -466,13 +584,15 @@ public final class PatchEngine {
   }
 
   /**
-   * An element with a sub-attribute set or removed, or {@code null} when nothing but labels
-   * remains.
+   * An element with a sub-attribute set or removed, or {@code null} when a removal leaves nothing
+   * but labels. Only a removal drops the element: Entra's validator adds {@code roles[primary eq
+   * "True"].display} and {@code .type} before {@code .value}, and the element being built is all
+   * labels until the value arrives.
    */
   private static JsonValue edited(JsonValue element, String sub, Optional<JsonValue> value) {
     Map<String, JsonValue> object = object(element);
     setOrRemove(object, sub, value);
-    if (object.keySet().stream().allMatch(LABELS::contains)) {
+    if (value.isEmpty() && object.keySet().stream().allMatch(LABELS::contains)) {
       return null;
     }
     return toObject(object);

@@ -4,7 +4,9 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 
@@ -115,11 +117,24 @@ public final class ElementMatcher implements Filter.Visitor<Boolean> {
     };
   }
 
+  /**
+   * {@code pr}: the sub-attribute has a non-empty value (RFC 7644 §3.4.2.2), so {@code ""}, {@code
+   * []} and {@code {}} are not present, as they are unassigned everywhere else.
+   */
   @Override
   public Boolean present(Filter.Present present) {
     Attribute sub = sub(present.path());
     JsonValue value = element.get(sub.name());
-    return value != null && value.getValueType() != JsonValue.ValueType.NULL;
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return false;
+    }
+    if (value instanceof JsonString s) {
+      return !s.getString().isEmpty();
+    }
+    if (value instanceof JsonArray array) {
+      return !array.isEmpty();
+    }
+    return !(value instanceof JsonObject object) || !object.isEmpty();
   }
 
   @Override

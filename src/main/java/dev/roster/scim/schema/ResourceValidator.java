@@ -29,8 +29,9 @@ import java.util.Optional;
  * <ul>
  *   <li>Attribute names match without regard to case (RFC 7643 §2.1); the output uses the schema's.
  *   <li>Unknown attributes, unknown schema URIs, {@code schemas}, {@code id}, {@code meta} and
- *       other read-only attributes are ignored, as are nulls, empty strings and empty arrays (RFC
- *       7643 §2.5: unassigned). Entra ID clears values with {@code ""}.
+ *       other read-only attributes are ignored, as are nulls, empty strings (of any type, booleans
+ *       included) and empty arrays (RFC 7643 §2.5: unassigned). Entra ID clears values with {@code
+ *       ""}.
  *   <li>Booleans may be the strings {@code "True"}/{@code "False"} in any case.
  *   <li>A multi-valued attribute given one value is a list of one. A complex attribute given a
  *       string is {@code {"value": string}}, and given an array of one is that element: Entra ID
@@ -165,8 +166,14 @@ public final class ResourceValidator {
     return element instanceof JsonObject o && o.get("primary") == JsonValue.TRUE;
   }
 
+  /**
+   * One value of an attribute. {@code ""} is unassigned whatever the attribute's type: Entra ID and
+   * Microsoft's gallery tests clear attributes with empty strings (reference P11), so {@code
+   * "active": ""} clears {@code active} rather than failing as "not a boolean".
+   */
   private Optional<JsonValue> single(Attribute attribute, JsonValue value, String where) {
-    if (value.getValueType() == JsonValue.ValueType.NULL) {
+    if (value.getValueType() == JsonValue.ValueType.NULL
+        || (value instanceof JsonString s && s.getString().isEmpty())) {
       return Optional.empty();
     }
     switch (attribute.type()) {
@@ -187,16 +194,10 @@ public final class ResourceValidator {
         if (value instanceof JsonString s && AttributeValues.dateTime(s.getString()).isPresent()) {
           return Optional.of(s);
         }
-        if (value instanceof JsonString s && s.getString().isEmpty()) {
-          return Optional.empty();
-        }
         throw wrongType(where, "a dateTime (RFC 3339)", value);
       default:
         if (!(value instanceof JsonString s)) {
           throw wrongType(where, "a string", value);
-        }
-        if (s.getString().isEmpty()) {
-          return Optional.empty();
         }
         if (s.getString().length() > MAX_STRING_LENGTH) {
           throw ScimException.invalidValue(
