@@ -49,6 +49,11 @@ public sealed interface Filter {
     }
 
     @Override
+    public String toString() {
+      return path + " " + operator.keyword() + " " + value;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.comparison(this);
     }
@@ -58,6 +63,11 @@ public sealed interface Filter {
   record Present(AttributePath path) implements Filter {
     public Present {
       Objects.requireNonNull(path);
+    }
+
+    @Override
+    public String toString() {
+      return path + " pr";
     }
 
     @Override
@@ -73,6 +83,11 @@ public sealed interface Filter {
     }
 
     @Override
+    public String toString() {
+      return "(" + left + " and " + right + ")";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.and(this);
     }
@@ -85,6 +100,11 @@ public sealed interface Filter {
     }
 
     @Override
+    public String toString() {
+      return "(" + left + " or " + right + ")";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.or(this);
     }
@@ -93,6 +113,11 @@ public sealed interface Filter {
   record Not(Filter filter) implements Filter {
     public Not {
       Objects.requireNonNull(filter);
+    }
+
+    @Override
+    public String toString() {
+      return "not (" + filter + ")";
     }
 
     @Override
@@ -109,6 +134,11 @@ public sealed interface Filter {
     public ValuePath {
       Objects.requireNonNull(attribute);
       Objects.requireNonNull(filter);
+    }
+
+    @Override
+    public String toString() {
+      return attribute + "[" + filter + "]";
     }
 
     @Override
