@@ -47,6 +47,34 @@ public final class ScimClient {
     return send(request(path, token).GET());
   }
 
+  /**
+   * A request with a JSON body under the SCIM base, sent as {@code application/scim+json}; add
+   * headers (If-Match, another Content-Type) before sending it.
+   *
+   * @param method POST, PUT or PATCH
+   */
+  public HttpRequest.Builder withJson(String method, String path, String token, String json) {
+    return request(path, token)
+        .header("Content-Type", "application/scim+json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  public Reply post(String path, String token, String json) {
+    return send(withJson("POST", path, token, json));
+  }
+
+  public Reply put(String path, String token, String json) {
+    return send(withJson("PUT", path, token, json));
+  }
+
+  public Reply patch(String path, String token, String json) {
+    return send(withJson("PATCH", path, token, json));
+  }
+
+  public Reply delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
   public Reply send(HttpRequest.Builder request) {
     try {
       return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));

@@ -118,6 +118,13 @@ public final class ResourceValidator {
         throw ScimException.invalidValue(
             "The attribute '" + prefix + attribute.name() + "' is required.");
       }
+      // A required name of only spaces names nothing: it is as missing as an empty one.
+      if (attribute.required()
+          && values.get(attribute.name()) instanceof JsonString s
+          && s.getString().isBlank()) {
+        throw ScimException.invalidValue(
+            "The attribute '" + prefix + attribute.name() + "' must not be blank.");
+      }
     }
   }
 

@@ -173,8 +173,7 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
     } else {
       jpql.append(d)
           .append(".path LIKE ")
-          .append(parameter(likePrefix(attribute.canonical() + ".")))
-          .append(" ESCAPE '\\'");
+          .append(parameter(likePrefix(attribute.canonical() + ".")));
     }
     ElementCondition element = new ElementCondition(attribute, d);
     for (Filter filter : rest) {
@@ -399,9 +398,9 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
 
   private String keyCondition(String column, Operator op, String key) {
     return switch (op) {
-      case CO -> column + " LIKE " + parameter("%" + escapeLike(key) + "%") + " ESCAPE '\\'";
-      case SW -> column + " LIKE " + parameter(escapeLike(key) + "%") + " ESCAPE '\\'";
-      case EW -> column + " LIKE " + parameter("%" + escapeLike(key)) + " ESCAPE '\\'";
+      case CO -> column + " LIKE " + parameter("%" + escapeLike(key) + "%");
+      case SW -> column + " LIKE " + parameter(escapeLike(key) + "%");
+      case EW -> column + " LIKE " + parameter("%" + escapeLike(key));
       default -> column + " " + sqlOperator(op) + " " + parameter(key);
     };
   }
@@ -409,7 +408,7 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
   private String pathCondition(String alias, ResolvedPath path) {
     if (path.target().type() == Attribute.Type.COMPLEX) {
       String prefix = path.isWholeExtension() ? path.schema().id() + ":" : path.canonical() + ".";
-      return alias + ".path LIKE " + parameter(likePrefix(prefix)) + " ESCAPE '\\'";
+      return alias + ".path LIKE " + parameter(likePrefix(prefix));
     }
     return alias + ".path = " + parameter(path.canonical());
   }
@@ -430,6 +429,11 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
     };
   }
 
+  /**
+   * Escapes LIKE wildcards with a backslash, the default escape character of H2 and PostgreSQL.
+   * There is deliberately no {@code ESCAPE} clause: with one, EclipseLink writes the statement's
+   * values inline, and a boolean then becomes {@code 1}, which H2 refuses to compare.
+   */
   static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }

@@ -476,6 +476,7 @@ class ResourceValidatorTest {
         Arguments.of("userName null", ResourceType.USER, "{\"userName\": null}"),
         Arguments.of("userName \"\"", ResourceType.USER, "{\"userName\": \"\"}"),
         Arguments.of("userName 42", ResourceType.USER, "{\"userName\": 42}"),
+        Arguments.of("userName only spaces", ResourceType.USER, "{\"userName\": \"   \"}"),
         Arguments.of("userName true", ResourceType.USER, "{\"userName\": true}"),
         Arguments.of(
             "userName an object", ResourceType.USER, "{\"userName\": {\"value\": \"bjensen\"}}"),

@@ -139,6 +139,8 @@ class UserStoreIT {
         Arguments.of("displayName ne \"babs jensen\"", Set.of("jsmith", "omalley")),
         Arguments.of("active eq true", Set.of("bjensen", "omalley")),
         Arguments.of("active eq \"False\"", Set.of("jsmith")),
+        Arguments.of("userName sw \"j\" and (active eq false)", Set.of("jsmith")),
+        Arguments.of("title co \"guide\" and active eq true", Set.of("bjensen", "omalley")),
         Arguments.of("title eq \"tour guide\"", Set.of("bjensen", "omalley")),
         Arguments.of("title pr", Set.of("bjensen", "omalley")),
         Arguments.of("name.familyName co \"O'Malley\"", Set.of("omalley")),
