@@ -337,8 +337,11 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
     return new ResolvedPath(path.schema(), path.attribute(), value, path.container());
   }
 
-  /** The column that holds the attribute, or {@code null} when the value index does. */
-  private static String column(ResolvedPath path) {
+  /**
+   * The column that holds the attribute, or {@code null} when the value index does; {@code
+   * meta.<name>} for meta attributes that have no column.
+   */
+  static String column(ResolvedPath path) {
     if (path.container() != null || path.isWholeExtension()) {
       return null;
     }

@@ -149,28 +149,9 @@ public class UserStore {
   }
 
   private static String sortColumn(ResolvedPath path) {
-    if (path.container() != null) {
-      return null;
-    }
-    String name = path.attribute().name();
-    if (path.subAttribute() == null) {
-      return switch (name) {
-        case "id" -> "u.scimId";
-        case "userName" -> "u.userNameKey";
-        case "externalId" -> "u.externalId";
-        case "displayName" -> "u.displayNameKey";
-        case "active" -> "u.active";
-        default -> null;
-      };
-    }
-    if (name.equals("meta")) {
-      return switch (path.subAttribute().name()) {
-        case "created" -> "u.created";
-        case "lastModified" -> "u.lastModified";
-        default -> "u.id";
-      };
-    }
-    return null;
+    String column = UserFilterQuery.column(path);
+    // meta.location, meta.version: one per user, in the order of creation
+    return column != null && column.startsWith("meta.") ? "u.id" : column;
   }
 
   private static void bind(Query query, List<Object> parameters) {
