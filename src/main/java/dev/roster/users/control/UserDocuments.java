@@ -41,14 +41,15 @@ public final class UserDocuments {
    * password}, which Roster does not keep (see README, "Passwords").
    */
   public static JsonObject storable(JsonObject canonical) {
-    JsonObjectBuilder out = JSON.createObjectBuilder(canonical);
+    JsonObjectBuilder out = JSON.createObjectBuilder(withoutPassword(canonical));
     out.remove("externalId");
-    out.remove("password");
     return out.build();
   }
 
-  /** The canonical user without {@code password}: what a change is compared on. */
-  public static JsonObject storableWithExternalId(JsonObject canonical) {
+  /**
+   * The canonical user without {@code password}, which is not kept: what a change is compared on.
+   */
+  public static JsonObject withoutPassword(JsonObject canonical) {
     if (!canonical.containsKey("password")) {
       return canonical;
     }

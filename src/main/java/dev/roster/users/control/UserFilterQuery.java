@@ -36,7 +36,7 @@ import java.util.Locale;
  * case-insensitive unless the attribute is caseExact. {@code ne} is {@code not eq}. Every condition
  * is two-valued (never SQL NULL), so that {@code not} is exact.
  */
-public final class UserFilterQuery implements Filter.Visitor<String> {
+public final class UserFilterQuery extends JpqlConnectives {
 
   private static final ResourceType TYPE = ResourceType.USER;
 
@@ -65,21 +65,6 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
 
   private String alias() {
     return "v" + (++aliases);
-  }
-
-  @Override
-  public String and(Filter.And and) {
-    return "(" + and.left().accept(this) + " AND " + and.right().accept(this) + ")";
-  }
-
-  @Override
-  public String or(Filter.Or or) {
-    return "(" + or.left().accept(this) + " OR " + or.right().accept(this) + ")";
-  }
-
-  @Override
-  public String not(Filter.Not not) {
-    return "(NOT " + not.filter().accept(this) + ")";
   }
 
   @Override
@@ -208,7 +193,7 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
   }
 
   /** Conditions on the sub-attributes of the element that alias {@code anchor} points at. */
-  private final class ElementCondition implements Filter.Visitor<String> {
+  private final class ElementCondition extends JpqlConnectives {
     private final ResolvedPath attribute;
     private final String anchor;
 
@@ -253,21 +238,6 @@ public final class UserFilterQuery implements Filter.Visitor<String> {
     @Override
     public String present(Filter.Present present) {
       return exists(sub(attribute, present.path()), null);
-    }
-
-    @Override
-    public String and(Filter.And and) {
-      return "(" + and.left().accept(this) + " AND " + and.right().accept(this) + ")";
-    }
-
-    @Override
-    public String or(Filter.Or or) {
-      return "(" + or.left().accept(this) + " OR " + or.right().accept(this) + ")";
-    }
-
-    @Override
-    public String not(Filter.Not not) {
-      return "(NOT " + not.filter().accept(this) + ")";
     }
 
     @Override

@@ -52,7 +52,7 @@ public class UserStore {
   }
 
   public StoredUser create(JsonObject body) {
-    JsonObject canonical = UserDocuments.storableWithExternalId(VALIDATOR.validate(body));
+    JsonObject canonical = UserDocuments.withoutPassword(VALIDATOR.validate(body));
     requireFreeUserName(UserDocuments.userNameKey(canonical), null);
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, now());
     setState(user, canonical);
@@ -67,12 +67,18 @@ public class UserStore {
   }
 
   public StoredUser find(String id) {
+    return byId(id, LockModeType.NONE);
+  }
+
+  /** The tenant's user with that id, or 404: another tenant's id is as unknown as a made-up one. */
+  private StoredUser byId(String id, LockModeType lock) {
     List<StoredUser> found =
         em.createQuery(
                 "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
                 StoredUser.class)
             .setParameter(1, id)
             .setParameter(2, tenantId)
+            .setLockMode(lock)
             .getResultList();
     if (found.isEmpty()) {
       throw notFound(id);
@@ -161,18 +167,7 @@ public class UserStore {
   }
 
   private StoredUser lock(String id, String ifMatch) {
-    List<StoredUser> found =
-        em.createQuery(
-                "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                StoredUser.class)
-            .setParameter(1, id)
-            .setParameter(2, tenantId)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    if (found.isEmpty()) {
-      throw notFound(id);
-    }
-    StoredUser user = found.get(0);
+    StoredUser user = byId(id, LockModeType.PESSIMISTIC_WRITE);
     if (ifMatch != null && !ETags.matches(ifMatch, user.version())) {
       throw ScimException.preconditionFailed(
           "The user has changed: its version is "
@@ -185,8 +180,8 @@ public class UserStore {
   }
 
   private StoredUser change(StoredUser user, JsonObject current, JsonObject next) {
-    JsonObject before = UserDocuments.storableWithExternalId(current);
-    JsonObject after = UserDocuments.storableWithExternalId(next);
+    JsonObject before = UserDocuments.withoutPassword(current);
+    JsonObject after = UserDocuments.withoutPassword(next);
     if (after.equals(before)) {
       return user; // nothing changed: same version, same ETag
     }
