@@ -1,5 +1,6 @@
 package dev.roster.platform;
 
+import dev.roster.groups.boundary.GroupsResource;
 import dev.roster.provisioning.boundary.ProvisioningLogFilter;
 import dev.roster.scim.boundary.DiscoveryResource;
 import dev.roster.scim.boundary.RequestBodyFilter;
@@ -33,6 +34,7 @@ public class ScimApplication extends Application {
         // resources
         DiscoveryResource.class,
         UsersResource.class,
+        GroupsResource.class,
         // filters
         ScimProtocolFilter.class,
         BearerTokenFilter.class,

@@ -61,6 +61,8 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     if (response.getEntity() instanceof JsonObject body && isError(body)) {
       scimType = body.get("scimType") instanceof JsonString s ? s.getString() : null;
       detail = body.get("detail") instanceof JsonString d ? d.getString() : null;
+    } else if (request.getProperty(ScimRequestProperties.NOTE) instanceof String note) {
+      detail = note;
     }
     RequestTarget target =
         RequestTarget.ofPath(request.getUriInfo().getPath(true))

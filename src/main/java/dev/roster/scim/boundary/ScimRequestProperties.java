@@ -24,5 +24,11 @@ public final class ScimRequestProperties {
   /** The request body parsed (JsonObject). */
   public static final String BODY_JSON = "roster.bodyJson";
 
+  /**
+   * What a successful request did not do as asked (String), such as member ids it skipped; the
+   * provisioning log records it as the entry's detail.
+   */
+  public static final String NOTE = "roster.note";
+
   private ScimRequestProperties() {}
 }

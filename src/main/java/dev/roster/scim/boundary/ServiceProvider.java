@@ -22,7 +22,8 @@ public class ServiceProvider {
   public static final int MAX_RESULTS = 200;
 
   /** Resource types whose endpoints exist. Users and Groups join as they are built. */
-  private static final List<ResourceType> RESOURCE_TYPES = List.of(ResourceType.USER);
+  private static final List<ResourceType> RESOURCE_TYPES =
+      List.of(ResourceType.USER, ResourceType.GROUP);
 
   private ServiceProviderConfig config;
 

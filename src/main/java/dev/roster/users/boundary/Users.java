@@ -1,5 +1,6 @@
 package dev.roster.users.boundary;
 
+import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.tenants.boundary.CurrentTenant;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The users of the current tenant, one transaction per method. A {@link ScimException} rolls the
@@ -50,5 +53,10 @@ public class Users {
 
   public UserPage search(ListQuery query) {
     return store().search(query);
+  }
+
+  /** The groups of each user, direct and indirect, for their {@code groups} attribute. */
+  public Map<String, List<Memberships.GroupRef>> groupsOf(List<String> userIds) {
+    return new Memberships(em).groupsOf(userIds);
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.users.boundary;
 
+import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimMediaType;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /Users} (RFC 7644 §3): create, read, replace, patch, delete, list and search. A successful
@@ -53,7 +56,7 @@ public class UsersResource {
     StoredUser user = users.create(body);
     return Response.created(URI.create(UserDocuments.location(user, baseUrl())))
         .tag(etag(user))
-        .entity(representation(user, attributes, excludedAttributes))
+        .entity(representation(user, attributes, excludedAttributes, false))
         .build();
   }
 
@@ -133,26 +136,49 @@ public class UsersResource {
   private JsonObject page(ListQuery query) {
     UserPage page = users.search(query);
     String baseUrl = baseUrl();
+    Map<String, List<Memberships.GroupRef>> groups = groupsOf(page.users(), query.selection());
     return ListResponse.of(
         page.totalResults(),
         query.startIndex(),
         page.users().stream()
-            .map(u -> query.selection().apply(TYPE, UserDocuments.representation(u, baseUrl)))
+            .map(
+                u ->
+                    query
+                        .selection()
+                        .apply(
+                            TYPE,
+                            UserDocuments.representation(
+                                u, baseUrl, groups.getOrDefault(u.scimId(), List.of()))))
             .toList());
   }
 
   private Response ok(StoredUser user, String attributes, String excludedAttributes) {
-    return Response.ok(representation(user, attributes, excludedAttributes))
+    return Response.ok(representation(user, attributes, excludedAttributes, true))
         .tag(etag(user))
         .location(URI.create(UserDocuments.location(user, baseUrl())))
         .build();
   }
 
-  private JsonObject representation(StoredUser user, String attributes, String excluded) {
+  /** {@code inGroups}: whether the user may be in groups (a user just created is in none). */
+  private JsonObject representation(
+      StoredUser user, String attributes, String excluded, boolean inGroups) {
     AttributeSelection selection =
         AttributeSelection.of(
             TYPE, AttributeSelection.split(attributes), AttributeSelection.split(excluded));
-    return selection.apply(TYPE, UserDocuments.representation(user, baseUrl()));
+    List<Memberships.GroupRef> groups =
+        inGroups
+            ? groupsOf(List.of(user), selection).getOrDefault(user.scimId(), List.of())
+            : List.of();
+    return selection.apply(TYPE, UserDocuments.representation(user, baseUrl(), groups));
+  }
+
+  /** The groups of these users, read only when the response shows {@code groups}. */
+  private Map<String, List<Memberships.GroupRef>> groupsOf(
+      List<StoredUser> page, AttributeSelection selection) {
+    if (page.isEmpty() || selection.excludes("groups")) {
+      return Map.of();
+    }
+    return users.groupsOf(page.stream().map(StoredUser::scimId).toList());
   }
 
   private static jakarta.ws.rs.core.EntityTag etag(StoredUser user) {

@@ -2,11 +2,13 @@ package dev.roster.users.control;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
+import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.schema.AttributeValues;
 import dev.roster.users.entity.StoredUser;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -14,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -77,8 +80,13 @@ public final class UserDocuments {
     return active == null ? null : active == JsonValue.TRUE;
   }
 
-  /** The user as a client sees it, before attribute selection. */
-  public static JsonObject representation(StoredUser user, String baseUrl) {
+  /**
+   * The user as a client sees it, before attribute selection.
+   *
+   * @param groups the groups it is in, directly and indirectly (see {@code Memberships})
+   */
+  public static JsonObject representation(
+      StoredUser user, String baseUrl, List<Memberships.GroupRef> groups) {
     JsonObject document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
     var schemas = JSON.createArrayBuilder().add(SchemaUris.USER);
     if (document.containsKey(SchemaUris.ENTERPRISE_USER)) {
@@ -90,6 +98,18 @@ public final class UserDocuments {
       out.add("externalId", user.externalId());
     }
     document.forEach(out::add);
+    if (!groups.isEmpty()) {
+      JsonArrayBuilder array = JSON.createArrayBuilder();
+      for (Memberships.GroupRef group : groups) {
+        array.add(
+            JSON.createObjectBuilder()
+                .add("value", group.id())
+                .add("$ref", baseUrl + "/Groups/" + group.id())
+                .add("display", group.displayName())
+                .add("type", group.type()));
+      }
+      out.add("groups", array);
+    }
     return out.add(
             "meta",
             JSON.createObjectBuilder()

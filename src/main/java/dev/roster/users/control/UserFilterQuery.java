@@ -1,5 +1,7 @@
 package dev.roster.users.control;
 
+import dev.roster.platform.jpql.JpqlConnectives;
+import dev.roster.platform.jpql.JpqlParameters;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
@@ -40,7 +42,7 @@ public final class UserFilterQuery extends JpqlConnectives {
 
   private static final ResourceType TYPE = ResourceType.USER;
 
-  private final List<Object> parameters = new ArrayList<>();
+  private final JpqlParameters parameters = new JpqlParameters();
   private int aliases;
 
   /** The tenant parameter is always {@code ?1}. */
@@ -55,12 +57,11 @@ public final class UserFilterQuery extends JpqlConnectives {
     UserFilterQuery query = new UserFilterQuery(tenantId);
     String jpql =
         filter == null ? "u.tenantId = ?1" : "u.tenantId = ?1 AND " + filter.accept(query);
-    return new Condition(jpql, List.copyOf(query.parameters));
+    return new Condition(jpql, query.parameters.values());
   }
 
   private String parameter(Object value) {
-    parameters.add(value);
-    return "?" + parameters.size();
+    return parameters.add(value);
   }
 
   private String alias() {
@@ -70,6 +71,9 @@ public final class UserFilterQuery extends JpqlConnectives {
   @Override
   public String present(Filter.Present present) {
     ResolvedPath path = resolve(present.path());
+    if (isGroups(path)) {
+      return "EXISTS (SELECT m.id FROM Membership m WHERE m.memberId = u.scimId)";
+    }
     String column = column(path);
     if (column != null) {
       return column.equals("u.userNameKey")
@@ -98,6 +102,9 @@ public final class UserFilterQuery extends JpqlConnectives {
       return "(NOT "
           + comparison(new Filter.Comparison(comparison.path(), Operator.EQ, comparison.value()))
           + ")";
+    }
+    if (isGroups(path)) {
+      return groupsSubquery(new GroupCondition().comparison(onElement(path, comparison)));
     }
     String column = column(path);
     if (column != null) {
@@ -128,6 +135,9 @@ public final class UserFilterQuery extends JpqlConnectives {
   @Override
   public String valuePath(Filter.ValuePath valuePath) {
     ResolvedPath attribute = resolve(valuePath.attribute());
+    if (isGroups(attribute) && attribute.subAttribute() == null) {
+      return groupsSubquery(valuePath.filter().accept(new GroupCondition()));
+    }
     if (attribute.subAttribute() != null
         || attribute.attribute().type() != Attribute.Type.COMPLEX
         || attribute.isWholeExtension()) {
@@ -158,7 +168,7 @@ public final class UserFilterQuery extends JpqlConnectives {
     } else {
       jpql.append(d)
           .append(".path LIKE ")
-          .append(parameter(likePrefix(attribute.canonical() + ".")));
+          .append(parameter(JpqlParameters.escapeLike(attribute.canonical() + ".") + "%"));
     }
     ElementCondition element = new ElementCondition(attribute, d);
     for (Filter filter : rest) {
@@ -246,6 +256,62 @@ public final class UserFilterQuery extends JpqlConnectives {
     }
   }
 
+  /**
+   * {@code groups} is not stored with the user: it is the membership relation. Filters on it see
+   * the groups a user is a <em>direct</em> member of (see README, "Groups").
+   */
+  private static boolean isGroups(ResolvedPath path) {
+    return path.container() == null && path.attribute().name().equals("groups");
+  }
+
+  private static String groupsSubquery(String condition) {
+    return "u.scimId IN (SELECT m.memberId FROM Membership m, StoredGroup g"
+        + " WHERE g.id = m.groupId AND "
+        + condition
+        + ")";
+  }
+
+  private static Filter.Comparison onElement(ResolvedPath path, Filter.Comparison comparison) {
+    return new Filter.Comparison(
+        AttributePath.of(path.subAttribute().name()), comparison.operator(), comparison.value());
+  }
+
+  /** Conditions on one group {@code g} the user is a direct member of: its id or its name. */
+  private final class GroupCondition extends JpqlConnectives {
+
+    @Override
+    public String comparison(Filter.Comparison comparison) {
+      Attribute groups = TYPE.schema().attribute("groups").orElseThrow();
+      Attribute sub =
+          UserFilterQuery.sub(
+              new ResolvedPath(TYPE.schema(), groups, null, null), comparison.path());
+      if (comparison.operator() == Operator.NE) {
+        return "(NOT "
+            + comparison(new Filter.Comparison(comparison.path(), Operator.EQ, comparison.value()))
+            + ")";
+      }
+      String column =
+          switch (sub.name()) {
+            case "value" -> "g.scimId";
+            case "display" -> "LOWER(g.displayName)";
+            default ->
+                throw ScimException.invalidFilter(
+                    "'groups." + sub.name() + "' cannot be used in a filter; use 'groups.value'.");
+          };
+      return "(" + keyCondition(column, comparison.operator(), literalKey(sub, comparison)) + ")";
+    }
+
+    @Override
+    public String present(Filter.Present present) {
+      return "(g.id IS NOT NULL)";
+    }
+
+    @Override
+    public String valuePath(Filter.ValuePath valuePath) {
+      throw ScimException.invalidFilter("A value filter cannot contain another value filter.");
+    }
+  }
+
   private static Attribute sub(ResolvedPath attribute, AttributePath path) {
     if (path.schemaUrn() != null || path.subAttribute() != null) {
       throw ScimException.invalidFilter(
@@ -274,9 +340,6 @@ public final class UserFilterQuery extends JpqlConnectives {
                 () ->
                     ScimException.invalidFilter(
                         "There is no attribute '" + path + "' to filter on."));
-    if (resolved.attribute().name().equals("groups")) {
-      throw ScimException.invalidFilter("Filtering users by 'groups' is not supported yet.");
-    }
     requireFilterable(resolved.target(), path.toString());
     return resolved;
   }
@@ -353,7 +416,7 @@ public final class UserFilterQuery extends JpqlConnectives {
         throw ScimException.invalidFilter(
             "'" + op.keyword() + "' cannot compare the dateTime '" + comparison.path() + "'.");
       }
-      return "(" + column + " " + sqlOperator(op) + " " + parameter(time) + ")";
+      return "(" + column + " " + JpqlParameters.sqlOperator(op) + " " + parameter(time) + ")";
     }
     if (column.equals("u.active")) {
       return "("
@@ -370,45 +433,15 @@ public final class UserFilterQuery extends JpqlConnectives {
   }
 
   private String keyCondition(String column, Operator op, String key) {
-    return switch (op) {
-      case CO -> column + " LIKE " + parameter("%" + escapeLike(key) + "%");
-      case SW -> column + " LIKE " + parameter(escapeLike(key) + "%");
-      case EW -> column + " LIKE " + parameter("%" + escapeLike(key));
-      default -> column + " " + sqlOperator(op) + " " + parameter(key);
-    };
+    return parameters.keyCondition(column, op, key);
   }
 
   private String pathCondition(String alias, ResolvedPath path) {
     if (path.target().type() == Attribute.Type.COMPLEX) {
       String prefix = path.isWholeExtension() ? path.schema().id() + ":" : path.canonical() + ".";
-      return alias + ".path LIKE " + parameter(likePrefix(prefix));
+      return parameters.startsWith(alias + ".path", prefix);
     }
     return alias + ".path = " + parameter(path.canonical());
-  }
-
-  private static String likePrefix(String prefix) {
-    return escapeLike(prefix) + "%";
-  }
-
-  private static String sqlOperator(Operator op) {
-    return switch (op) {
-      case EQ -> "=";
-      case NE -> "<>";
-      case GT -> ">";
-      case GE -> ">=";
-      case LT -> "<";
-      case LE -> "<=";
-      default -> throw new IllegalArgumentException(op.name());
-    };
-  }
-
-  /**
-   * Escapes LIKE wildcards with a backslash, the default escape character of H2 and PostgreSQL.
-   * There is deliberately no {@code ESCAPE} clause: with one, EclipseLink writes the statement's
-   * values inline, and a boolean then becomes {@code 1}, which H2 refuses to compare.
-   */
-  static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static String literalKey(Attribute attribute, Filter.Comparison comparison) {

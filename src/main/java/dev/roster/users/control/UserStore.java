@@ -1,5 +1,6 @@
 package dev.roster.users.control;
 
+import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
@@ -102,6 +103,7 @@ public class UserStore {
 
   public void delete(String id, String ifMatch) {
     StoredUser user = lock(id, ifMatch);
+    new Memberships(em).removeEverywhere(user.scimId(), now());
     em.createQuery("DELETE FROM IndexedValue v WHERE v.userId = ?1")
         .setParameter(1, user.id())
         .executeUpdate();

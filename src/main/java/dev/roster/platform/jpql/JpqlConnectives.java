@@ -1,12 +1,12 @@
-package dev.roster.users.control;
+package dev.roster.platform.jpql;
 
 import dev.roster.scim.filter.Filter;
 
 /**
  * {@code and}, {@code or} and {@code not} as JPQL, shared by the translations of a whole filter and
- * of the filter inside a value path.
+ * of the filter inside a value path, for users and groups alike.
  */
-abstract class JpqlConnectives implements Filter.Visitor<String> {
+public abstract class JpqlConnectives implements Filter.Visitor<String> {
 
   @Override
   public String and(Filter.And and) {
