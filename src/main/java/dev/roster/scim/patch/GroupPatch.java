@@ -121,8 +121,9 @@ public record GroupPatch(
     return path != null && isMembers(path) ? new PatchPath(path, null, null) : null;
   }
 
+  /** Whether the path's attribute is {@code members}, whatever its sub-attribute. */
   private static boolean isMembers(AttributePath path) {
-    return TYPE.resolve(path)
+    return TYPE.resolve(new AttributePath(path.schemaUrn(), path.attribute(), null))
         .map(ResolvedPath::attribute)
         .filter(a -> a.name().equals("members"))
         .isPresent();
