@@ -5,7 +5,10 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.groups.control.GroupDocuments;
 import dev.roster.groups.control.GroupPage;
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.scim.ETags;
 import dev.roster.scim.ScimMediaType;
+import dev.roster.scim.boundary.ListParameters;
+import dev.roster.scim.boundary.ResourceResponses;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.scim.boundary.ServiceProvider;
 import dev.roster.scim.query.AttributeSelection;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -82,25 +86,8 @@ public class GroupsResource {
   }
 
   @GET
-  public Response list(
-      @QueryParam("filter") String filter,
-      @QueryParam("sortBy") String sortBy,
-      @QueryParam("sortOrder") String sortOrder,
-      @QueryParam("startIndex") String startIndex,
-      @QueryParam("count") String count,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
-    return page(
-        ListQuery.of(
-            TYPE,
-            ServiceProvider.MAX_RESULTS,
-            filter,
-            sortBy,
-            sortOrder,
-            startIndex,
-            count,
-            attributes,
-            excludedAttributes));
+  public Response list(@BeanParam ListParameters parameters) {
+    return page(parameters.toQuery(TYPE));
   }
 
   /** POST /Groups/.search (RFC 7644 §3.4.3): the same query as a GET, in the body. */
@@ -118,7 +105,7 @@ public class GroupsResource {
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     StoredGroup group = groups.find(id);
-    if (ifNoneMatch != null && dev.roster.scim.ETags.matches(ifNoneMatch, group.version())) {
+    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, group.version())) {
       return Response.notModified(etag(group)).build();
     }
     return ok(group, selection(attributes, excludedAttributes));
@@ -210,11 +197,10 @@ public class GroupsResource {
   }
 
   private static EntityTag etag(StoredGroup group) {
-    return new EntityTag(Long.toString(group.version()), true);
+    return ResourceResponses.etag(group.version());
   }
 
   private String baseUrl() {
-    String base = uriInfo.getBaseUri().toString();
-    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return ResourceResponses.baseUrl(uriInfo);
   }
 }

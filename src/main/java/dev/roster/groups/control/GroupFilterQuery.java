@@ -7,12 +7,9 @@ import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
 import dev.roster.scim.schema.Attribute;
-import dev.roster.scim.schema.AttributeValues;
 import dev.roster.scim.schema.ElementMatcher;
 import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -220,13 +217,7 @@ public final class GroupFilterQuery extends JpqlConnectives {
       throw ScimException.invalidFilter("'" + comparison.path() + "' cannot be used in a filter.");
     }
     if (column.equals("g.created") || column.equals("g.lastModified")) {
-      if (op.isSubstring()) {
-        throw ScimException.invalidFilter(
-            "'" + op.keyword() + "' cannot compare the dateTime '" + comparison.path() + "'.");
-      }
-      LocalDateTime time =
-          LocalDateTime.ofInstant(AttributeValues.dateTime(key).orElseThrow(), ZoneOffset.UTC);
-      return "(" + column + " " + JpqlParameters.sqlOperator(op) + " " + parameters.add(time) + ")";
+      return parameters.timeComparison(column, op, key, comparison.path());
     }
     String condition = parameters.keyCondition(column, op, key);
     return column.equals("g.externalId")

@@ -1,7 +1,10 @@
 package dev.roster.groups.control;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.platform.jpql.SqlStates;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.GroupPatch;
@@ -20,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -292,7 +294,7 @@ public class GroupStore {
 
   /** The body without {@code members} (in any spelling), which the validator need not copy. */
   private static JsonObject withoutMembers(JsonObject body) {
-    JsonObjectBuilder out = dev.roster.scim.JsonProviders.JSON.createObjectBuilder();
+    JsonObjectBuilder out = JSON.createObjectBuilder();
     body.forEach(
         (name, value) -> {
           if (!name.equalsIgnoreCase("members")) {
@@ -360,20 +362,11 @@ public class GroupStore {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
+      if (SqlStates.isUniqueViolation(e)) {
         throw nameTaken();
       }
       throw e;
     }
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ScimException nameTaken() {

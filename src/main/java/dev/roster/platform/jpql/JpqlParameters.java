@@ -1,6 +1,11 @@
 package dev.roster.platform.jpql;
 
+import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.Operator;
+import dev.roster.scim.schema.AttributeValues;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +35,22 @@ public final class JpqlParameters {
       case EW -> column + " LIKE " + add("%" + escapeLike(key));
       default -> column + " " + sqlOperator(op) + " " + add(key);
     };
+  }
+
+  /**
+   * {@code column op time} for a meta time column, with the filter's dateTime literal.
+   *
+   * @param key the literal's comparison key (an RFC 3339 dateTime)
+   * @param written the attribute as the filter wrote it, for the error message
+   */
+  public String timeComparison(String column, Operator op, String key, Object written) {
+    if (op.isSubstring()) {
+      throw ScimException.invalidFilter(
+          "'" + op.keyword() + "' cannot compare the dateTime '" + written + "'.");
+    }
+    Instant instant = AttributeValues.dateTime(key).orElseThrow();
+    LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return "(" + column + " " + sqlOperator(op) + " " + add(time) + ")";
   }
 
   /** {@code column LIKE 'prefix%'}. */

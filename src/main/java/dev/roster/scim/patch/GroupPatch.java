@@ -302,14 +302,14 @@ public record GroupPatch(
       throw ScimException.invalidValue(
           "A member is an object with a 'value' (the member's id), not " + element + ".");
     }
-    JsonValue id = member(object, "value");
+    JsonValue id = PatchOperation.member(object, "value");
     if (!(id instanceof JsonString idText)) {
       throw ScimException.invalidValue(
           "A member needs a 'value' that is the member's id, as a string: " + object + ".");
     }
-    JsonValue display = member(object, "display");
+    JsonValue display = PatchOperation.member(object, "display");
     if (display == null || display.getValueType() == JsonValue.ValueType.NULL) {
-      display = member(object, "displayName");
+      display = PatchOperation.member(object, "displayName");
     }
     String displayText = null;
     if (display instanceof JsonString text) {
@@ -330,19 +330,6 @@ public record GroupPatch(
       throw ScimException.invalidValue("A member's 'value' (its id) cannot be empty.");
     }
     return trimmed;
-  }
-
-  private static JsonValue member(JsonObject object, String name) {
-    JsonValue exact = object.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        return entry.getValue();
-      }
-    }
-    return null;
   }
 
   private static String describe(PatchOperation operation) {

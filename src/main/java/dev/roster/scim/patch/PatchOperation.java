@@ -79,7 +79,7 @@ public record PatchOperation(Op op, String path, JsonValue value) {
   }
 
   /** A member by name, ignoring case, as attribute names are (RFC 7643 §2.1). */
-  private static JsonValue member(JsonObject object, String name) {
+  static JsonValue member(JsonObject object, String name) {
     JsonValue exact = object.get(name);
     if (exact != null) {
       return exact;

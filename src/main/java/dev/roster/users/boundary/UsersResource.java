@@ -4,6 +4,8 @@ import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimMediaType;
+import dev.roster.scim.boundary.ListParameters;
+import dev.roster.scim.boundary.ResourceResponses;
 import dev.roster.scim.boundary.ServiceProvider;
 import dev.roster.scim.query.AttributeSelection;
 import dev.roster.scim.query.ListQuery;
@@ -13,6 +15,7 @@ import dev.roster.users.control.UserPage;
 import dev.roster.users.entity.StoredUser;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -61,25 +65,8 @@ public class UsersResource {
   }
 
   @GET
-  public JsonObject list(
-      @QueryParam("filter") String filter,
-      @QueryParam("sortBy") String sortBy,
-      @QueryParam("sortOrder") String sortOrder,
-      @QueryParam("startIndex") String startIndex,
-      @QueryParam("count") String count,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
-    return page(
-        ListQuery.of(
-            TYPE,
-            ServiceProvider.MAX_RESULTS,
-            filter,
-            sortBy,
-            sortOrder,
-            startIndex,
-            count,
-            attributes,
-            excludedAttributes));
+  public JsonObject list(@BeanParam ListParameters parameters) {
+    return page(parameters.toQuery(TYPE));
   }
 
   /** POST /Users/.search (RFC 7644 §3.4.3): the same query as a GET, in the body. */
@@ -181,12 +168,11 @@ public class UsersResource {
     return users.groupsOf(page.stream().map(StoredUser::scimId).toList());
   }
 
-  private static jakarta.ws.rs.core.EntityTag etag(StoredUser user) {
-    return new jakarta.ws.rs.core.EntityTag(Long.toString(user.version()), true);
+  private static EntityTag etag(StoredUser user) {
+    return ResourceResponses.etag(user.version());
   }
 
   private String baseUrl() {
-    String base = uriInfo.getBaseUri().toString();
-    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return ResourceResponses.baseUrl(uriInfo);
   }
 }

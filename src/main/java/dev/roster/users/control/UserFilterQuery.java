@@ -11,9 +11,6 @@ import dev.roster.scim.schema.AttributeValues;
 import dev.roster.scim.schema.ElementMatcher;
 import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -410,13 +407,7 @@ public final class UserFilterQuery extends JpqlConnectives {
     }
     String key = literalKey(path.target(), comparison);
     if (column.equals("u.created") || column.equals("u.lastModified")) {
-      Instant instant = AttributeValues.dateTime(key).orElseThrow();
-      LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-      if (op.isSubstring()) {
-        throw ScimException.invalidFilter(
-            "'" + op.keyword() + "' cannot compare the dateTime '" + comparison.path() + "'.");
-      }
-      return "(" + column + " " + JpqlParameters.sqlOperator(op) + " " + parameter(time) + ")";
+      return parameters.timeComparison(column, op, key, comparison.path());
     }
     if (column.equals("u.active")) {
       return "("

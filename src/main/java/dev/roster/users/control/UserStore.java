@@ -1,6 +1,7 @@
 package dev.roster.users.control;
 
 import dev.roster.groups.control.Memberships;
+import dev.roster.platform.jpql.SqlStates;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
@@ -18,7 +19,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -269,20 +269,11 @@ public class UserStore {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (isUniqueViolation(e)) {
+      if (SqlStates.isUniqueViolation(e)) {
         throw userNameTaken();
       }
       throw e;
     }
-  }
-
-  static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true; // unique_violation in SQL:2003, H2 and PostgreSQL
-      }
-    }
-    return false;
   }
 
   private static ScimException userNameTaken() {
