@@ -26,13 +26,17 @@ final class GroupWriter {
 
   static final int BATCH = 1000;
 
+  /** value, $ref, type and display: a selection that keeps them all writes members whole. */
+  private static final int EVERY_MEMBER_KEY = 4;
+
   /**
    * A group to write: its selected representation, and whether (and which sub-attributes of) its
    * members are wanted.
    *
-   * @param head the representation after attribute selection; its {@code members} is a placeholder
+   * @param head the representation after attribute selection, without members
    * @param groupId the group's internal id, for reading its members
-   * @param memberKeys the member sub-attributes to write, or {@code null} for all
+   * @param memberKeys the member sub-attributes to write, or {@code null} when {@code members} is
+   *     not wanted
    */
   record Item(JsonObject head, long groupId, Set<String> memberKeys) {}
 
@@ -75,11 +79,14 @@ final class GroupWriter {
     json.writeStartObject();
     JsonValue meta = null;
     for (Map.Entry<String, JsonValue> entry : item.head().entrySet()) {
-      switch (entry.getKey()) {
-        case "members" -> writeMembers(json, item);
-        case "meta" -> meta = entry.getValue();
-        default -> json.write(entry.getKey(), entry.getValue());
+      if (entry.getKey().equals("meta")) {
+        meta = entry.getValue();
+      } else {
+        json.write(entry.getKey(), entry.getValue());
       }
+    }
+    if (item.memberKeys() != null) {
+      writeMembers(json, item);
     }
     if (meta != null) {
       json.write("meta", meta);
@@ -95,7 +102,7 @@ final class GroupWriter {
       batch = groups.members(item.groupId(), after, BATCH);
       for (Membership membership : batch) {
         JsonObject member = GroupDocuments.member(membership, baseUrl);
-        if (item.memberKeys() == null) {
+        if (item.memberKeys().size() == EVERY_MEMBER_KEY) {
           json.write(member);
         } else {
           json.writeStartObject();

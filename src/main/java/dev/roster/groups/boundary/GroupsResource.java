@@ -167,14 +167,16 @@ public class GroupsResource {
     return new GroupWriter.Item(head, group.id(), memberKeys(selection));
   }
 
-  /** The member sub-attributes the selection keeps, or {@code null} for all of them. */
+  /**
+   * The member sub-attributes the selection keeps, or {@code null} when it leaves {@code members}
+   * out: then no member is read.
+   */
   private static Set<String> memberKeys(AttributeSelection selection) {
     JsonObject selected = selection.apply(TYPE, EVERY_MEMBER_KEY);
     if (!(selected.get("members") instanceof JsonArray members) || members.isEmpty()) {
-      return null; // members not wanted: the head has no members key, so none are read
+      return null;
     }
-    Set<String> keys = members.getJsonObject(0).keySet();
-    return keys.size() == 4 ? null : Set.copyOf(keys);
+    return Set.copyOf(members.getJsonObject(0).keySet());
   }
 
   private static AttributeSelection selection(String attributes, String excludedAttributes) {

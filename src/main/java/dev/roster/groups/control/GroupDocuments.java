@@ -44,8 +44,8 @@ public final class GroupDocuments {
   }
 
   /**
-   * The group as a client sees it, before attribute selection, with an empty {@code members}: the
-   * selection then says whether the members are wanted, and the writer streams them in its place.
+   * The group as a client sees it, before attribute selection, without {@code members}: the writer
+   * streams them in after {@code displayName}.
    */
   public static JsonObject representation(StoredGroup group, String baseUrl) {
     JsonObjectBuilder out =
@@ -56,7 +56,6 @@ public final class GroupDocuments {
       out.add("externalId", group.externalId());
     }
     return out.add("displayName", group.displayName())
-        .add("members", JSON.createArrayBuilder())
         .add(
             "meta",
             JSON.createObjectBuilder()

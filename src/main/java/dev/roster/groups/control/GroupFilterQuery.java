@@ -113,9 +113,9 @@ public final class GroupFilterQuery extends JpqlConnectives {
       String key = ElementMatcher.literalKey(sub, comparison);
       String column = memberColumn(sub);
       String condition = parameters.keyCondition(column, comparison.operator(), key);
-      return column.equals("m.memberId")
-          ? "(" + condition + ")"
-          : "(m.display IS NOT NULL AND " + condition + ")";
+      return sub.name().equals("display")
+          ? "(m.display IS NOT NULL AND " + condition + ")"
+          : "(" + condition + ")";
     }
 
     @Override
