@@ -58,17 +58,17 @@ public final class GroupFilterQuery extends JpqlConnectives {
 
   @Override
   public String comparison(Filter.Comparison comparison) {
+    if (comparison.operator() == Operator.NE) {
+      return "(NOT "
+          + comparison(new Filter.Comparison(comparison.path(), Operator.EQ, comparison.value()))
+          + ")";
+    }
     ResolvedPath path = resolve(comparison.path());
     if (isMembers(path)) {
       Filter.Comparison onMember =
           new Filter.Comparison(
               AttributePath.of(memberSub(path).name()), comparison.operator(), comparison.value());
       return memberSubquery(onMember.accept(new MemberCondition()));
-    }
-    if (comparison.operator() == Operator.NE) {
-      return "(NOT "
-          + comparison(new Filter.Comparison(comparison.path(), Operator.EQ, comparison.value()))
-          + ")";
     }
     return columnComparison(path, comparison);
   }
