@@ -1,0 +1,153 @@
+package dev.roster.admin.boundary;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimMediaType;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * How admins authenticate, in two ways:
+ *
+ * <ul>
+ *   <li><b>The console</b> ({@code /admin/…}): a sign-in form. {@link SignInBean} hands the name
+ *       and password to {@code SecurityContext.authenticate}, which calls this mechanism; on
+ *       success the session id is renewed and the session remembers the admin. Unauthenticated
+ *       requests for console pages are redirected to the sign-in page. Sessions time out (web.xml).
+ *   <li><b>The admin API</b> ({@code /api/admin/…}): HTTP Basic on every request. Sessions and
+ *       cookies are ignored there, so that a page in a signed-in browser cannot make the API act
+ *       (no CSRF). A refusal is a SCIM-style error body.
+ * </ul>
+ *
+ * Both go through {@link SignInGuard}, which throttles repeated failures.
+ */
+@ApplicationScoped
+@DeclareRoles(AdminAuthenticationMechanism.ROLE)
+public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  public static final String ROLE = "admin";
+  public static final String SIGN_IN_PAGE = "/login.xhtml";
+
+  /** The request attribute through which a refused sign-in tells the form to wait (Duration). */
+  public static final String RETRY_AFTER = "roster.signIn.retryAfter";
+
+  private static final String API = "/api/admin/";
+  private static final String SESSION_ADMIN = "roster.admin";
+
+  @Inject SignInGuard guard;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith(API)) {
+      return basic(request, response, context);
+    }
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
+      return signIn(request, context, credential);
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SESSION_ADMIN) instanceof String admin) {
+      return context.notifyContainerAboutLogin(admin, Set.of(ROLE));
+    }
+    if (context.isProtected()) {
+      String next = request.getRequestURI().substring(request.getContextPath().length());
+      return context.redirect(
+          request.getContextPath()
+              + SIGN_IN_PAGE
+              + "?next="
+              + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
+    SignInGuard.Outcome outcome =
+        guard.check(c.getCaller(), c.getPassword().getValue(), request.getRemoteAddr());
+    if (!outcome.valid()) {
+      if (outcome.throttled()) {
+        request.setAttribute(RETRY_AFTER, outcome.retryAfter());
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    String admin = Admins.normalise(c.getCaller());
+    // A new session id at sign-in: an id planted before it (session fixation) is worthless.
+    request.getSession(true);
+    request.changeSessionId();
+    request.getSession().setAttribute(SESSION_ADMIN, admin);
+    return context.notifyContainerAboutLogin(admin, Set.of(ROLE));
+  }
+
+  private AuthenticationStatus basic(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return refuse(response, "The admin API needs HTTP Basic credentials of an admin.", null);
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return refuse(response, "The Basic credentials are not valid Base64.", null);
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return refuse(response, "The Basic credentials need a name and a password.", null);
+    }
+    String user = decoded.substring(0, colon);
+    SignInGuard.Outcome outcome =
+        guard.check(user, decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
+    if (outcome.valid()) {
+      return context.notifyContainerAboutLogin(Admins.normalise(user), Set.of(ROLE));
+    }
+    return refuse(
+        response,
+        outcome.throttled()
+            ? "Too many failed attempts: try again in "
+                + seconds(outcome.retryAfter())
+                + " seconds."
+            : "The name or password is not right.",
+        outcome.retryAfter());
+  }
+
+  /** 401 with a SCIM error body, written and committed here so that nothing replaces it. */
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, String detail, Duration retryAfter) {
+    try {
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"roster-admin\", charset=\"UTF-8\"");
+      if (retryAfter != null) {
+        response.setHeader("Retry-After", Long.toString(seconds(retryAfter)));
+      }
+      response.setContentType(ScimMediaType.SCIM_JSON);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(ScimException.unauthorized(detail).toJson().toString());
+      response.flushBuffer();
+    } catch (IOException e) {
+      // the client went away; nothing more to tell it
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
+  }
+}

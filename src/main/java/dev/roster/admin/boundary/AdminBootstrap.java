@@ -1,0 +1,54 @@
+package dev.roster.admin.boundary;
+
+import dev.roster.admin.control.PasswordHashing;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes sure the console has an admin. On a start with no admin account, it creates one: from
+ * ROSTER_ADMIN_USER and ROSTER_ADMIN_PASSWORD when both are set, otherwise {@code admin} with a
+ * random password, which it prints once to the server log. Once an admin exists, these settings
+ * change nothing: passwords are changed in the console.
+ */
+@Singleton
+@Startup
+public class AdminBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "roster.admin.user")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "roster.admin.password")
+  Optional<String> password;
+
+  @Inject Admins admins;
+
+  @PostConstruct
+  void bootstrap() {
+    if (admins.count() > 0) {
+      return;
+    }
+    if (user.isPresent() && password.isPresent()) {
+      admins.create(user.get(), password.get().toCharArray());
+      LOG.info(() -> "Created the admin '" + user.get() + "' from ROSTER_ADMIN_USER.");
+      return;
+    }
+    String generated = PasswordHashing.randomPassword();
+    admins.create("admin", generated.toCharArray());
+    LOG.warning(
+        "\n\n  Roster created the first admin account of its console.\n"
+            + "    user:     admin\n"
+            + "    password: "
+            + generated
+            + "\n  Sign in at /admin/ and change this password. It is shown only this once;\n"
+            + "  set ROSTER_ADMIN_USER and ROSTER_ADMIN_PASSWORD to choose your own instead.\n");
+  }
+}
