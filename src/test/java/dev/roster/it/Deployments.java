@@ -15,6 +15,11 @@ public final class Deployments {
 
   public static final String GLOBEX_TOKEN = "globex-token-0123456789";
 
+  /** The first admin arquillian.xml bootstraps (ROSTER_ADMIN_USER, ROSTER_ADMIN_PASSWORD). */
+  public static final String ADMIN_USER = "admin";
+
+  public static final String ADMIN_PASSWORD = "admin-password-0123";
+
   private Deployments() {}
 
   public static WebArchive roster() {
