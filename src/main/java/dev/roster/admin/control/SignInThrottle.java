@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SignInThrottle {
 
   public static final int FREE_FAILURES = 5;
+  public static final int FREE_FAILURES_PER_ADDRESS = 20;
   static final Duration MAX_DELAY = Duration.ofMinutes(5);
   private static final int MAX_KEYS = 100_000;
 
@@ -30,8 +31,8 @@ public final class SignInThrottle {
 
   /** How long the caller must still wait before another attempt, or zero. */
   public Duration waitBefore(String user, String address) {
-    Duration account = waitFor(userKey(user));
-    Duration origin = waitFor(addressKey(address));
+    Duration account = waitFor(userKey(user), FREE_FAILURES);
+    Duration origin = waitFor(addressKey(address), FREE_FAILURES_PER_ADDRESS);
     return account.compareTo(origin) >= 0 ? account : origin;
   }
 
@@ -50,12 +51,12 @@ public final class SignInThrottle {
     failures.remove(addressKey(address));
   }
 
-  private Duration waitFor(String key) {
+  private Duration waitFor(String key, int free) {
     Failures f = failures.get(key);
-    if (f == null || f.count() < FREE_FAILURES) {
+    if (f == null || f.count() < free) {
       return Duration.ZERO;
     }
-    int over = Math.min(f.count() - FREE_FAILURES, 20);
+    int over = Math.min(f.count() - free, 20);
     Duration delay = Duration.ofSeconds(1L << over);
     if (delay.compareTo(MAX_DELAY) > 0) {
       delay = MAX_DELAY;

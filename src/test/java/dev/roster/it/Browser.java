@@ -1,0 +1,144 @@
+package dev.roster.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver};
+ * {@code .ci/run} installs them), driven through its own chromedriver so that Selenium downloads
+ * nothing. Screenshots go to {@code target/screenshots/}, to be looked at.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /** A new browser with its own empty profile, at a laptop-sized window. */
+  public static Browser start() {
+    if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+      throw new IllegalStateException(
+          "The browser tests need Debian's chromium and chromium-driver:"
+              + " apt-get install -y chromium chromium-driver (.ci/run does this).");
+    }
+    try {
+      Path profile = Files.createTempDirectory("roster-chromium");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic",
+          "--window-size=1366,900",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File(CHROMEDRIVER))
+              .usingAnyFreePort()
+              .build();
+      return new Browser(new ChromeDriver(service, options), profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement find(String id) {
+    return wait(Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  public void type(String id, String text) {
+    WebElement field = find(id);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Clicks a submit button and waits until the page it leads to has replaced this one. */
+  public void submit(String buttonId) {
+    WebElement button = find(buttonId);
+    WebElement html = driver.findElement(By.tagName("html"));
+    button.click();
+    wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  public WebDriverWait wait(Duration timeout) {
+    return new WebDriverWait(driver, timeout);
+  }
+
+  /** Saves the page as {@code target/screenshots/<name>.png}, at laptop and at tablet width. */
+  public void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          SCREENSHOTS.resolve(name + ".png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Dimension laptop = driver.manage().window().getSize();
+      driver.manage().window().setSize(new Dimension(820, 1100));
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          SCREENSHOTS.resolve(name + "-tablet.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      driver.manage().window().setSize(laptop);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temp directory left behind is harmless
+      }
+    }
+  }
+}

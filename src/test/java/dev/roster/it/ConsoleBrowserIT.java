@@ -1,0 +1,178 @@
+package dev.roster.it;
+
+import static dev.roster.it.Deployments.ADMIN_PASSWORD;
+import static dev.roster.it.Deployments.ADMIN_USER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The admin console in a real headless Chromium: signing in and out, what happens without signing
+ * in, and a forged post. Each test saves screenshots of the pages it sees under {@code
+ * target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.roster();
+  }
+
+  @ArquillianResource URL server;
+
+  Browser browser;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  String url(String path) {
+    return server.toString().replaceAll("/$", "") + path;
+  }
+
+  void signIn(String user, String password) {
+    browser.open(url("/admin/"));
+    browser.type("signInForm:user", user);
+    browser.type("signInForm:password", password);
+    browser.submit("signInForm:signInButton");
+  }
+
+  @Test
+  void aPageOpenedWithoutSigningInLeadsToTheSignInPageAndBack() {
+    browser.open(url("/admin/"));
+    assertTrue(browser.url().contains("/login.xhtml"), browser.url());
+    browser.screenshot("sign-in");
+    browser.type("signInForm:user", ADMIN_USER);
+    browser.type("signInForm:password", ADMIN_PASSWORD);
+    browser.submit("signInForm:signInButton");
+    assertTrue(browser.url().endsWith("/admin/"), browser.url());
+    assertTrue(browser.text().contains("Dashboard"), browser.text());
+    assertTrue(browser.text().contains("acme"), "the bootstrapped tenant is listed");
+    browser.screenshot("dashboard");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithAMessage() {
+    signIn(ADMIN_USER, "not-the-password");
+    assertTrue(browser.url().contains("/login.xhtml"), browser.url());
+    assertTrue(browser.text().contains("The name or password is not right."), browser.text());
+    browser.screenshot("sign-in-refused");
+    browser.open(url("/admin/"));
+    assertTrue(browser.url().contains("/login.xhtml"), "still not signed in");
+  }
+
+  @Test
+  void repeatedFailedSignInsAreThrottled() {
+    for (int i = 0; i < 5; i++) {
+      signIn("mallory", "guess-" + i);
+      assertTrue(browser.text().contains("The name or password is not right."), browser.text());
+    }
+    signIn("mallory", "guess-5");
+    assertTrue(browser.text().contains("Too many failed sign-ins"), browser.text());
+    browser.screenshot("sign-in-throttled");
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    assertTrue(browser.url().endsWith("/admin/"), "other accounts still sign in: " + browser.url());
+  }
+
+  @Test
+  void signingOutEndsTheSession() {
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    browser.submit("signOut:signOutButton");
+    assertTrue(browser.text().contains("You are signed out."), browser.text());
+    browser.open(url("/admin/"));
+    assertTrue(browser.url().contains("/login.xhtml"), browser.url());
+    assertFalse(
+        session.equals(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()),
+        "a new session after signing out");
+  }
+
+  @Test
+  void theSessionIdChangesAtSignIn() {
+    browser.open(url("/login.xhtml"));
+    browser.find("signInForm:user");
+    String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    browser.type("signInForm:user", ADMIN_USER);
+    browser.type("signInForm:password", ADMIN_PASSWORD);
+    browser.submit("signInForm:signInButton");
+    String after = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+    assertFalse(before.equals(after), "session fixation: the id must change at sign-in");
+  }
+
+  /**
+   * A forged post: another site makes the signed-in browser post the sign-out form. It has the
+   * session cookie but not the form's view state, so nothing happens.
+   */
+  @Test
+  void aPostWithoutTheViewStateOfItsFormChangesNothing() throws Exception {
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    for (String viewState : new String[] {"", "forged:123", "-1234567890:1234567890"}) {
+      HttpResponse<String> forged =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url("/admin/index.xhtml")))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .header("Cookie", "JSESSIONID=" + session.getValue())
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "signOut=signOut&signOut%3AsignOutButton=Sign+out"
+                                  + "&jakarta.faces.ViewState="
+                                  + URLEncoder.encode(viewState, StandardCharsets.UTF_8)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertFalse(forged.statusCode() == 302, "no sign-out redirect for " + viewState);
+      assertTrue(forged.body().contains("This form has expired"), forged.body());
+    }
+    browser.open(url("/admin/"));
+    browser.wait(Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Dashboard"));
+    assertEquals(1, browser.driver().findElements(By.id("signOut:signOutButton")).size());
+    assertTrue(browser.url().endsWith("/admin/"), "still signed in: " + browser.url());
+  }
+
+  @Test
+  void pagesSendSecurityHeaders() throws Exception {
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/login.xhtml"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    assertTrue(policy.contains("script-src 'self'"), policy);
+    assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""));
+    assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+    assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+  }
+}
