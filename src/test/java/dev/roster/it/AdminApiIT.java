@@ -1,0 +1,344 @@
+package dev.roster.it;
+
+import static dev.roster.it.ScimAssertions.assertScimError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin API at {@code /api/admin/v1}, black-box over HTTP: HTTP Basic of an admin and nothing
+ * else (no session cookie), tenants and tokens, and the effect of each change on SCIM requests at
+ * once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminApiIT {
+
+  private static final String ADMIN_API = "/api/admin/v1";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.roster();
+  }
+
+  @ArquillianResource URL server;
+
+  // HTTP helpers
+
+  private String root() {
+    return server.toString().replaceAll("/+$", "");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(root() + ADMIN_API + path));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ScimClient.Reply send(HttpRequest.Builder request) {
+    return new ScimClient(server).send(request);
+  }
+
+  private ScimClient.Reply call(String method, String path, String json) {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Authorization", basic(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(request);
+  }
+
+  private ScimClient.Reply get(String path) {
+    return call("GET", path, null);
+  }
+
+  private int scimStatus(String token) {
+    return new ScimClient(server).get("/Users", token).status();
+  }
+
+  private String newTenant() {
+    String id = "api-" + UUID.randomUUID().toString().substring(0, 8);
+    ScimClient.Reply reply =
+        call("POST", "/tenants", "{\"id\":\"" + id + "\",\"name\":\"Tenant " + id + "\"}");
+    assertEquals(201, reply.status(), reply::toString);
+    return id;
+  }
+
+  private JsonObject issue(String tenant, String label) {
+    ScimClient.Reply reply =
+        call("POST", "/tenants/" + tenant + "/tokens", "{\"label\":\"" + label + "\"}");
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  // Authentication
+
+  @Test
+  void refusesRequestsWithoutCredentials() {
+    ScimClient.Reply reply = send(request("/tenants").GET());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.header("WWW-Authenticate").orElse("").startsWith("Basic "), reply.toString());
+  }
+
+  @Test
+  void refusesAWrongPassword() {
+    ScimClient.Reply reply =
+        send(
+            request("/tenants")
+                .header("Authorization", basic(Deployments.ADMIN_USER, "not-the-password"))
+                .GET());
+    assertScimError(reply, 401, null);
+    assertFalse(reply.body().contains("tenants"), reply::toString);
+  }
+
+  @Test
+  void refusesABearerToken() {
+    ScimClient.Reply reply =
+        send(request("/tenants").header("Authorization", "Bearer " + Deployments.ACME_TOKEN));
+    assertScimError(reply, 401, null);
+  }
+
+  @Test
+  void ignoresTheSessionCookieOfASignedInConsole() {
+    ConsoleClient browser = new ConsoleClient(server);
+    browser.signIn(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD);
+    ConsoleClient.Page console = browser.get("/admin/tenants.xhtml");
+    assertEquals(200, console.status(), console::toString);
+    assertTrue(console.contains("createTenant"), "the session is signed in");
+    String cookie = browser.cookieHeader();
+    assertTrue(cookie.contains("JSESSIONID"), cookie);
+
+    ScimClient.Reply get = send(request("/tenants").header("Cookie", cookie).GET());
+    assertScimError(get, 401, null);
+    String id = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
+    ScimClient.Reply post =
+        send(
+            request("/tenants")
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"name\":\"x\"}")));
+    assertScimError(post, 401, null);
+    assertEquals(404, get("/tenants/" + id).status(), "no tenant was created");
+  }
+
+  // Tenants
+
+  @Test
+  void createsATenantWithItsLocation() {
+    String id = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+    ScimClient.Reply created =
+        call("POST", "/tenants", "{\"id\":\"" + id + "\",\"name\":\"Acme Corp\"}");
+    assertEquals(201, created.status(), created::toString);
+    assertTrue(created.contentType().startsWith("application/json"), created::toString);
+    JsonObject tenant = created.json();
+    assertEquals(id, tenant.getString("id"));
+    assertEquals("Acme Corp", tenant.getString("name"));
+    assertTrue(tenant.getBoolean("enabled"));
+    assertFalse(tenant.getString("created").isBlank());
+    String location = created.header("Location").orElseThrow();
+    assertEquals(root() + ADMIN_API + "/tenants/" + id, location);
+
+    ScimClient.Reply read =
+        send(
+            HttpRequest.newBuilder(URI.create(location))
+                .header(
+                    "Authorization", basic(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD)));
+    assertEquals(200, read.status(), read::toString);
+    assertEquals(tenant, read.json());
+
+    ScimClient.Reply list = get("/tenants");
+    assertEquals(200, list.status(), list::toString);
+    assertTrue(
+        list.json().getJsonArray("tenants").getValuesAs(JsonObject.class).stream()
+            .anyMatch(t -> t.getString("id").equals(id)),
+        list::toString);
+  }
+
+  @Test
+  void derivesTheIdFromTheNameWhenNoneIsGiven() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    ScimClient.Reply created = call("POST", "/tenants", "{\"name\":\"Initech " + suffix + "\"}");
+    assertEquals(201, created.status(), created::toString);
+    assertEquals("initech-" + suffix, created.json().getString("id"));
+  }
+
+  @Test
+  void aDuplicateIdIsAConflict() {
+    String id = newTenant();
+    ScimClient.Reply again = call("POST", "/tenants", "{\"id\":\"" + id + "\",\"name\":\"Again\"}");
+    assertScimError(again, 409, "uniqueness");
+  }
+
+  @Test
+  void invalidTenantsAreRefused() {
+    assertScimError(call("POST", "/tenants", "{\"id\":\"no-name\"}"), 400, "invalidValue");
+    assertScimError(
+        call("POST", "/tenants", "{\"id\":\"has space\",\"name\":\"x\"}"), 400, "invalidValue");
+    assertScimError(call("POST", "/tenants", "{\"name\":42}"), 400, "invalidValue");
+    assertScimError(call("POST", "/tenants", "{not json"), 400, "invalidSyntax");
+    assertScimError(get("/tenants/no-such-tenant"), 404, null);
+    assertScimError(get("/no-such-thing"), 404, null);
+  }
+
+  @Test
+  void renamesATenantKeepingItsId() {
+    String id = newTenant();
+    ScimClient.Reply renamed = call("PATCH", "/tenants/" + id, "{\"name\":\"New name\"}");
+    assertEquals(200, renamed.status(), renamed::toString);
+    assertEquals("New name", renamed.json().getString("name"));
+    assertEquals(id, renamed.json().getString("id"));
+    assertTrue(renamed.json().getBoolean("enabled"), "enabled is left as it was");
+    assertEquals("New name", get("/tenants/" + id).json().getString("name"));
+    assertScimError(call("PATCH", "/tenants/" + id, "{\"name\":\" \"}"), 400, "invalidValue");
+    assertScimError(call("PATCH", "/tenants/" + id, "{\"enabled\":\"no\"}"), 400, "invalidValue");
+  }
+
+  @Test
+  void disablingATenantRefusesItsTokensAtOnce() {
+    String id = newTenant();
+    String token = issue(id, "x").getString("token");
+    assertEquals(200, scimStatus(token)); // now cached
+    ScimClient.Reply disabled = call("PATCH", "/tenants/" + id, "{\"enabled\":false}");
+    assertEquals(200, disabled.status(), disabled::toString);
+    assertFalse(disabled.json().getBoolean("enabled"));
+    assertScimError(new ScimClient(server).get("/Users", token), 401, null);
+    call("PATCH", "/tenants/" + id, "{\"enabled\":true}");
+    assertEquals(200, scimStatus(token));
+  }
+
+  // Tokens
+
+  @Test
+  void anIssuedTokenWorksAtOnceAndComesWithTheScimBaseUrl() {
+    String id = newTenant();
+    ScimClient.Reply issued =
+        call(
+            "POST",
+            "/tenants/" + id + "/tokens",
+            "{\"label\":\"Entra ID\",\"expiresAt\":\"2099-01-31T00:00:00Z\"}");
+    assertEquals(201, issued.status(), issued::toString);
+    JsonObject token = issued.json();
+    String plaintext = token.getString("token");
+    assertTrue(plaintext.startsWith(token.getString("prefix") + "_"), issued::toString);
+    assertEquals("Entra ID", token.getString("label"));
+    assertEquals("active", token.getString("status"));
+    assertEquals("2099-01-31T00:00:00Z", token.getString("expiresAt"));
+    assertEquals(root() + "/scim/v2", token.getString("scimBaseUrl"));
+    assertEquals(
+        root() + ADMIN_API + "/tenants/" + id + "/tokens/" + token.getString("id"),
+        issued.header("Location").orElseThrow());
+
+    assertEquals(200, scimStatus(plaintext));
+  }
+
+  @Test
+  void listedTokensNeverShowThePlaintextOrItsHash() throws Exception {
+    String id = newTenant();
+    JsonObject issued = issue(id, "Okta");
+    String plaintext = issued.getString("token");
+    String secret = plaintext.substring(issued.getString("prefix").length() + 1);
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(200, scimStatus(plaintext));
+
+    ScimClient.Reply list = get("/tenants/" + id + "/tokens");
+    assertEquals(200, list.status(), list::toString);
+    JsonObject listed = list.json().getJsonArray("tokens").getJsonObject(0);
+    assertEquals(issued.getString("id"), listed.getString("id"));
+    assertEquals(issued.getString("prefix"), listed.getString("prefix"));
+    assertEquals("active", listed.getString("status"));
+    assertFalse(listed.getString("lastUsed").isBlank(), "the use is recorded");
+    assertFalse(listed.containsKey("token"));
+    ScimClient.Reply one = get("/tenants/" + id + "/tokens/" + issued.getString("id"));
+    assertEquals(200, one.status(), one::toString);
+    for (ScimClient.Reply reply : new ScimClient.Reply[] {list, one}) {
+      assertFalse(reply.body().contains(secret), reply::toString);
+      assertFalse(reply.body().toLowerCase().contains(hash), reply::toString);
+    }
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedAtOnce() {
+    String id = newTenant();
+    JsonObject first = issue(id, "first");
+    JsonObject second = issue(id, "second");
+    assertEquals(200, scimStatus(first.getString("token"))); // now cached
+    assertEquals(200, scimStatus(second.getString("token")));
+
+    ScimClient.Reply deleted =
+        call("DELETE", "/tenants/" + id + "/tokens/" + first.getString("id"), null);
+    assertEquals(200, deleted.status(), deleted::toString);
+    assertEquals("revoked", deleted.json().getString("status"));
+    assertScimError(new ScimClient(server).get("/Users", first.getString("token")), 401, null);
+    assertEquals(200, scimStatus(second.getString("token")), "the other token still works");
+
+    ScimClient.Reply posted =
+        call("POST", "/tenants/" + id + "/tokens/" + second.getString("id") + "/revoke", null);
+    assertEquals(200, posted.status(), posted::toString);
+    assertEquals(401, scimStatus(second.getString("token")));
+
+    ScimClient.Reply list = get("/tenants/" + id + "/tokens");
+    assertTrue(
+        list.json().getJsonArray("tokens").getValuesAs(JsonObject.class).stream()
+            .allMatch(t -> t.getString("status").equals("revoked")),
+        list::toString);
+  }
+
+  @Test
+  void tokensOfAnotherTenantOrInThePastAreRefused() {
+    String owner = newTenant();
+    String other = newTenant();
+    JsonObject token = issue(owner, "x");
+    assertScimError(
+        call("DELETE", "/tenants/" + other + "/tokens/" + token.getString("id"), null), 404, null);
+    assertEquals(200, scimStatus(token.getString("token")));
+    assertScimError(
+        call("POST", "/tenants/" + owner + "/tokens", "{\"expiresAt\":\"2001-01-01\"}"),
+        400,
+        "invalidValue");
+    assertScimError(
+        call("POST", "/tenants/" + owner + "/tokens", "{\"expiresAt\":\"soon\"}"),
+        400,
+        "invalidValue");
+    assertScimError(call("POST", "/tenants/no-such-tenant/tokens", "{\"label\":\"x\"}"), 404, null);
+  }
+
+  // Description
+
+  @Test
+  void openApiDescribesTheAdminApi() {
+    ScimClient.Reply reply = send(HttpRequest.newBuilder(URI.create(root() + "/openapi")).GET());
+    assertEquals(200, reply.status(), reply::toString);
+    assertTrue(reply.body().contains("/api/admin/v1/tenants:"), reply::body);
+    assertTrue(reply.body().contains("/api/admin/v1/tenants/{tenant}/tokens:"), reply::body);
+    assertTrue(reply.body().contains("issueToken"), reply::body);
+  }
+}
