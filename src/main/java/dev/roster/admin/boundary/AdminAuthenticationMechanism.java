@@ -53,6 +53,7 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    SecurityHeadersFilter.applyTo(request, response);
     if (path.startsWith(API)) {
       return basic(request, response, context);
     }

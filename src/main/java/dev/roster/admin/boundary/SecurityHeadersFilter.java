@@ -25,6 +25,15 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    applyTo(request, response);
+    chain.doFilter(request, response);
+  }
+
+  /**
+   * Sets the headers. The authentication mechanism calls it too: its redirects and refusals are
+   * answered before any filter runs.
+   */
+  static void applyTo(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", POLICY);
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -33,6 +42,5 @@ public class SecurityHeadersFilter extends HttpFilter {
     if (path.startsWith("/admin") || path.startsWith("/api/admin") || path.startsWith("/login")) {
       response.setHeader("Cache-Control", "no-store");
     }
-    chain.doFilter(request, response);
   }
 }
