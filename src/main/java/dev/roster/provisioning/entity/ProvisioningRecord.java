@@ -23,7 +23,11 @@ import java.time.ZoneOffset;
     indexes = {
       @Index(name = "PROVISIONING_LOG_TIME", columnList = "LOG_TIME, ID"),
       @Index(name = "PROVISIONING_LOG_TENANT_TIME", columnList = "TENANT_ID, LOG_TIME, ID"),
-      @Index(name = "PROVISIONING_LOG_CORRELATION", columnList = "CORRELATION_ID")
+      @Index(name = "PROVISIONING_LOG_CORRELATION", columnList = "CORRELATION_ID"),
+      // a user's or group's recent entries, on its console page
+      @Index(
+          name = "PROVISIONING_LOG_RESOURCE",
+          columnList = "TENANT_ID, RESOURCE_ID, LOG_TIME, ID")
     })
 public class ProvisioningRecord {
 
