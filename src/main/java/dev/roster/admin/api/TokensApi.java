@@ -2,6 +2,7 @@ package dev.roster.admin.api;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
+import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;

@@ -1,5 +1,6 @@
 package dev.roster.admin.web;
 
+import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,7 +8,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 
 /**
  * The connect guides for Entra ID and Okta: the values an admin pastes into the identity provider,
@@ -28,29 +28,9 @@ public class GuideBean {
     current =
         tenant == null || tenant.isBlank() ? null : tenants.findTenant(tenant.strip()).orElse(null);
     scimBaseUrl =
-        scimBaseUrl(
+        ScimBaseUrl.of(
             (HttpServletRequest)
                 FacesContext.getCurrentInstance().getExternalContext().getRequest());
-  }
-
-  /** {@code <scheme>://<host>[:port]<context path>/scim/v2}, the port only when not the default. */
-  public static String scimBaseUrl(HttpServletRequest request) {
-    String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-    String host = request.getServerName();
-    if (host.contains(":") && !host.startsWith("[")) {
-      host = "[" + host + "]"; // an IPv6 address
-    }
-    int port = request.getServerPort();
-    boolean defaultPort =
-        port <= 0
-            || ("http".equals(scheme) && port == 80)
-            || ("https".equals(scheme) && port == 443);
-    return scheme
-        + "://"
-        + host
-        + (defaultPort ? "" : ":" + port)
-        + request.getContextPath()
-        + "/scim/v2";
   }
 
   public Tenant getCurrent() {

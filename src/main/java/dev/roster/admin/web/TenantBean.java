@@ -1,7 +1,7 @@
 package dev.roster.admin.web;
 
-import dev.roster.admin.api.ScimBaseUrl;
 import dev.roster.admin.api.TokenStatus;
+import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;

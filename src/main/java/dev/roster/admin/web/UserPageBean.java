@@ -1,6 +1,7 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
+import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,7 +36,7 @@ public class UserPageBean {
     }
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    user = directory.user(current.getId(), id.strip(), GuideBean.scimBaseUrl(request)).orElse(null);
+    user = directory.user(current.getId(), id.strip(), ScimBaseUrl.of(request)).orElse(null);
   }
 
   public Tenant getCurrent() {

@@ -1,4 +1,4 @@
-package dev.roster.admin.api;
+package dev.roster.admin.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
 
