@@ -46,7 +46,7 @@ public class AdminApiApplication extends Application {
         // resources
         TenantsApi.class,
         TokensApi.class,
-        // LogApi.class (GET /api/admin/v1/log…) goes here
+        LogApi.class,
         // entity providers and exception mappers
         ScimJsonReader.class,
         ScimExceptionMapper.class,

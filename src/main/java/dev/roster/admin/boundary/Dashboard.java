@@ -103,7 +103,9 @@ public class Dashboard {
         em.createQuery(
                 "SELECT r.time FROM ProvisioningRecord r WHERE r.tenantId = ?1"
                     + (errorsOnly ? " AND r.status >= 400 AND r.time >= ?2" : "")
-                    + " ORDER BY r.time DESC, r.id DESC",
+                    // the tenant first, so that the (tenant, time desc, id desc) index gives the
+                    // order
+                    + " ORDER BY r.tenantId, r.time DESC, r.id DESC",
                 LocalDateTime.class)
             .setParameter(1, tenantId)
             .setMaxResults(1);

@@ -361,7 +361,8 @@ public class Directory {
   private List<ProvisioningRecord> log(String tenantId, String userId) {
     return em.createQuery(
             "SELECT r FROM ProvisioningRecord r WHERE r.tenantId = ?1 AND r.resourceType = 'User'"
-                + " AND r.resourceId = ?2 ORDER BY r.time DESC, r.id DESC",
+                + " AND r.resourceId = ?2"
+                + " ORDER BY r.tenantId, r.resourceId, r.time DESC, r.id DESC",
             ProvisioningRecord.class)
         .setParameter(1, tenantId)
         .setParameter(2, userId)

@@ -21,13 +21,16 @@ import java.time.ZoneOffset;
 @Table(
     name = "PROVISIONING_LOG",
     indexes = {
-      @Index(name = "PROVISIONING_LOG_TIME", columnList = "LOG_TIME, ID"),
-      @Index(name = "PROVISIONING_LOG_TENANT_TIME", columnList = "TENANT_ID, LOG_TIME, ID"),
+      // Descending, as the log is read newest first: H2 cannot walk an index backwards.
+      @Index(name = "PROVISIONING_LOG_TIME", columnList = "LOG_TIME DESC, ID DESC"),
+      @Index(
+          name = "PROVISIONING_LOG_TENANT_TIME",
+          columnList = "TENANT_ID, LOG_TIME DESC, ID DESC"),
       @Index(name = "PROVISIONING_LOG_CORRELATION", columnList = "CORRELATION_ID"),
       // a user's or group's recent entries, on its console page
       @Index(
           name = "PROVISIONING_LOG_RESOURCE",
-          columnList = "TENANT_ID, RESOURCE_ID, LOG_TIME, ID")
+          columnList = "TENANT_ID, RESOURCE_ID, LOG_TIME DESC, ID DESC")
     })
 public class ProvisioningRecord {
 

@@ -1,0 +1,334 @@
+package dev.roster.admin.control;
+
+import dev.roster.provisioning.control.LogCursor;
+import dev.roster.provisioning.control.LogQuery;
+import dev.roster.scim.ScimException;
+import dev.roster.tenants.entity.Tenant;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The provisioning log's filters as URL parameters, read in one place so that the console's log
+ * page, its CSV export and the admin API's {@code GET /log} select the same records from the same
+ * URL: a view can be bookmarked, shared, exported and scripted alike.
+ *
+ * <p>The parameters: {@code tenant}, {@code from} (inclusive) and {@code to} (exclusive) as
+ * ISO-8601 instants or as the {@code yyyy-MM-ddTHH:mm} of an HTML {@code datetime-local} input,
+ * read as UTC; {@code outcome} ({@code success}, {@code client-error}, {@code server-error}, {@code
+ * error}); {@code method}; {@code type} (User, Group, …); {@code q}, free text; {@code
+ * correlation}; and {@code after}, the cursor of the previous page. An empty parameter is no
+ * filter, as an HTML form sends it. A bad value fails with an {@code invalidValue} {@link
+ * ScimException} that says what to write instead.
+ *
+ * @param from inclusive, or null
+ * @param to exclusive, or null
+ */
+public record LogFilters(
+    String tenant,
+    Instant from,
+    Instant to,
+    Outcome outcome,
+    String method,
+    String type,
+    String text,
+    String correlation,
+    LogCursor after) {
+
+  /** The longest free text searched for. */
+  public static final int MAX_TEXT = 200;
+
+  /** The resource types the log records, as {@code type} takes them. */
+  public static final List<String> TYPES =
+      List.of("User", "Group", "Schema", "ResourceType", "ServiceProviderConfig", "Bulk");
+
+  /** The methods a SCIM client sends, for the page's choice. Others are accepted in the URL. */
+  public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  /** No filter at all: the whole log, newest first. */
+  public static final LogFilters NONE =
+      new LogFilters(null, null, null, null, null, null, null, null, null);
+
+  /** What became of a request, as ranges of HTTP status. */
+  public enum Outcome {
+    SUCCESS("success", "Success (1xx–3xx)", 100, 399),
+    CLIENT_ERROR("client-error", "Client error (4xx)", 400, 499),
+    SERVER_ERROR("server-error", "Server error (5xx)", 500, 599),
+    ERROR("error", "Any error (4xx, 5xx)", 400, null);
+
+    private final String parameter;
+    private final String label;
+    private final Integer statusMin;
+    private final Integer statusMax;
+
+    Outcome(String parameter, String label, Integer statusMin, Integer statusMax) {
+      this.parameter = parameter;
+      this.label = label;
+      this.statusMin = statusMin;
+      this.statusMax = statusMax;
+    }
+
+    /** The value in the URL, e.g. {@code client-error}. */
+    public String getParameter() {
+      return parameter;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public Integer statusMin() {
+      return statusMin;
+    }
+
+    public Integer statusMax() {
+      return statusMax;
+    }
+
+    static Outcome of(String parameter) {
+      return Arrays.stream(values())
+          .filter(o -> o.parameter.equalsIgnoreCase(parameter))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  ScimException.invalidValue(
+                      "'outcome' must be one of "
+                          + String.join(
+                              ", ", Arrays.stream(values()).map(o -> o.parameter).toList())
+                          + ", not '"
+                          + shown(parameter)
+                          + "'."));
+    }
+  }
+
+  /**
+   * Reads the filters from URL parameters.
+   *
+   * @param parameter the first value of a parameter by name, or null when there is none
+   * @throws ScimException invalidValue, naming the parameter and what it takes
+   */
+  public static LogFilters parse(Function<String, String> parameter) {
+    String tenant = value(parameter, "tenant");
+    if (tenant != null && !tenant.matches(Tenant.ID_PATTERN)) {
+      throw ScimException.invalidValue("'tenant' is not a tenant id: '" + shown(tenant) + "'.");
+    }
+    Instant from = instant("from", value(parameter, "from"));
+    Instant to = instant("to", value(parameter, "to"));
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw ScimException.invalidValue("'from' must be before 'to'.");
+    }
+    String outcomeValue = value(parameter, "outcome");
+    Outcome outcome = outcomeValue == null ? null : Outcome.of(outcomeValue);
+    String method = value(parameter, "method");
+    if (method != null) {
+      method = method.toUpperCase(Locale.ROOT);
+      if (!method.matches("[A-Z]{1,16}")) {
+        throw ScimException.invalidValue(
+            "'method' must be an HTTP method such as GET or POST, not '" + shown(method) + "'.");
+      }
+    }
+    String type = value(parameter, "type");
+    if (type != null) {
+      String asked = type;
+      type =
+          TYPES.stream()
+              .filter(t -> t.equalsIgnoreCase(asked))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ScimException.invalidValue(
+                          "'type' must be one of "
+                              + String.join(", ", TYPES)
+                              + ", not '"
+                              + shown(asked)
+                              + "'."));
+    }
+    String text = value(parameter, "q");
+    if (text != null && text.length() > MAX_TEXT) {
+      throw ScimException.invalidValue(
+          "'q' is longer than " + MAX_TEXT + " characters: search for a part of it.");
+    }
+    String correlation = value(parameter, "correlation");
+    if (correlation != null && correlation.length() > 128) {
+      throw ScimException.invalidValue("'correlation' is longer than a correlation id can be.");
+    }
+    String afterToken = value(parameter, "after");
+    LogCursor after = null;
+    if (afterToken != null) {
+      after =
+          LogCursor.parse(afterToken)
+              .orElseThrow(
+                  () ->
+                      ScimException.invalidValue(
+                          "'after' is not a position in the log: follow a 'next' link, or start"
+                              + " again from the first page."));
+    }
+    return new LogFilters(tenant, from, to, outcome, method, type, text, correlation, after);
+  }
+
+  /**
+   * The page size of the admin API: {@code limit}, 1 to {@value LogQuery#MAX_LIMIT}.
+   *
+   * @param value the parameter, or null for the default
+   */
+  public static int limit(String value, int defaultLimit) {
+    if (value == null || value.isBlank()) {
+      return defaultLimit;
+    }
+    try {
+      int limit = Integer.parseInt(value.strip());
+      if (limit >= 1 && limit <= LogQuery.MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ScimException.invalidValue(
+        "'limit' must be a number from 1 to "
+            + LogQuery.MAX_LIMIT
+            + ", not '"
+            + shown(value)
+            + "'.");
+  }
+
+  /** A query for these filters, newest first; the caller sets the page size. */
+  public LogQuery.Builder query() {
+    return LogQuery.builder()
+        .tenant(tenant)
+        .between(from, to)
+        .statusBetween(
+            outcome == null ? null : outcome.statusMin(),
+            outcome == null ? null : outcome.statusMax())
+        .method(method)
+        .resourceType(type)
+        .text(text)
+        .correlationId(correlation)
+        .after(after);
+  }
+
+  /** The same filters, starting after another record. */
+  public LogFilters startingAfter(LogCursor cursor) {
+    return new LogFilters(tenant, from, to, outcome, method, type, text, correlation, cursor);
+  }
+
+  /** Whether any filter but the page position is set. */
+  public boolean filtered() {
+    return tenant != null
+        || from != null
+        || to != null
+        || outcome != null
+        || method != null
+        || type != null
+        || text != null
+        || correlation != null;
+  }
+
+  /**
+   * The filters as a URL query string, without the leading {@code ?}; {@code after} included when
+   * set. {@link #parse} reads it back to equal filters.
+   */
+  public String urlQuery() {
+    List<String> parts = new ArrayList<>();
+    add(parts, "tenant", tenant);
+    add(parts, "from", from == null ? null : from.toString());
+    add(parts, "to", to == null ? null : to.toString());
+    add(parts, "outcome", outcome == null ? null : outcome.getParameter());
+    add(parts, "method", method);
+    add(parts, "type", type);
+    add(parts, "q", text);
+    add(parts, "correlation", correlation);
+    add(parts, "after", after == null ? null : after.token());
+    return String.join("&", parts);
+  }
+
+  /** {@code from} as an HTML {@code datetime-local} value in UTC (to the second), or "". */
+  public String fromInput() {
+    return localInput(from);
+  }
+
+  /** {@code to} as an HTML {@code datetime-local} value in UTC (to the second), or "". */
+  public String toInput() {
+    return localInput(to);
+  }
+
+  private static final DateTimeFormatter LOCAL_INPUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+  private static String localInput(Instant instant) {
+    return instant == null
+        ? ""
+        : LOCAL_INPUT.format(
+            LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+  }
+
+  private static void add(List<String> parts, String name, String value) {
+    if (value != null) {
+      parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The parameter's value, stripped; null when it is missing or blank. */
+  private static String value(Function<String, String> parameter, String name) {
+    String value = parameter.apply(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
+   * An instant in any of the forms people and browsers write: {@code 2026-11-23T09:00:00Z}, with an
+   * offset, or without one (a {@code datetime-local} input, read as UTC), or a date (its start, in
+   * UTC).
+   */
+  static Instant instant(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value;
+    if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
+      text = text.replaceFirst(" ", "T"); // 2026-11-23 09:00
+    }
+    text = text.replace(' ', '+'); // an offset's '+' that reached us unencoded
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException notAnInstant) {
+      // try the next form
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notWithOffset) {
+      // try the next form
+    }
+    try {
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException notLocal) {
+      // try the next form
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException notADate) {
+      throw ScimException.invalidValue(
+          "'"
+              + name
+              + "' is not a time: '"
+              + shown(value)
+              + "'. Write an ISO-8601 instant such as 2026-11-23T09:00:00Z, or 2026-11-23T09:00"
+              + " for UTC.");
+    }
+  }
+
+  /** A bad value as a message quotes it: short. */
+  private static String shown(String value) {
+    return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+  }
+}
