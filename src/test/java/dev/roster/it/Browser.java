@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,10 +85,23 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  /**
+   * Types into a field. A page that was still replacing itself can detach the element between
+   * finding and typing; then the field is found again.
+   */
   public void type(String id, String text) {
-    WebElement field = find(id);
-    field.clear();
-    field.sendKeys(text);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement field = find(id);
+        field.clear();
+        field.sendKeys(text);
+        return;
+      } catch (WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Clicks a submit button and waits until the page it leads to has replaced this one. */
@@ -95,6 +110,16 @@ public final class Browser implements AutoCloseable {
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
     wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+    loaded();
+  }
+
+  /** Waits until the current document has loaded completely. */
+  public void loaded() {
+    wait(Duration.ofSeconds(20))
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   public String text() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -76,6 +77,111 @@ class ConsoleBrowserIT {
     assertTrue(browser.text().contains("Dashboard"), browser.text());
     assertTrue(browser.text().contains("acme"), "the bootstrapped tenant is listed");
     browser.screenshot("dashboard");
+  }
+
+  /**
+   * The day-to-day flow: create a tenant, generate its token and read it from the page, use it for
+   * a real SCIM request, find that request in the log by its correlation id and open it, revoke the
+   * token, and see the next request refused and logged.
+   */
+  @Test
+  void aTenantsTokenWorksUntilRevokedAndTheLogShowsBoth() throws Exception {
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    String tenant = "browser-" + Long.toHexString(System.nanoTime());
+    browser.open(url("/admin/tenants.xhtml"));
+    browser.type("createTenant:name", "Browser Co " + tenant);
+    browser.type("createTenant:id", tenant);
+    browser.screenshot("tenants");
+    browser.submit("createTenant:create");
+    assertTrue(browser.url().contains("tenant.xhtml?id=" + tenant), browser.url());
+
+    browser.type("issueToken:label", "Entra ID production");
+    browser.submit("issueToken:issue");
+    String token = browser.find("issuedToken").getText().strip();
+    String baseUrl = browser.find("scimBaseUrl").getText().strip();
+    assertTrue(token.startsWith("rst_"), token);
+    assertEquals(url("/scim/v2"), baseUrl);
+    assertTrue(browser.text().contains("will not be shown again"), browser.text());
+    browser.screenshot("token-issued");
+
+    String allowed = "browser-allowed-" + tenant;
+    assertEquals(200, scim(baseUrl, token, allowed).statusCode());
+    openLogEntry(allowed);
+    assertTrue(browser.find("status").getText().contains("200"), browser.text());
+    assertTrue(browser.text().contains(tenant), browser.text());
+    browser.screenshot("log-entry");
+
+    browser.open(url("/admin/tenant.xhtml?id=" + tenant));
+    assertFalse(browser.text().contains(token), "the plaintext is shown once only");
+    WebElement html = browser.driver().findElement(By.tagName("html"));
+    browser.driver().findElement(By.cssSelector("input[value='Revoke']")).click();
+    browser.wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+    assertTrue(browser.driver().switchTo().alert().getText().startsWith("Revoke token rst_"));
+    browser.driver().switchTo().alert().accept();
+    browser.wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+    browser.loaded();
+    assertTrue(browser.text().contains("revoked"), browser.text());
+    browser.screenshot("token-revoked");
+
+    String refused = "browser-refused-" + tenant;
+    HttpResponse<String> afterRevoke = scim(baseUrl, token, refused);
+    assertEquals(401, afterRevoke.statusCode(), afterRevoke.body());
+    openLogEntry(refused);
+    assertTrue(browser.find("status").getText().contains("401"), browser.text());
+  }
+
+  /** Opens the log filtered by a correlation id, waits for the entry, and opens its detail. */
+  private void openLogEntry(String correlationId) {
+    String logUrl = url("/admin/log.xhtml?correlation=" + correlationId);
+    browser.open(logUrl);
+    browser
+        .wait(Duration.ofSeconds(15))
+        .until(
+            driver -> {
+              if (!driver.findElements(By.linkText("Details")).isEmpty()) {
+                return true;
+              }
+              driver.navigate().refresh(); // the log is written every 200 ms
+              return false;
+            });
+    assertEquals(1, browser.driver().findElements(By.linkText("Details")).size(), browser.text());
+    assertTrue(browser.text().contains(correlationId), browser.text());
+    browser.screenshot("log");
+    browser.driver().findElement(By.linkText("Details")).click();
+    browser.find("status");
+  }
+
+  private static HttpResponse<String> scim(String baseUrl, String token, String correlationId)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/Users?count=1"))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", correlationId)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Every page of the console, for the screenshots; each must render without an error. */
+  @Test
+  void everyPageRenders() {
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    String[][] pages = {
+      {"/admin/tenant.xhtml?id=acme", "tenant", "acme"},
+      {"/admin/directory.xhtml?tenant=acme", "directory", "acme"},
+      {"/admin/directory.xhtml?tenant=acme&view=groups", "directory-departments", "acme"},
+      {"/admin/guide-entra.xhtml?tenant=acme", "guide-entra", "Tenant URL"},
+      {"/admin/guide-okta.xhtml?tenant=acme", "guide-okta", "Base URL"},
+      {"/admin/log.xhtml", "log-all", "Provisioning log"},
+      {"/admin/admins.xhtml", "admins", ADMIN_USER},
+    };
+    for (String[] page : pages) {
+      browser.open(url(page[0]));
+      browser.find("signOut:signOutButton");
+      assertFalse(browser.text().contains("Something went wrong"), page[0]);
+      assertTrue(browser.text().contains(page[2]), page[0] + ": " + browser.text());
+      browser.screenshot(page[1]);
+    }
   }
 
   @Test
