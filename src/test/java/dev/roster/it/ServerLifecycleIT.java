@@ -116,6 +116,23 @@ class ServerLifecycleIT {
   }
 
   @Test
+  void refusesToStartWithAnAdminPasswordShorterThan12Characters() {
+    try (PayaraMicroProcess server =
+        PayaraMicroProcess.launch(
+            Map.of(
+                "ROSTER_DB_URL", fileDatabase(),
+                "ROSTER_ADMIN_USER", "operator",
+                "ROSTER_ADMIN_PASSWORD", "short-pw"))) {
+      int exit = server.awaitExit(Duration.ofMinutes(4));
+      String output = server.output();
+      assertTrue(exit > 0, "exit code " + exit + "\n" + output);
+      assertTrue(output.contains("Roster cannot start"), output);
+      assertTrue(output.contains("at least 12"), output);
+      assertFalse(output.contains("short-pw"), "the password must not be logged");
+    }
+  }
+
+  @Test
   void healthIsReadyOnlyWhileTheDatabaseAnswers() throws Exception {
     int port = PayaraMicroProcess.freePort();
     String[] args = {

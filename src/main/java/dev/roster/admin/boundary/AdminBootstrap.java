@@ -1,6 +1,8 @@
 package dev.roster.admin.boundary;
 
 import dev.roster.admin.control.PasswordHashing;
+import dev.roster.platform.RefuseToStart;
+import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -37,7 +39,11 @@ public class AdminBootstrap {
       return;
     }
     if (user.isPresent() && password.isPresent()) {
-      admins.create(user.get(), password.get().toCharArray());
+      try {
+        admins.create(user.get(), password.get().toCharArray());
+      } catch (ScimException e) {
+        throw RefuseToStart.because("ROSTER_ADMIN_USER/ROSTER_ADMIN_PASSWORD: " + e.detail());
+      }
       LOG.info(() -> "Created the admin '" + user.get() + "' from ROSTER_ADMIN_USER.");
       return;
     }

@@ -1,5 +1,6 @@
 package dev.roster.tenants.boundary;
 
+import dev.roster.platform.RefuseToStart;
 import dev.roster.tenants.control.BootstrapTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -8,7 +9,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,27 +37,15 @@ public class TenantBootstrap {
       entries = BootstrapTokens.parse(setting.orElse(""));
       tenants.bootstrap(entries).forEach(line -> LOG.info("ROSTER_BOOTSTRAP_TOKENS: " + line));
     } catch (IllegalArgumentException e) {
-      throw refuseToStart(e.getMessage());
+      throw RefuseToStart.because(e.getMessage());
     } catch (EJBException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw refuseToStart(cause.getMessage());
+      throw RefuseToStart.because(cause.getMessage());
     }
     if (entries.isEmpty() && tenants.listTenants().isEmpty()) {
       LOG.info(
           "Roster has no tenants yet. Set ROSTER_BOOTSTRAP_TOKENS=<tenant>=<token of 16+"
               + " characters> to create one with a token at startup.");
     }
-  }
-
-  /**
-   * Logs the reason and ends the process. Payara Micro keeps running after a failed deployment,
-   * answering 404 to everything; an operator is better served by a server that stops and says why.
-   */
-  private static IllegalStateException refuseToStart(String reason) {
-    LOG.log(Level.SEVERE, "Roster cannot start: {0}", reason);
-    Thread exit = new Thread(() -> System.exit(1), "roster-refuse-to-start");
-    exit.setDaemon(true);
-    exit.start();
-    return new IllegalStateException("Roster cannot start: " + reason);
   }
 }
