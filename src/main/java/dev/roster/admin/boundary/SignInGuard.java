@@ -32,7 +32,11 @@ public class SignInGuard {
     Duration wait = throttle.waitBefore(userName, address);
     if (!wait.isZero()) {
       LOG.warning(
-          () -> "Admin sign-in refused, too many failures: " + userName + " from " + address);
+          () ->
+              "Admin sign-in refused, too many failures: "
+                  + printable(userName)
+                  + " from "
+                  + address);
       return new Outcome(false, wait);
     }
     if (admins.verify(userName, password)) {
@@ -40,7 +44,16 @@ public class SignInGuard {
       return new Outcome(true, null);
     }
     throttle.failed(userName, address);
-    LOG.warning(() -> "Admin sign-in failed: " + userName + " from " + address);
+    LOG.warning(() -> "Admin sign-in failed: " + printable(userName) + " from " + address);
     return new Outcome(false, null);
+  }
+
+  /** A name as typed, safe for one log line: no control characters, at most 64 characters. */
+  static String printable(String userName) {
+    if (userName == null) {
+      return "(none)";
+    }
+    String clean = userName.replaceAll("\\p{Cntrl}", "?");
+    return "'" + (clean.length() > 64 ? clean.substring(0, 64) + "…" : clean) + "'";
   }
 }
