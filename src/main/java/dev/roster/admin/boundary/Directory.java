@@ -326,17 +326,11 @@ public class Directory {
     if (tenantId == null || id == null) {
       return Optional.empty();
     }
-    List<StoredUser> found =
-        em.createQuery(
-                "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                StoredUser.class)
-            .setParameter(1, id)
-            .setParameter(2, tenantId)
-            .getResultList();
+    Optional<StoredUser> found = new UserStore(em, tenantId).lookup(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    StoredUser user = found.get(0);
+    StoredUser user = found.get();
     List<Memberships.GroupRef> groups =
         new Memberships(em).groupsOf(List.of(user.scimId())).getOrDefault(user.scimId(), List.of());
     JsonObject document = document(user);
@@ -378,17 +372,11 @@ public class Directory {
     if (tenantId == null || id == null) {
       return Optional.empty();
     }
-    List<StoredGroup> found =
-        em.createQuery(
-                "SELECT g FROM StoredGroup g WHERE g.scimId = ?1 AND g.tenantId = ?2",
-                StoredGroup.class)
-            .setParameter(1, id)
-            .setParameter(2, tenantId)
-            .getResultList();
+    Optional<StoredGroup> found = new GroupStore(em, tenantId).lookup(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    StoredGroup group = found.get(0);
+    StoredGroup group = found.get();
     long start = Math.max(0, after);
     long count =
         em.createQuery("SELECT COUNT(m) FROM Membership m WHERE m.groupId = ?1", Long.class)

@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,6 +85,11 @@ public class GroupStore {
 
   public StoredGroup find(String id) {
     return byId(id, LockModeType.NONE);
+  }
+
+  /** The tenant's group with that id, if there is one. */
+  public Optional<StoredGroup> lookup(String id) {
+    return query(id, LockModeType.NONE).stream().findFirst();
   }
 
   /** PUT: displayName, externalId and the whole member list. */
@@ -316,15 +322,22 @@ public class GroupStore {
   /**
    * The tenant's group with that id, or 404: another tenant's id is as unknown as a made-up one.
    */
+  /** The tenant's groups with that id: none or one; another tenant's id finds none. */
+  private List<StoredGroup> query(String id, LockModeType lock) {
+    return em.createQuery(
+            "SELECT g FROM StoredGroup g WHERE g.scimId = ?1 AND g.tenantId = ?2",
+            StoredGroup.class)
+        .setParameter(1, id)
+        .setParameter(2, tenantId)
+        .setLockMode(lock)
+        .getResultList();
+  }
+
+  /**
+   * The tenant's group with that id, or 404: another tenant's id is as unknown as a made-up one.
+   */
   private StoredGroup byId(String id, LockModeType lock) {
-    List<StoredGroup> found =
-        em.createQuery(
-                "SELECT g FROM StoredGroup g WHERE g.scimId = ?1 AND g.tenantId = ?2",
-                StoredGroup.class)
-            .setParameter(1, id)
-            .setParameter(2, tenantId)
-            .setLockMode(lock)
-            .getResultList();
+    List<StoredGroup> found = query(id, lock);
     if (found.isEmpty()) {
       throw ScimException.notFound("There is no group '" + id + "'.");
     }

@@ -1,5 +1,6 @@
 package dev.roster.provisioning.boundary;
 
+import dev.roster.platform.jpql.JpqlParameters;
 import dev.roster.provisioning.control.LogCursor;
 import dev.roster.provisioning.control.LogPage;
 import dev.roster.provisioning.control.LogQuery;
@@ -61,7 +62,8 @@ public class ProvisioningLog {
       where.add(cb.equal(log.get("correlationId"), query.correlationId()));
     }
     if (query.text() != null && !query.text().isBlank()) {
-      String pattern = "%" + escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
+      String pattern =
+          "%" + JpqlParameters.escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
       where.add(
           cb.or(
               contains(cb, log.get("path"), pattern),
@@ -124,10 +126,6 @@ public class ProvisioningLog {
   private static Predicate contains(CriteriaBuilder cb, Path<String> column, String pattern) {
     Expression<String> lower = cb.lower(column);
     return cb.like(lower, pattern, '\\');
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -73,10 +73,7 @@ public record GroupPatch(
       try {
         split(operation, attributeOperations, memberChanges);
       } catch (ScimException e) {
-        throw new ScimException(
-            e.status(),
-            e.scimType().orElse(null),
-            "Operation " + (i + 1) + " (" + describe(operation) + "): " + e.detail());
+        throw operation.failed(i + 1, e);
       }
     }
     return new GroupPatch(List.copyOf(attributeOperations), List.copyOf(memberChanges));
@@ -330,10 +327,5 @@ public record GroupPatch(
       throw ScimException.invalidValue("A member's 'value' (its id) cannot be empty.");
     }
     return trimmed;
-  }
-
-  private static String describe(PatchOperation operation) {
-    return operation.op().name().toLowerCase(Locale.ROOT)
-        + (operation.path() == null ? " without a path" : " '" + operation.path() + "'");
   }
 }

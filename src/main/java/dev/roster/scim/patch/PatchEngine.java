@@ -91,20 +91,12 @@ public final class PatchEngine {
       try {
         applyOne(document, operation);
       } catch (ScimException e) {
-        throw new ScimException(
-            e.status(),
-            e.scimType().orElse(null),
-            "Operation " + (i + 1) + " (" + describe(operation) + "): " + e.detail());
+        throw operation.failed(i + 1, e);
       }
     }
     JsonObjectBuilder result = JSON.createObjectBuilder();
     document.forEach(result::add);
     return validator.validate(result.build());
-  }
-
-  private static String describe(PatchOperation operation) {
-    return operation.op().name().toLowerCase(java.util.Locale.ROOT)
-        + (operation.path() == null ? " without a path" : " '" + operation.path() + "'");
   }
 
   private void applyOne(Map<String, JsonValue> document, PatchOperation operation) {

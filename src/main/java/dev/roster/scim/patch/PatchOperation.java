@@ -92,6 +92,23 @@ public record PatchOperation(Op op, String path, JsonValue value) {
     return null;
   }
 
+  /**
+   * The operation as an error message names it: {@code add 'members'}, {@code replace without a
+   * path}.
+   */
+  public String describe() {
+    return op.name().toLowerCase(Locale.ROOT)
+        + (path == null ? " without a path" : " '" + path + "'");
+  }
+
+  /** The error of the operation numbered {@code number} (from 1), saying which operation failed. */
+  public ScimException failed(int number, ScimException error) {
+    return new ScimException(
+        error.status(),
+        error.scimType().orElse(null),
+        "Operation " + number + " (" + describe() + "): " + error.detail());
+  }
+
   /** Whether the operation carries a value that is not null. */
   public boolean hasValue() {
     return value != null && value.getValueType() != JsonValue.ValueType.NULL;

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,16 +72,24 @@ public class UserStore {
     return byId(id, LockModeType.NONE);
   }
 
+  /** The tenant's user with that id, if there is one. */
+  public Optional<StoredUser> lookup(String id) {
+    return query(id, LockModeType.NONE).stream().findFirst();
+  }
+
+  /** The tenant's users with that id: none or one; another tenant's id finds none. */
+  private List<StoredUser> query(String id, LockModeType lock) {
+    return em.createQuery(
+            "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2", StoredUser.class)
+        .setParameter(1, id)
+        .setParameter(2, tenantId)
+        .setLockMode(lock)
+        .getResultList();
+  }
+
   /** The tenant's user with that id, or 404: another tenant's id is as unknown as a made-up one. */
   private StoredUser byId(String id, LockModeType lock) {
-    List<StoredUser> found =
-        em.createQuery(
-                "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                StoredUser.class)
-            .setParameter(1, id)
-            .setParameter(2, tenantId)
-            .setLockMode(lock)
-            .getResultList();
+    List<StoredUser> found = query(id, lock);
     if (found.isEmpty()) {
       throw notFound(id);
     }
