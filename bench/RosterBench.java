@@ -49,7 +49,9 @@ import java.util.stream.Stream;
  * {@code --quick} makes it 10,000 and shortens every phase), {@code --no-walk} (skip the full Okta
  * walk, which reads every user once and stops after 5 minutes in any case), {@code --keep} (keep
  * the database and the server log in their temp directory), {@code --war}, {@code --jar} (defaults
- * {@code target/roster.war}, {@code target/payara-micro.jar}).
+ * {@code target/roster.war}, {@code target/payara-micro.jar}), {@code --server-jvm-arg ARG}
+ * (repeatable; for example {@code -XX:StartFlightRecording=filename=/tmp/roster.jfr} to profile the
+ * server with Flight Recorder).
  *
  * <h2>The server</h2>
  *
@@ -138,7 +140,8 @@ public class RosterBench {
       int groupQueries,
       int mixedUsersPerTenant,
       int referenceRequests,
-      int warmupUsers) {
+      int warmupUsers,
+      List<String> serverJvmArgs) {
 
     static Options parse(String[] args) {
       boolean quick = false;
@@ -147,6 +150,7 @@ public class RosterBench {
       Integer users = null;
       Path war = Path.of("target/roster.war");
       Path jar = Path.of("target/payara-micro.jar");
+      List<String> serverJvmArgs = new ArrayList<>();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
@@ -155,6 +159,7 @@ public class RosterBench {
           case "--users" -> users = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
           case "--war" -> war = Path.of(args[++i]);
           case "--jar" -> jar = Path.of(args[++i]);
+          case "--server-jvm-arg" -> serverJvmArgs.add(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -166,10 +171,10 @@ public class RosterBench {
       return quick
           ? new Options(
               n, true, walk, keep, war, jar, postboot, 2_000, 1_000, 1_000, 50, 300, 500, 40,
-              10_000, 2_000)
+              10_000, 2_000, serverJvmArgs)
           : new Options(
               n, false, walk, keep, war, jar, postboot, 20_000, 5_000, 5_000, 200, 2_000, 2_000,
-              150, 20_000, 5_000);
+              150, 20_000, 5_000, serverJvmArgs);
     }
 
     int groupSize() {
@@ -1147,11 +1152,15 @@ public class RosterBench {
       for (int t = 1; t <= TENANTS; t++) {
         tenants.add(new Tenant(String.format("t%02d", t), "bench-" + UUID.randomUUID()));
       }
-      List<String> command =
+      List<String> command = new ArrayList<>();
+      command.addAll(
           List.of(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-Xmx512m",
-              "-Xlog:gc:file=" + directory.resolve("gc.log"),
+              "-Xlog:gc:file=" + directory.resolve("gc.log")));
+      command.addAll(options.serverJvmArgs());
+      command.addAll(
+          List.of(
               "-jar",
               options.jar().toAbsolutePath().toString(),
               "--deploy",
@@ -1163,7 +1172,7 @@ public class RosterBench {
               "--postbootcommandfile",
               options.postboot().toAbsolutePath().toString(),
               "--nohazelcast",
-              "--disablephonehome");
+              "--disablephonehome"));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(directory.toFile())

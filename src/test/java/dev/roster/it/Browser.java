@@ -86,22 +86,20 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Types into a field. A page that was still replacing itself can detach the element between
-   * finding and typing; then the field is found again.
+   * Types into a field and checks that it holds the text. A page that was still replacing itself
+   * can detach the element between finding and typing (Chromium then reports a node that "does not
+   * belong to the document"); the field is found again until it holds the text, for up to 15 s.
    */
   public void type(String id, String text) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        WebElement field = find(id);
-        field.clear();
-        field.sendKeys(text);
-        return;
-      } catch (WebDriverException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
+    wait(Duration.ofSeconds(15))
+        .ignoring(WebDriverException.class)
+        .until(
+            d -> {
+              WebElement field = d.findElement(By.id(id));
+              field.clear();
+              field.sendKeys(text);
+              return text.equals(field.getDomProperty("value"));
+            });
   }
 
   /** Clicks a submit button and waits until the page it leads to has replaced this one. */
