@@ -342,6 +342,35 @@ class GroupsOktaIT {
     assertTrue(seen.containsAll(mine), seen::toString);
   }
 
+  /** As for users: a repeated import, and one after a delete, show every group once. */
+  @Test
+  void repeatedImportsAndAnImportAfterADeleteShowEveryGroupOnce() {
+    for (int i = 0; i < 6; i++) {
+      create(randomName());
+    }
+    List<String> first = importAll(4);
+    assertEquals(first, importAll(4));
+    String deleted = first.get(first.size() / 2);
+    assertEquals(204, scim.send(okta("DELETE", "/Groups/" + deleted, null)).status());
+    List<String> expected = new ArrayList<>(first);
+    expected.remove(deleted);
+    assertEquals(expected, importAll(4));
+    assertEquals(expected, importAll(4));
+  }
+
+  private List<String> importAll(int count) {
+    List<String> seen = new ArrayList<>();
+    long total = Long.MAX_VALUE;
+    for (int start = 1; start <= total; start += count) {
+      JsonObject page = list("/Groups?startIndex=" + start + "&count=" + count);
+      total = page.getJsonNumber("totalResults").longValue();
+      assertEquals(Math.min(count, total - start + 1), page.getInt("itemsPerPage"), page::toString);
+      seen.addAll(ids(page));
+    }
+    assertEquals(total, new HashSet<>(seen).size(), seen::toString);
+    return seen;
+  }
+
   // Helpers
 
   /**

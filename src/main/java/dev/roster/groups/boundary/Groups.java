@@ -5,14 +5,18 @@ import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.control.Memberships;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.platform.AfterTransaction;
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.tenants.boundary.CurrentTenant;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -30,13 +34,19 @@ public class Groups {
 
   @Inject CurrentTenant tenant;
 
+  @Inject PageAnchors anchors;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
   private GroupStore store() {
     return new GroupStore(em, tenant.id());
   }
 
   public Written create(JsonObject body) {
     GroupStore store = store();
-    return new Written(store.create(body), store.skippedMembers());
+    Written written = new Written(store.create(body), store.skippedMembers());
+    pagesMoved();
+    return written;
   }
 
   public StoredGroup find(String id) {
@@ -55,14 +65,21 @@ public class Groups {
 
   public void delete(String id, String ifMatch) {
     store().delete(id, ifMatch);
+    pagesMoved();
   }
 
   public GroupPage search(ListQuery query) {
-    return store().search(query);
+    return store().search(query, anchors);
   }
 
   /** One batch of a group's members, by its internal id (which a tenant-checked read gave). */
   public List<Membership> members(long groupId, long afterRow, int limit) {
     return new Memberships(em).page(groupId, afterRow, limit);
+  }
+
+  /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
+  private void pagesMoved() {
+    String scope = GroupStore.anchorScope(tenant.id());
+    AfterTransaction.run(transactions, () -> anchors.changed(scope));
   }
 }

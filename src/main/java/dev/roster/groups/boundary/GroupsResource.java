@@ -14,11 +14,11 @@ import dev.roster.scim.boundary.ServiceProvider;
 import dev.roster.scim.query.AttributeSelection;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,9 +46,12 @@ import java.util.Set;
  * the result with {@code attributes} or {@code excludedAttributes}: then 200 with the group. Entra
  * ID and Microsoft's test collection expect 204 for group PATCHes, Okta accepts either, and a
  * membership change to a 100,000-member group should not answer with 100,000 members.
+ *
+ * <p>One instance serves every request, as for {@code UsersResource}.
  */
 @Path("Groups")
 @Produces(ScimMediaType.SCIM_JSON)
+@ApplicationScoped
 public class GroupsResource {
 
   private static final ResourceType TYPE = ResourceType.GROUP;
@@ -86,8 +89,8 @@ public class GroupsResource {
   }
 
   @GET
-  public Response list(@BeanParam ListParameters parameters) {
-    return page(parameters.toQuery(TYPE));
+  public Response list() {
+    return page(ListParameters.toQuery(TYPE, uriInfo));
   }
 
   /** POST /Groups/.search (RFC 7644 §3.4.3): the same query as a GET, in the body. */

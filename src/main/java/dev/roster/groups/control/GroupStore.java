@@ -5,6 +5,8 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.platform.jpql.SqlStates;
+import dev.roster.platform.paging.AnchoredPages;
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.GroupPatch;
@@ -128,6 +130,24 @@ public class GroupStore {
 
   /** One page of the groups that match, in the query's order, with the exact total. */
   public GroupPage search(ListQuery query) {
+    return search(query, null);
+  }
+
+  /** The same, with {@link PageAnchors} for walks through the whole list (see UserStore). */
+  public GroupPage search(ListQuery query, PageAnchors anchors) {
+    if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
+      AnchoredPages.Page<StoredGroup> page =
+          AnchoredPages.read(
+              em,
+              anchors,
+              anchorScope(tenantId),
+              StoredGroup.class,
+              tenantId,
+              query,
+              StoredGroup::id,
+              () -> count(GroupFilterQuery.of(tenantId, null)));
+      return new GroupPage(page.total(), page.rows());
+    }
     GroupFilterQuery.Condition condition = GroupFilterQuery.of(tenantId, query.filter());
     List<StoredGroup> groups = List.of();
     if (query.count() > 0) {
@@ -138,15 +158,19 @@ public class GroupStore {
       bind(page, condition.parameters());
       groups = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
     }
-    long total;
-    if (query.offset() == 0 && groups.size() < query.count()) {
-      total = groups.size(); // the first page holds them all: no second query
-    } else {
-      Query count = em.createQuery("SELECT COUNT(g) FROM StoredGroup g WHERE " + condition.jpql());
-      bind(count, condition.parameters());
-      total = ((Number) count.getSingleResult()).longValue();
-    }
-    return new GroupPage(total, groups);
+    boolean allOnThePage = query.offset() == 0 && groups.size() < query.count();
+    return new GroupPage(allOnThePage ? groups.size() : count(condition), groups);
+  }
+
+  /** The scope of a tenant's groups in {@link PageAnchors}. */
+  public static String anchorScope(String tenantId) {
+    return "groups:" + tenantId;
+  }
+
+  private long count(GroupFilterQuery.Condition condition) {
+    Query count = em.createQuery("SELECT COUNT(g) FROM StoredGroup g WHERE " + condition.jpql());
+    bind(count, condition.parameters());
+    return ((Number) count.getSingleResult()).longValue();
   }
 
   private static String order(ListQuery query) {

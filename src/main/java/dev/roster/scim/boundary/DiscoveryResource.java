@@ -3,6 +3,7 @@ package dev.roster.scim.boundary;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("")
 @Produces(ScimMediaType.SCIM_JSON)
+@ApplicationScoped
 public class DiscoveryResource {
 
   @Inject ServiceProvider serviceProvider;

@@ -2,46 +2,30 @@ package dev.roster.scim.boundary;
 
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The query parameters of a list request, {@code GET /Users} or {@code GET /Groups} (RFC 7644
  * §3.4.2), taken as text so that {@link ListQuery} judges them and answers bad ones with a SCIM
- * error. Resources take it as a {@code @BeanParam}.
+ * error. They are read from the request's {@link UriInfo} rather than a {@code @BeanParam}, which
+ * Jersey instantiates and injects anew for every request.
  */
-public class ListParameters {
+public final class ListParameters {
 
-  @QueryParam("filter")
-  String filter;
+  private ListParameters() {}
 
-  @QueryParam("sortBy")
-  String sortBy;
-
-  @QueryParam("sortOrder")
-  String sortOrder;
-
-  @QueryParam("startIndex")
-  String startIndex;
-
-  @QueryParam("count")
-  String count;
-
-  @QueryParam("attributes")
-  String attributes;
-
-  @QueryParam("excludedAttributes")
-  String excludedAttributes;
-
-  public ListQuery toQuery(ResourceType type) {
+  public static ListQuery toQuery(ResourceType type, UriInfo uriInfo) {
+    MultivaluedMap<String, String> parameters = uriInfo.getQueryParameters();
     return ListQuery.of(
         type,
         ServiceProvider.MAX_RESULTS,
-        filter,
-        sortBy,
-        sortOrder,
-        startIndex,
-        count,
-        attributes,
-        excludedAttributes);
+        parameters.getFirst("filter"),
+        parameters.getFirst("sortBy"),
+        parameters.getFirst("sortOrder"),
+        parameters.getFirst("startIndex"),
+        parameters.getFirst("count"),
+        parameters.getFirst("attributes"),
+        parameters.getFirst("excludedAttributes"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.tenants.boundary;
 
+import dev.roster.platform.AfterTransaction;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.control.BootstrapTokens;
 import dev.roster.tenants.control.TokenCache;
@@ -12,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -88,7 +88,7 @@ public class Tenants {
   public Tenant setTenantEnabled(String id, boolean enabled) {
     Tenant tenant = existingTenant(id);
     tenant.setEnabled(enabled);
-    afterCommit(() -> tokenCache.evictTenant(tenant.getId()));
+    AfterTransaction.run(transactions, () -> tokenCache.evictTenant(tenant.getId()));
     return tenant;
   }
 
@@ -126,7 +126,7 @@ public class Tenants {
       throw ScimException.notFound("Tenant '" + tenantId + "' has no token " + tokenId + ".");
     }
     token.revoke(Instant.now());
-    afterCommit(() -> tokenCache.evictToken(tokenId));
+    AfterTransaction.run(transactions, () -> tokenCache.evictToken(tokenId));
     return token;
   }
 
@@ -228,7 +228,7 @@ public class Tenants {
       }
       tokenState = token.refusalAt(now).isPresent() ? "token reinstated" : "token already valid";
       token.reinstate();
-      afterCommit(() -> tokenCache.evictToken(token.getId()));
+      AfterTransaction.run(transactions, () -> tokenCache.evictToken(token.getId()));
     } else {
       em.persist(new ApiToken(tenant, "bootstrap", prefix, hash, now, null));
       tokenState = "token added";
@@ -262,20 +262,6 @@ public class Tenants {
       candidate = base + "-" + n;
     }
     return candidate;
-  }
-
-  /** Runs the action once the current transaction has ended, so that no reader sees old state. */
-  private void afterCommit(Runnable action) {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            action.run();
-          }
-        });
   }
 
   private static LocalDateTime utc(Instant instant) {

@@ -1,19 +1,22 @@
 package dev.roster.users.boundary;
 
 import dev.roster.groups.control.Memberships;
+import dev.roster.platform.AfterTransaction;
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.tenants.boundary.CurrentTenant;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;
 import dev.roster.users.entity.StoredUser;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The users of the current tenant, one transaction per method. A {@link ScimException} rolls the
@@ -27,36 +30,64 @@ public class Users {
 
   @Inject CurrentTenant tenant;
 
+  @Inject PageAnchors anchors;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
   private UserStore store() {
     return new UserStore(em, tenant.id());
   }
 
   public StoredUser create(JsonObject body) {
-    return store().create(body);
+    StoredUser user = store().create(body);
+    pagesMoved();
+    return user;
   }
 
-  public StoredUser find(String id) {
-    return store().find(id);
+  /**
+   * A user and, when the response shows them, its groups: read in the same call, so that a request
+   * pays for one transaction.
+   */
+  public record Found(StoredUser user, List<Memberships.GroupRef> groups) {}
+
+  public Found find(String id, boolean withGroups) {
+    return found(store().find(id), withGroups);
   }
 
-  public StoredUser replace(String id, JsonObject body, String ifMatch) {
-    return store().replace(id, body, ifMatch);
+  public Found replace(String id, JsonObject body, String ifMatch, boolean withGroups) {
+    return found(store().replace(id, body, ifMatch), withGroups);
   }
 
-  public StoredUser patch(String id, JsonObject body, String ifMatch) {
-    return store().patch(id, body, ifMatch);
+  public Found patch(String id, JsonObject body, String ifMatch, boolean withGroups) {
+    return found(store().patch(id, body, ifMatch), withGroups);
   }
 
   public void delete(String id, String ifMatch) {
     store().delete(id, ifMatch);
+    pagesMoved();
   }
 
-  public UserPage search(ListQuery query) {
-    return store().search(query);
+  /** A page of users and, when the response shows them, the groups of each user on it. */
+  public UserPage search(ListQuery query, boolean withGroups) {
+    UserPage page = store().search(query, anchors);
+    if (!withGroups || page.users().isEmpty()) {
+      return page;
+    }
+    return page.withGroups(
+        new Memberships(em).groupsOf(page.users().stream().map(StoredUser::scimId).toList()));
   }
 
-  /** The groups of each user, direct and indirect, for their {@code groups} attribute. */
-  public Map<String, List<Memberships.GroupRef>> groupsOf(List<String> userIds) {
-    return new Memberships(em).groupsOf(userIds);
+  private Found found(StoredUser user, boolean withGroups) {
+    return new Found(
+        user,
+        withGroups
+            ? new Memberships(em).groupsOf(List.of(user.scimId())).get(user.scimId())
+            : List.of());
+  }
+
+  /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
+  private void pagesMoved() {
+    String scope = UserStore.anchorScope(tenant.id());
+    AfterTransaction.run(transactions, () -> anchors.changed(scope));
   }
 }

@@ -1,6 +1,5 @@
 package dev.roster.users.boundary;
 
-import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimMediaType;
@@ -13,9 +12,9 @@ import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.entity.StoredUser;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,15 +32,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /Users} (RFC 7644 §3): create, read, replace, patch, delete, list and search. A successful
  * PATCH answers 200 with the user, which {@code attributes} can narrow (RFC 7644 §3.5.2 allows 204,
  * but most clients want to see the result).
+ *
+ * <p>One instance serves every request ({@code @ApplicationScoped}: {@code uriInfo} is a proxy to
+ * the current request's), and each request makes one call to {@link Users}: creating the resource
+ * and its bean references anew per request cost more CPU than the lookup itself.
  */
 @Path("Users")
 @Produces(ScimMediaType.SCIM_JSON)
+@ApplicationScoped
 public class UsersResource {
 
   private static final ResourceType TYPE = ResourceType.USER;
@@ -58,15 +61,16 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     StoredUser user = users.create(body);
+    AttributeSelection selection = selection(attributes, excludedAttributes);
     return Response.created(URI.create(UserDocuments.location(user, baseUrl())))
         .tag(etag(user))
-        .entity(representation(user, attributes, excludedAttributes, false))
+        .entity(representation(new Users.Found(user, List.of()), selection)) // in no group yet
         .build();
   }
 
   @GET
-  public JsonObject list(@BeanParam ListParameters parameters) {
-    return page(parameters.toQuery(TYPE));
+  public JsonObject list() {
+    return page(ListParameters.toQuery(TYPE, uriInfo));
   }
 
   /** POST /Users/.search (RFC 7644 §3.4.3): the same query as a GET, in the body. */
@@ -83,11 +87,12 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    StoredUser user = users.find(id);
-    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, user.version())) {
-      return Response.notModified(etag(user)).build();
+    AttributeSelection selection = selection(attributes, excludedAttributes);
+    Users.Found found = users.find(id, showsGroups(selection));
+    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, found.user().version())) {
+      return Response.notModified(etag(found.user())).build();
     }
-    return ok(user, attributes, excludedAttributes);
+    return ok(found, selection);
   }
 
   @PUT
@@ -98,7 +103,8 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return ok(users.replace(id, body, ifMatch), attributes, excludedAttributes);
+    AttributeSelection selection = selection(attributes, excludedAttributes);
+    return ok(users.replace(id, body, ifMatch, showsGroups(selection)), selection);
   }
 
   @PATCH
@@ -109,7 +115,8 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return ok(users.patch(id, body, ifMatch), attributes, excludedAttributes);
+    AttributeSelection selection = selection(attributes, excludedAttributes);
+    return ok(users.patch(id, body, ifMatch, showsGroups(selection)), selection);
   }
 
   @DELETE
@@ -121,9 +128,8 @@ public class UsersResource {
   }
 
   private JsonObject page(ListQuery query) {
-    UserPage page = users.search(query);
+    UserPage page = users.search(query, showsGroups(query.selection()));
     String baseUrl = baseUrl();
-    Map<String, List<Memberships.GroupRef>> groups = groupsOf(page.users(), query.selection());
     return ListResponse.of(
         page.totalResults(),
         query.startIndex(),
@@ -132,40 +138,30 @@ public class UsersResource {
                 u ->
                     query
                         .selection()
-                        .apply(
-                            TYPE,
-                            UserDocuments.representation(
-                                u, baseUrl, groups.getOrDefault(u.scimId(), List.of()))))
+                        .apply(TYPE, UserDocuments.representation(u, baseUrl, page.groupsOf(u))))
             .toList());
   }
 
-  private Response ok(StoredUser user, String attributes, String excludedAttributes) {
-    return Response.ok(representation(user, attributes, excludedAttributes, true))
-        .tag(etag(user))
-        .location(URI.create(UserDocuments.location(user, baseUrl())))
+  private Response ok(Users.Found found, AttributeSelection selection) {
+    return Response.ok(representation(found, selection))
+        .tag(etag(found.user()))
+        .location(URI.create(UserDocuments.location(found.user(), baseUrl())))
         .build();
   }
 
-  /** {@code inGroups}: whether the user may be in groups (a user just created is in none). */
-  private JsonObject representation(
-      StoredUser user, String attributes, String excluded, boolean inGroups) {
-    AttributeSelection selection =
-        AttributeSelection.of(
-            TYPE, AttributeSelection.split(attributes), AttributeSelection.split(excluded));
-    List<Memberships.GroupRef> groups =
-        inGroups
-            ? groupsOf(List.of(user), selection).getOrDefault(user.scimId(), List.of())
-            : List.of();
-    return selection.apply(TYPE, UserDocuments.representation(user, baseUrl(), groups));
+  private JsonObject representation(Users.Found found, AttributeSelection selection) {
+    return selection.apply(
+        TYPE, UserDocuments.representation(found.user(), baseUrl(), found.groups()));
   }
 
-  /** The groups of these users, read only when the response shows {@code groups}. */
-  private Map<String, List<Memberships.GroupRef>> groupsOf(
-      List<StoredUser> page, AttributeSelection selection) {
-    if (page.isEmpty() || selection.excludes("groups")) {
-      return Map.of();
-    }
-    return users.groupsOf(page.stream().map(StoredUser::scimId).toList());
+  /** Groups are read only when the response shows them. */
+  private static boolean showsGroups(AttributeSelection selection) {
+    return !selection.excludes("groups");
+  }
+
+  private static AttributeSelection selection(String attributes, String excludedAttributes) {
+    return AttributeSelection.of(
+        TYPE, AttributeSelection.split(attributes), AttributeSelection.split(excludedAttributes));
   }
 
   private static EntityTag etag(StoredUser user) {

@@ -2,6 +2,8 @@ package dev.roster.users.control;
 
 import dev.roster.groups.control.Memberships;
 import dev.roster.platform.jpql.SqlStates;
+import dev.roster.platform.paging.AnchoredPages;
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
@@ -121,6 +123,28 @@ public class UserStore {
 
   /** One page of the users that match, in the query's order, with the exact total. */
   public UserPage search(ListQuery query) {
+    return search(query, null);
+  }
+
+  /**
+   * The same, remembering in {@code anchors} (when given) where the pages of an unfiltered list in
+   * the default order start, so that a walk through the whole tenant reads each page through the
+   * primary key instead of stepping over every row before it.
+   */
+  public UserPage search(ListQuery query, PageAnchors anchors) {
+    if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
+      AnchoredPages.Page<StoredUser> page =
+          AnchoredPages.read(
+              em,
+              anchors,
+              anchorScope(tenantId),
+              StoredUser.class,
+              tenantId,
+              query,
+              StoredUser::id,
+              () -> count(UserFilterQuery.of(tenantId, null)));
+      return new UserPage(page.total(), page.rows());
+    }
     UserFilterQuery.Condition condition = UserFilterQuery.of(tenantId, query.filter());
     List<StoredUser> users = List.of();
     if (query.count() > 0) {
@@ -132,15 +156,26 @@ public class UserStore {
       bind(page, parameters);
       users = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
     }
-    long total;
-    if (query.offset() == 0 && users.size() < query.count()) {
-      total = users.size(); // the first page holds them all: no second query
-    } else {
-      Query count = em.createQuery("SELECT COUNT(u) FROM StoredUser u WHERE " + condition.jpql());
-      bind(count, condition.parameters());
-      total = ((Number) count.getSingleResult()).longValue();
+    return new UserPage(total(query, users.size(), condition), users);
+  }
+
+  /** The scope of a tenant's users in {@link PageAnchors}. */
+  public static String anchorScope(String tenantId) {
+    return "users:" + tenantId;
+  }
+
+  /** The number of matches: the page's size when it holds them all, or a COUNT query. */
+  private long total(ListQuery query, int found, UserFilterQuery.Condition condition) {
+    if (query.offset() == 0 && found < query.count()) {
+      return found; // the first page holds them all: no second query
     }
-    return new UserPage(total, users);
+    return count(condition);
+  }
+
+  private long count(UserFilterQuery.Condition condition) {
+    Query count = em.createQuery("SELECT COUNT(u) FROM StoredUser u WHERE " + condition.jpql());
+    bind(count, condition.parameters());
+    return ((Number) count.getSingleResult()).longValue();
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.roster.users.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.scim.query.ListQuery;
@@ -303,5 +305,89 @@ class UserStoreIT {
             ScimException.class,
             () -> in("acme", store -> store.create(json("{\"userName\":\"BJensen\"}"))));
     assertEquals(ScimType.UNIQUENESS, e.scimType().orElseThrow());
+  }
+
+  /**
+   * Okta walks a whole tenant with startIndex. Pages read from anchors are the pages OFFSET gives,
+   * a delete starts a new generation so that the next walk still matches OFFSET, and a page really
+   * starts at its anchor (the last check plants one).
+   */
+  @Test
+  void walksThroughAnchorsWithTheSamePagesAsOffsets() {
+    PageAnchors anchors = new PageAnchors();
+    String scope = UserStore.anchorScope("walkers");
+    in(
+        "walkers",
+        store -> {
+          for (int i = 1; i <= 7; i++) {
+            store.create(json("{\"userName\":\"walker-" + i + "\"}"));
+          }
+          return null;
+        });
+    List<List<String>> byOffset = walk(null, 3);
+    assertEquals(
+        List.of(
+            List.of("walker-1", "walker-2", "walker-3"),
+            List.of("walker-4", "walker-5", "walker-6"),
+            List.of("walker-7")),
+        byOffset);
+    assertEquals(byOffset, walk(anchors, 3)); // remembers the anchors
+    assertTrue(anchors.find(scope, anchors.generation(scope), 3).isPresent());
+    assertEquals(byOffset, walk(anchors, 3)); // reads from them
+
+    in(
+        "walkers",
+        store -> {
+          store.delete(
+              store.search(query("userName eq \"walker-2\"", 1, 1)).users().get(0).scimId(), null);
+          return null;
+        });
+    anchors.changed(scope); // what Users does once the delete has committed
+    assertEquals(walk(null, 3), walk(anchors, 3));
+    assertEquals(List.of("walker-5", "walker-6", "walker-7"), walk(anchors, 3).get(1));
+
+    long sixth =
+        in("walkers", store -> store.search(query("userName eq \"walker-6\"", 1, 1)))
+            .users()
+            .get(0)
+            .id();
+    anchors.remember(scope, anchors.generation(scope), 3, 1, sixth, sixth, 6);
+    UserPage planted = in("walkers", store -> store.search(query(null, 4, 3), anchors));
+    assertEquals(6, planted.totalResults());
+    assertEquals(
+        List.of("walker-6", "walker-7"),
+        planted.users().stream().map(StoredUser::userNameKey).toList());
+  }
+
+  /**
+   * Every page of the tenant "walkers", through anchors when given; each page's totalResults must
+   * be the number of users the walk finds.
+   */
+  static List<List<String>> walk(PageAnchors anchors, int count) {
+    List<List<String>> pages = new java.util.ArrayList<>();
+    Set<Long> totals = new TreeSet<>();
+    for (int start = 1; ; start += count) {
+      int startIndex = start;
+      UserPage page = in("walkers", store -> store.search(query(null, startIndex, count), anchors));
+      if (page.users().isEmpty()) {
+        assertEquals(Set.of((long) pages.stream().mapToInt(List::size).sum()), totals);
+        return pages;
+      }
+      totals.add(page.totalResults());
+      pages.add(page.users().stream().map(StoredUser::userNameKey).toList());
+    }
+  }
+
+  static ListQuery query(String filter, int startIndex, int count) {
+    return ListQuery.of(
+        ResourceType.USER,
+        200,
+        filter,
+        null,
+        null,
+        Integer.toString(startIndex),
+        Integer.toString(count),
+        null,
+        null);
   }
 }
