@@ -215,7 +215,8 @@ public class GroupStore {
 
   /**
    * Adds the members that exist in this tenant and are not members yet: per chunk of ids, one query
-   * for users, one for groups, one for present members, then the inserts.
+   * for users, one for groups (when some ids are not users), one for present members, then the
+   * inserts.
    */
   private boolean add(StoredGroup group, List<Member> members) {
     boolean added = false;
@@ -225,7 +226,8 @@ public class GroupStore {
     }
     for (List<String> ids : Memberships.chunks(byId.keySet())) {
       Set<String> users = existing("StoredUser", ids);
-      Set<String> groups = existing("StoredGroup", ids);
+      // members are mostly users: look for groups only when some ids are not users
+      Set<String> groups = users.size() == ids.size() ? Set.of() : existing("StoredGroup", ids);
       Set<String> present =
           new HashSet<>(
               em.createQuery(
