@@ -1212,7 +1212,9 @@ public class RosterBench {
       environment.keySet().removeIf(name -> name.startsWith("ROSTER_"));
       environment.put(
           "ROSTER_DB_URL",
-          "jdbc:h2:file:" + directory.resolve("db/roster") + ";DB_CLOSE_ON_EXIT=FALSE");
+          "jdbc:h2:file:"
+              + directory.resolve("db/roster")
+              + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50");
       environment.put("ROSTER_LOG_ENABLED", "true");
       environment.put(
           "ROSTER_BOOTSTRAP_TOKENS",

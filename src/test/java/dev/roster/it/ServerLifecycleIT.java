@@ -35,7 +35,9 @@ class ServerLifecycleIT {
   @TempDir Path data;
 
   private String fileDatabase() {
-    return "jdbc:h2:file:" + data.resolve("roster").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:"
+        + data.resolve("roster").toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
   }
 
   @Test
