@@ -158,8 +158,7 @@ public class GroupStore {
       bind(page, condition.parameters());
       groups = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
     }
-    boolean allOnThePage = query.offset() == 0 && groups.size() < query.count();
-    return new GroupPage(allOnThePage ? groups.size() : count(condition), groups);
+    return new GroupPage(query.holdsAll(groups.size()) ? groups.size() : count(condition), groups);
   }
 
   /** The scope of a tenant's groups in {@link PageAnchors}. */

@@ -51,8 +51,7 @@ public final class AnchoredPages {
               .setFirstResult(query.offset())
               .setMaxResults(query.count())
               .getResultList();
-      total =
-          query.offset() == 0 && rows.size() < query.count() ? rows.size() : countAll.getAsLong();
+      total = query.holdsAll(rows.size()) ? rows.size() : countAll.getAsLong();
     }
     if (!rows.isEmpty()) {
       anchors.remember(

@@ -171,4 +171,12 @@ public record ListQuery(
   public int offset() {
     return startIndex - 1;
   }
+
+  /**
+   * Whether a page that found {@code found} results holds every match, so that {@code totalResults}
+   * needs no COUNT query: it starts at the first match and is not full.
+   */
+  public boolean holdsAll(int found) {
+    return offset() == 0 && found < count;
+  }
 }

@@ -156,20 +156,12 @@ public class UserStore {
       bind(page, parameters);
       users = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
     }
-    return new UserPage(total(query, users.size(), condition), users);
+    return new UserPage(query.holdsAll(users.size()) ? users.size() : count(condition), users);
   }
 
   /** The scope of a tenant's users in {@link PageAnchors}. */
   public static String anchorScope(String tenantId) {
     return "users:" + tenantId;
-  }
-
-  /** The number of matches: the page's size when it holds them all, or a COUNT query. */
-  private long total(ListQuery query, int found, UserFilterQuery.Condition condition) {
-    if (query.offset() == 0 && found < query.count()) {
-      return found; // the first page holds them all: no second query
-    }
-    return count(condition);
   }
 
   private long count(UserFilterQuery.Condition condition) {
