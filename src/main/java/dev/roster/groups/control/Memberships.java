@@ -124,11 +124,12 @@ public final class Memberships {
 
   /**
    * Up to {@code limit} members of a group after the row {@code afterRow}, in the order they were
-   * added: one batch of a streamed member list, read through the (group, id) index.
+   * added: one batch of a streamed member list, read through the (group, id) index. The ORDER BY
+   * names the group too, or H2 would sort all the group's later members for every batch.
    */
   public List<Membership> page(long groupId, long afterRow, int limit) {
     return em.createQuery(
-            "SELECT m FROM Membership m WHERE m.groupId = ?1 AND m.id > ?2 ORDER BY m.id",
+            "SELECT m FROM Membership m WHERE m.groupId = ?1 AND m.id > ?2 ORDER BY m.groupId, m.id",
             Membership.class)
         .setParameter(1, groupId)
         .setParameter(2, afterRow)

@@ -17,6 +17,14 @@ public final class AnchoredPages {
   /** The rows of a page and the total number of rows. */
   public record Page<T>(long total, List<T> rows) {}
 
+  /**
+   * Row order, spelled with the tenant first although it is fixed: H2 reads a {@code (TENANT_ID,
+   * ID)} index in order only for an ORDER BY that starts with the index's columns. With {@code
+   * ORDER BY e.id} alone it sorted every row of the tenant after the anchor, 2 s a page at
+   * 1,000,000 users instead of 3 ms.
+   */
+  static final String IN_ROW_ORDER = " ORDER BY e.tenantId, e.id";
+
   private AnchoredPages() {}
 
   /**
@@ -38,7 +46,7 @@ public final class AnchoredPages {
     long total;
     if (anchor.isPresent()) {
       rows =
-          em.createQuery(select + " AND e.id >= ?2 ORDER BY e.id", entity)
+          em.createQuery(select + " AND e.id >= ?2" + IN_ROW_ORDER, entity)
               .setParameter(1, tenantId)
               .setParameter(2, anchor.get().fromId())
               .setMaxResults(query.count())
@@ -46,7 +54,7 @@ public final class AnchoredPages {
       total = anchor.get().total();
     } else {
       rows =
-          em.createQuery(select + " ORDER BY e.id", entity)
+          em.createQuery(select + IN_ROW_ORDER, entity)
               .setParameter(1, tenantId)
               .setFirstResult(query.offset())
               .setMaxResults(query.count())

@@ -178,7 +178,9 @@ public class UserStore {
   private static String order(ListQuery query, StringBuilder from, List<Object> parameters) {
     ResolvedPath sortBy = query.sortBy();
     if (sortBy == null) {
-      return "u.id";
+      // the tenant first, although it is fixed, so that H2 reads (TENANT_ID, ID) in order: see
+      // AnchoredPages.IN_ROW_ORDER
+      return "u.tenantId, u.id";
     }
     String direction = query.descending() ? " DESC" : " ASC";
     String column = sortColumn(sortBy);

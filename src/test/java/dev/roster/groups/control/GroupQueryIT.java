@@ -227,7 +227,7 @@ class GroupQueryIT {
             "SCIM_USERS_SCIM_ID"),
         Arguments.of(
             "a batch of members, in order",
-            "SELECT ID FROM SCIM_MEMBERSHIPS WHERE ((GROUP_ID = 1) AND (ID > 0)) ORDER BY ID"
+            "SELECT ID FROM SCIM_MEMBERSHIPS WHERE ((GROUP_ID = 1) AND (ID > 0)) ORDER BY GROUP_ID, ID"
                 + " LIMIT 1000",
             "SCIM_MEMBERSHIPS_GROUP_ORDER"),
         Arguments.of(

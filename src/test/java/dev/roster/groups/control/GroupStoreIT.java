@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserStore;
@@ -152,6 +153,51 @@ class GroupStoreIT {
     List<SqlCounter.Statement> work = SqlCounter.stop();
     assertEquals(Set.of("Small"), names);
     assertEquals(1, work.size(), work::toString);
+  }
+
+  /**
+   * The reads that walk a long list come out of an index in order. H2 does that only when the ORDER
+   * BY starts with the index's columns; otherwise it sorts every row after the page's start before
+   * the LIMIT (2 s a page in a tenant of 1,000,000 users). Checked on the SQL EclipseLink really
+   * sends: a batch of a group's members, and pages of users and groups by offset and by anchor.
+   */
+  @Test
+  void walksReadTheirIndexInOrder() {
+    long largeRow = in(store -> store.find(large).id());
+    PageAnchors anchors = new PageAnchors();
+    SqlCounter.start();
+    transaction(em -> new Memberships(em).page(largeRow, 0, 100));
+    inUsers(store -> store.search(page(ResourceType.USER, 1, 100), anchors)); // by offset
+    inUsers(store -> store.search(page(ResourceType.USER, 101, 100), anchors)); // by anchor
+    in(store -> store.search(page(ResourceType.GROUP, 1, 1), anchors));
+    in(store -> store.search(page(ResourceType.GROUP, 2, 1), anchors));
+    List<SqlCounter.Statement> pages =
+        SqlCounter.stop().stream()
+            .filter(SqlCounter.Statement::isSelect)
+            .filter(s -> s.sql().contains("ORDER BY"))
+            .toList();
+    assertEquals(5, pages.size(), pages::toString);
+    transaction(
+        em -> {
+          for (SqlCounter.Statement page : pages) {
+            String plan = page.plan(em);
+            assertTrue(plan.contains("index sorted"), () -> page + "\n" + plan);
+          }
+          return null;
+        });
+  }
+
+  private static ListQuery page(ResourceType type, int startIndex, int count) {
+    return ListQuery.of(
+        type,
+        200,
+        null,
+        null,
+        null,
+        Integer.toString(startIndex),
+        Integer.toString(count),
+        null,
+        null);
   }
 
   /**

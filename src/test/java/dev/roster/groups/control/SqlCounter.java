@@ -1,5 +1,10 @@
 package dev.roster.groups.control;
 
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,16 +13,36 @@ import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
- * Records the SQL statements EclipseLink sends and the rows they return, so that a test can assert
- * on the database work a request does. Registered through {@code
- * eclipselink.session-event-listener}; one test thread at a time.
+ * Records the SQL statements EclipseLink sends, with their parameters and the rows they return, so
+ * that a test can assert on the database work a request does, and on H2's plan for it. Registered
+ * through {@code eclipselink.session-event-listener}; one test thread at a time.
  */
 public class SqlCounter extends SessionEventAdapter {
 
-  /** One statement: its SQL and, for a query, the rows it returned. */
-  public record Statement(String sql, int rows) {
-    boolean isSelect() {
+  /** One statement: its SQL, its parameters and, for a query, the rows it returned. */
+  public record Statement(String sql, List<Object> parameters, int rows) {
+    public boolean isSelect() {
       return sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT");
+    }
+
+    /**
+     * H2's plan for this statement with its parameters, as {@code EXPLAIN} prints it: the index it
+     * reads in a comment, and {@code index sorted} when that index gives the ORDER BY, so that no
+     * sort of all matching rows precedes a LIMIT. {@code em} must be in a transaction.
+     */
+    public String plan(EntityManager em) {
+      Connection connection = em.unwrap(Connection.class);
+      try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+        for (int i = 0; i < parameters.size(); i++) {
+          explain.setObject(i + 1, parameters.get(i));
+        }
+        try (ResultSet plan = explain.executeQuery()) {
+          plan.next();
+          return plan.getString(1);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -46,8 +71,12 @@ public class SqlCounter extends SessionEventAdapter {
               ? database.getSQLString()
               : String.valueOf(call);
       Object result = event.getResult();
+      List<Object> parameters =
+          call instanceof org.eclipse.persistence.internal.databaseaccess.DatabaseCall database
+              ? new ArrayList<>(database.getParameters())
+              : List.of();
       int rows = result instanceof java.util.Collection<?> collection ? collection.size() : 1;
-      STATEMENTS.add(new Statement(sql, rows));
+      STATEMENTS.add(new Statement(sql, parameters, rows));
     }
   }
 }
