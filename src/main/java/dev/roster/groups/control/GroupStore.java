@@ -177,9 +177,10 @@ public class GroupStore {
     String column = sortBy == null ? null : GroupFilterQuery.column(sortBy);
     if (column == null || column.startsWith("meta.")) {
       // members and meta.location/version: one order, that of creation
-      // ascending with the tenant first, so that H2 reads (TENANT_ID, ID) in order (see
-      // AnchoredPages.IN_ROW_ORDER); H2 reads no index backwards, so DESC sorts either way
-      return query.sortBy() != null && query.descending() ? "g.id DESC" : "g.tenantId, g.id";
+      if (query.sortBy() != null && query.descending()) {
+        return "g.id DESC";
+      }
+      return query.filter() == null ? "g.tenantId, g.id" : "g.id"; // see UserStore.order
     }
     String direction = query.descending() ? " DESC" : " ASC";
     return column + direction + " NULLS LAST, g.id" + direction;

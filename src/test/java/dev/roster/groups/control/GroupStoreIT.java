@@ -171,12 +171,13 @@ class GroupStoreIT {
     inUsers(store -> store.search(page(ResourceType.USER, 101, 100), anchors)); // by anchor
     in(store -> store.search(page(ResourceType.GROUP, 1, 1), anchors));
     in(store -> store.search(page(ResourceType.GROUP, 2, 1), anchors));
+    inUsers(store -> store.search(page(ResourceType.USER, 201, 100))); // no anchors
     List<SqlCounter.Statement> pages =
         SqlCounter.stop().stream()
             .filter(SqlCounter.Statement::isSelect)
             .filter(s -> s.sql().contains("ORDER BY"))
             .toList();
-    assertEquals(5, pages.size(), pages::toString);
+    assertEquals(6, pages.size(), pages::toString);
     transaction(
         em -> {
           for (SqlCounter.Statement page : pages) {
@@ -185,6 +186,49 @@ class GroupStoreIT {
           }
           return null;
         });
+  }
+
+  /**
+   * ...and the lookups Entra ID and Okta send on every sync read their own index, not the one that
+   * gives the default order (which H2 prefers when the ORDER BY matches it, scanning the tenant).
+   */
+  @Test
+  void lookupsReadTheIndexOfTheirFilter() {
+    Map<String, String> indexes =
+        Map.of(
+            "userName eq \"user5\"", "SCIM_USERS_USER_NAME",
+            "externalId eq \"e-5\"", "SCIM_USERS_EXTERNAL_ID",
+            "emails[type eq \"work\"].value eq \"user5@example.com\"", "SCIM_USER_VALUES_LOOKUP",
+            "displayName eq \"Large\"", "SCIM_GROUPS_DISPLAY_NAME",
+            "externalId eq \"g-5\"", "SCIM_GROUPS_EXTERNAL_ID");
+    for (Map.Entry<String, String> lookup : indexes.entrySet()) {
+      boolean groups = lookup.getValue().startsWith("SCIM_GROUPS");
+      ListQuery query =
+          ListQuery.of(
+              groups ? ResourceType.GROUP : ResourceType.USER,
+              200,
+              lookup.getKey(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      SqlCounter.start();
+      if (groups) {
+        in(store -> store.search(query));
+      } else {
+        inUsers(store -> store.search(query));
+      }
+      SqlCounter.Statement select =
+          SqlCounter.stop().stream()
+              .filter(SqlCounter.Statement::isSelect)
+              .findFirst()
+              .orElseThrow();
+      String plan = transaction(select::plan);
+      assertTrue(plan.contains(lookup.getValue()), () -> lookup + "\n" + plan);
+      assertTrue(!plan.contains("_TENANT_ORDER"), () -> lookup + "\n" + plan);
+    }
   }
 
   private static ListQuery page(ResourceType type, int startIndex, int count) {
