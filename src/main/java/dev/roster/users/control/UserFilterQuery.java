@@ -209,21 +209,31 @@ public final class UserFilterQuery extends JpqlConnectives {
       this.anchor = anchor;
     }
 
+    /**
+     * The anchor's element has a sub-attribute {@code sub} (that meets {@code condition}). Written
+     * as {@code element IN (...)} rather than {@code EXISTS (...)}: EclipseLink turns an EXISTS
+     * into {@code SELECT 1}, and on H2 a constant in a SELECT clause makes it inline every
+     * parameter, so the statement was parsed anew for every request and never cached.
+     */
     private String exists(Attribute sub, String condition) {
+      return anchor + ".element IN " + elementsWith(sub, condition);
+    }
+
+    private String existsNot(Attribute sub, String condition) {
+      return anchor + ".element NOT IN " + elementsWith(sub, condition);
+    }
+
+    private String elementsWith(Attribute sub, String condition) {
       String e = alias();
-      return "EXISTS (SELECT "
+      return "(SELECT "
           + e
-          + ".userId FROM IndexedValue "
+          + ".element FROM IndexedValue "
           + e
           + " WHERE "
           + e
           + ".userId = "
           + anchor
           + ".userId AND "
-          + e
-          + ".element = "
-          + anchor
-          + ".element AND "
           + e
           + ".path = "
           + parameter(attribute.canonical() + "." + sub.name())
@@ -236,7 +246,7 @@ public final class UserFilterQuery extends JpqlConnectives {
       Attribute sub = sub(attribute, comparison.path());
       if (comparison.operator() == Operator.NE) {
         String key = literalKey(sub, comparison);
-        return "(NOT " + exists(sub, keyCondition("$.valueKey", Operator.EQ, key)) + ")";
+        return "(" + existsNot(sub, keyCondition("$.valueKey", Operator.EQ, key)) + ")";
       }
       String key = literalKey(sub, comparison);
       return exists(sub, keyCondition("$.valueKey", comparison.operator(), key));
