@@ -129,7 +129,8 @@ public final class Memberships {
    */
   public List<Membership> page(long groupId, long afterRow, int limit) {
     return em.createQuery(
-            "SELECT m FROM Membership m WHERE m.groupId = ?1 AND m.id > ?2 ORDER BY m.groupId, m.id",
+            "SELECT m FROM Membership m WHERE m.groupId = ?1 AND m.id > ?2"
+                + " ORDER BY m.groupId, m.id",
             Membership.class)
         .setParameter(1, groupId)
         .setParameter(2, afterRow)

@@ -156,6 +156,14 @@ class UserStoreIT {
         Arguments.of(
             "emails[primary eq \"True\" and value ew \".com\"]", Set.of("bjensen", "jsmith")),
         Arguments.of("emails[not (type eq \"work\")]", Set.of("bjensen", "jsmith")),
+        // a condition on a second sub-attribute of the same element, with ne and pr
+        Arguments.of(
+            "emails[type eq \"work\" and value ne \"john@example.org\"]", Set.of("bjensen")),
+        Arguments.of("emails[value eq \"js@example.com\" and type ne \"work\"]", Set.of("jsmith")),
+        Arguments.of("emails[value eq \"john@example.org\" and type ne \"work\"]", Set.of()),
+        Arguments.of("emails[type eq \"work\" and display pr]", Set.of()),
+        Arguments.of("emails[type eq \"home\" and primary pr]", Set.of()),
+        Arguments.of("emails[type eq \"other\" and primary pr]", Set.of("jsmith")),
         Arguments.of("emails pr", Set.of("bjensen", "jsmith")),
         Arguments.of("addresses[locality eq \"dublin\"]", Set.of("omalley")),
         Arguments.of(ENTERPRISE + ":department eq \"Sales\"", Set.of("jsmith")),
