@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,8 +108,32 @@ public final class Browser implements AutoCloseable {
     WebElement button = find(buttonId);
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
-    wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
+    awaitReplaced(html);
+  }
+
+  /** Waits until the page whose root element is {@code html} has been replaced and has loaded. */
+  public void awaitReplaced(WebElement html) {
+    wait(Duration.ofSeconds(20)).until(d -> detached(html));
     loaded();
+  }
+
+  /**
+   * Whether the element has left the document. Besides the standard stale-element error, Chromium
+   * sometimes answers for a replaced page's node with a plain error that the node "does not belong
+   * to the document" (which ExpectedConditions.stalenessOf lets through, failing the test).
+   */
+  private static boolean detached(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits until the current document has loaded completely. */

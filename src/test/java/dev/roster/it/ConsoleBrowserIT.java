@@ -118,8 +118,7 @@ class ConsoleBrowserIT {
     browser.wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
     assertTrue(browser.driver().switchTo().alert().getText().startsWith("Revoke token rst_"));
     browser.driver().switchTo().alert().accept();
-    browser.wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
-    browser.loaded();
+    browser.awaitReplaced(html);
     assertTrue(browser.text().contains("revoked"), browser.text());
     browser.screenshot("token-revoked");
 
