@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -Pbench -DskipTests package         # the WAR with GET /bench/reference (src/bench/java)
- * java bench/RosterBench.java --quick     # 10,000 users, about 3 minutes
+ * java bench/RosterBench.java --quick     # 10,000 users, under 3 minutes
  * java bench/RosterBench.java             # 1,000,000 users
  * java bench/RosterBench.java --users 100000
  * </pre>
@@ -173,7 +173,7 @@ public class RosterBench {
       return quick
           ? new Options(
               n, true, walk, keep, war, jar, postboot, 2_000, 1_000, 1_000, 50, 300, 500, 40,
-              10_000, 2_000, serverJvmArgs)
+              10_000, 1_000, serverJvmArgs)
           : new Options(
               n, false, walk, keep, war, jar, postboot, 20_000, 5_000, 5_000, 200, 2_000, 2_000,
               150, 20_000, 5_000, serverJvmArgs);
