@@ -132,6 +132,14 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
   }
 
+  /** kill -9: SIGKILL, which gives the JVM no chance to write anything more. */
+  void kill() {
+    process.destroyForcibly(); // SIGKILL on Linux
+    if (awaitExit(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalStateException("Payara Micro did not die within a minute");
+    }
+  }
+
   String output() {
     try {
       return Files.readString(output);

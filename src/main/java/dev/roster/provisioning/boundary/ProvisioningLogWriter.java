@@ -3,6 +3,7 @@ package dev.roster.provisioning.boundary;
 import dev.roster.provisioning.control.BodyRedactor;
 import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.scim.DatabaseFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,7 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,20 +24,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes provisioning-log records without slowing requests down, and without losing them.
+ * Writes provisioning-log records without slowing requests down, and with as little loss as a queue
+ * allows.
  *
- * <p>A request only queues its entry. Every {@value #DRAIN_MILLIS} ms a background task takes up to
- * {@value #BATCH_SIZE} entries at a time, redacts their bodies, and inserts them in one transaction
- * (EclipseLink batches the inserts). When the queue is full, the request writes its own entry:
- * slower, never lost. On shutdown the queue is drained before the database closes.
+ * <p>A request only queues its entry. A writer thread waits for entries and writes them as soon as
+ * they come: it takes what has queued up, up to {@value #BATCH_SIZE} entries, redacts their bodies,
+ * and inserts them in one transaction, so that under load a commit carries many records and at rest
+ * each record is written within milliseconds. What a kill -9 can lose is therefore what was queued
+ * in the last moments: the entries not yet committed (see the README).
+ *
+ * <p>When the database cannot be reached, the writer keeps its batch and tries again, waiting
+ * longer each time (up to {@value #MAX_RETRY_MILLIS} ms), while new entries queue behind it. A
+ * batch the database refuses for another reason is written one record at a time, so that one bad
+ * record costs only itself. When the queue is full, a request writes its own entry (slower, not
+ * lost), unless the database is down, when the entry is dropped and counted. On shutdown the queue
+ * is written before the database closes.
  */
 @Singleton
 @Startup
@@ -46,7 +56,12 @@ public class ProvisioningLogWriter {
 
   static final int QUEUE_CAPACITY = 4096;
   static final int BATCH_SIZE = 500;
-  static final long DRAIN_MILLIS = 200;
+
+  /** How long the writer waits for an entry before it checks whether it should stop. */
+  static final long POLL_MILLIS = 100;
+
+  static final long FIRST_RETRY_MILLIS = 250;
+  static final long MAX_RETRY_MILLIS = 30_000;
 
   /**
    * Bodies larger than this are redacted and cut on the request thread, so that a full queue holds
@@ -60,28 +75,57 @@ public class ProvisioningLogWriter {
 
   @Resource UserTransaction transaction;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
   @Inject
   @ConfigProperty(name = "roster.log.body-max-chars", defaultValue = "8192")
   int bodyMaxChars;
 
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-  private final ReentrantLock draining = new ReentrantLock();
-  private ScheduledFuture<?> drainer;
+
+  /** Held while a batch is written, so that {@link #drain} waits for a batch in flight. */
+  private final ReentrantLock writing = new ReentrantLock();
+
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean running;
+  private volatile boolean databaseDown;
+  private Thread writer;
+
+  private enum Outcome {
+    WRITTEN,
+    /** The database could not be reached: the batch is kept and tried again. */
+    UNAVAILABLE,
+    /** The database refused the batch for what it holds. */
+    REFUSED
+  }
 
   @PostConstruct
   void start() {
     bodyMaxChars = Math.max(0, Math.min(bodyMaxChars, ProvisioningRecord.BODY_COLUMN_LENGTH - 64));
-    drainer =
-        scheduler.scheduleWithFixedDelay(
-            this::drainQuietly, DRAIN_MILLIS, DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+    running = true;
+    writer = threads.newThread(this::writeContinuously);
+    writer.setName("roster-provisioning-log-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
+  /**
+   * Stops the writer thread and writes what is left. The thread is never interrupted: H2 closes its
+   * file when a thread is interrupted in the middle of a write.
+   */
   @PreDestroy
   void stop() {
-    drainer.cancel(false);
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     drain();
+    long lost = dropped.get() + queue.size();
+    if (lost > 0) {
+      LOG.severe("Provisioning log: " + lost + " records could not be written before shutdown");
+    }
   }
 
   /** Queues the entry; writes it at once if the queue is full. */
@@ -92,38 +136,101 @@ public class ProvisioningLogWriter {
           entry.withBody(
               BodyRedactor.redact(entry.body(), bodyMaxChars).getBytes(StandardCharsets.UTF_8));
     }
-    if (!queue.offer(bounded)) {
-      write(List.of(bounded));
+    if (queue.offer(bounded)) {
+      return;
+    }
+    if (databaseDown) {
+      // The writer is waiting for the database with a full queue: a request thread must not wait
+      // for it too.
+      countDropped();
+      return;
+    }
+    if (writeAll(List.of(bounded)) != Outcome.WRITTEN) {
+      countDropped();
     }
   }
 
   /**
-   * Writes everything queued so far, and returns once it is committed. Drains take turns: a drain
-   * that finds the queue empty while another is still writing the batch it took waits for that
-   * batch, so "queued before" means "written after".
+   * Writes everything queued so far, and returns once it is committed (or could not be). Waits for
+   * a batch the writer thread has in flight, so "queued before" means "written after".
    */
   public void drain() {
-    draining.lock();
+    writing.lock();
     try {
       List<LogEntry> batch = new ArrayList<>(BATCH_SIZE);
       while (queue.drainTo(batch, BATCH_SIZE) > 0) {
-        write(batch);
+        if (writeAll(batch) == Outcome.UNAVAILABLE) {
+          dropped.addAndGet(batch.size());
+        }
         batch.clear();
       }
     } finally {
-      draining.unlock();
+      writing.unlock();
     }
   }
 
-  private void drainQuietly() {
-    try {
-      drain();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Provisioning log: draining failed; will retry", e);
+  /** The writer thread: waits for entries, writes them, and waits out database outages. */
+  private void writeContinuously() {
+    List<LogEntry> batch = new ArrayList<>(BATCH_SIZE);
+    long retryMillis = FIRST_RETRY_MILLIS;
+    while (running) {
+      try {
+        if (batch.isEmpty()) {
+          LogEntry first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, BATCH_SIZE - 1);
+        }
+        Outcome outcome;
+        writing.lock();
+        try {
+          outcome = writeAll(batch);
+        } finally {
+          writing.unlock();
+        }
+        if (outcome == Outcome.UNAVAILABLE) {
+          pause(retryMillis);
+          retryMillis = Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
+          continue;
+        }
+        batch.clear();
+        retryMillis = FIRST_RETRY_MILLIS;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Provisioning log: the writer failed; it goes on", e);
+        batch.clear();
+      }
     }
+    // Not written when the thread stops: give it back for stop()'s final drain.
+    batch.forEach(entry -> queue.offer(entry));
   }
 
-  private void write(List<LogEntry> entries) {
+  /**
+   * Writes the batch in one transaction; if the database refuses it for its content, writes each
+   * record alone and drops the ones it refuses, so that one bad record costs only itself.
+   */
+  private Outcome writeAll(List<LogEntry> entries) {
+    Outcome outcome = write(entries);
+    if (outcome == Outcome.REFUSED && entries.size() > 1) {
+      for (LogEntry entry : entries) {
+        if (write(List.of(entry)) == Outcome.UNAVAILABLE) {
+          return Outcome.UNAVAILABLE;
+        }
+      }
+      return Outcome.WRITTEN;
+    }
+    if (outcome == Outcome.REFUSED) {
+      countDropped();
+      return Outcome.WRITTEN;
+    }
+    return outcome;
+  }
+
+  private Outcome write(List<LogEntry> entries) {
     List<ProvisioningRecord> records = new ArrayList<>(entries.size());
     for (LogEntry entry : entries) {
       records.add(
@@ -136,15 +243,46 @@ public class ProvisioningLogWriter {
       transaction.begin();
       records.forEach(em::persist);
       transaction.commit();
+      if (databaseDown) {
+        databaseDown = false;
+        LOG.info("Provisioning log: the database is back; writing the queued records");
+      }
+      return Outcome.WRITTEN;
     } catch (Exception e) {
       rollbackQuietly();
+      if (DatabaseFailures.unavailable(e)) {
+        if (!databaseDown) {
+          databaseDown = true;
+          LOG.warning(
+              "Provisioning log: the database cannot be reached ("
+                  + e
+                  + "); records wait in the queue and are written when it is back");
+        }
+        return Outcome.UNAVAILABLE;
+      }
       LOG.log(
           Level.SEVERE,
-          "Provisioning log: could not write "
+          "Provisioning log: the database refused "
               + records.size()
               + " records, first "
               + entries.get(0),
           e);
+      return Outcome.REFUSED;
+    }
+  }
+
+  private void countDropped() {
+    long total = dropped.incrementAndGet();
+    // Once at the first, then at every thousandth: a long outage must not flood the server log.
+    if (total == 1 || total % 1000 == 0) {
+      LOG.severe("Provisioning log: " + total + " records dropped so far (queue full or refused)");
+    }
+  }
+
+  private void pause(long millis) throws InterruptedException {
+    long until = System.currentTimeMillis() + millis;
+    while (running && System.currentTimeMillis() < until) {
+      Thread.sleep(Math.min(POLL_MILLIS, millis));
     }
   }
 
