@@ -74,10 +74,10 @@ public final class DatabaseFailures {
    * class is not visible to applications portably, so it is recognised by package and name).
    */
   private static boolean isPoolFailure(Throwable cause) {
-    String name = cause.getClass().getName();
-    return name.startsWith("jakarta.resource.")
-        || name.endsWith(".PoolingException")
-        || name.endsWith(".ResourceAllocationException");
+    String simpleName = cause.getClass().getSimpleName();
+    return cause.getClass().getName().startsWith("jakarta.resource.")
+        || simpleName.equals("PoolingException")
+        || simpleName.equals("ResourceAllocationException");
   }
 
   /** The cause, or else the next exception of a chained SQLException. */

@@ -5,6 +5,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 import jakarta.ejb.ApplicationException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,11 +24,17 @@ public class ScimException extends RuntimeException {
 
   private final int status;
   private final ScimType scimType;
+  private final Duration retryAfter;
 
   public ScimException(int status, ScimType scimType, String detail) {
+    this(status, scimType, detail, null);
+  }
+
+  private ScimException(int status, ScimType scimType, String detail, Duration retryAfter) {
     super(Objects.requireNonNull(detail, "detail"));
     this.status = status;
     this.scimType = scimType;
+    this.retryAfter = retryAfter;
   }
 
   // RFC 7644 §3.12 keywords
@@ -125,6 +132,22 @@ public class ScimException extends RuntimeException {
   }
 
   /**
+   * 429: the client sends more than the server takes from it now (RFC 6585 §4); it should try again
+   * after {@code retryAfter}, which leaves as a {@code Retry-After} header.
+   */
+  public static ScimException tooManyRequests(String detail, Duration retryAfter) {
+    return new ScimException(429, null, detail, Objects.requireNonNull(retryAfter));
+  }
+
+  /**
+   * 503: the server cannot answer now for a reason that is not the request's (its database is down
+   * or too slow); the client should try again after {@code retryAfter}.
+   */
+  public static ScimException unavailable(String detail, Duration retryAfter) {
+    return new ScimException(503, null, detail, Objects.requireNonNull(retryAfter));
+  }
+
+  /**
    * 500: something unexpected. The detail must hold an incident reference, never exception text.
    */
   public static ScimException internalError(String detail) {
@@ -146,6 +169,16 @@ public class ScimException extends RuntimeException {
 
   public String detail() {
     return getMessage();
+  }
+
+  /** When the client should try again (429 and 503), as the {@code Retry-After} header says. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Whole seconds for a {@code Retry-After} header: at least 1, rounded up. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   /** The error body of RFC 7644 §3.12, with {@code status} as a string. */

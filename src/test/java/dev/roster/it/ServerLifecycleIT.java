@@ -1,5 +1,6 @@
 package dev.roster.it;
 
+import static dev.roster.it.ScimAssertions.assertScimError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +158,82 @@ class ServerLifecycleIT {
 
       database = Server.createTcpServer(args).start();
       assertEquals(200, eventually200(server), "ready again once the database is back");
+      server.stop();
+    } finally {
+      database.stop();
+    }
+  }
+
+  /**
+   * While the database is down, SCIM requests get 503 with Retry-After and a SCIM error body (not
+   * 500, not a hang), the server log says so once instead of a stack trace per request, and the
+   * provisioning log's records of those requests wait for the database and are written when it is
+   * back.
+   */
+  @Test
+  void aDatabaseOutageIs503WithRetryAfterLoggedOnceAndItsLogRecordsWait() throws Exception {
+    int port = PayaraMicroProcess.freePort();
+    String[] args = {
+      "-tcpPort", Integer.toString(port), "-baseDir", data.toString(), "-ifNotExists"
+    };
+    String url = "jdbc:h2:tcp://localhost:" + port + "/outage";
+    Server database = Server.createTcpServer(args).start();
+    String run = UUID.randomUUID().toString();
+    try (PayaraMicroProcess server =
+        PayaraMicroProcess.start(
+            Map.of(
+                "ROSTER_DB_URL",
+                url,
+                "ROSTER_DB_USER",
+                "outage",
+                "ROSTER_DB_PASSWORD",
+                "outage-password",
+                "ROSTER_BOOTSTRAP_TOKENS",
+                "outage=" + TOKEN))) {
+      ScimClient scim = new ScimClient(server.url());
+      ScimClient.Reply created =
+          scim.post("/Users", TOKEN, "{\"userName\": \"outage@example.com\"}");
+      assertEquals(201, created.status(), created::toString);
+      String id = created.json().getString("id");
+
+      database.stop();
+      int logBefore = server.output().length();
+      for (int i = 0; i < 20; i++) {
+        ScimClient.Reply reply =
+            scim.send(
+                scim.request(i % 2 == 0 ? "/Users/" + id : "/Groups", TOKEN)
+                    .header("client-request-id", run + "-" + i)
+                    .GET());
+        assertScimError(reply, 503, null);
+        assertTrue(reply.header("Retry-After").isPresent(), reply::toString);
+      }
+      String outage = server.output().substring(logBefore);
+      assertTrue(
+          outage.split("Database trouble, answered 503", -1).length - 1 <= 1,
+          "an outage is logged once a minute, not per request:\n" + outage);
+      // Before, each request wrote some 50-95 KB of stack traces (1 MB for these 20). The pool
+      // still logs each broken connection it drops, once, with a stack trace of some 12 KB.
+      assertTrue(
+          outage.length() < 100_000,
+          "no stack trace per request: " + outage.length() + " characters\n" + outage);
+
+      database = Server.createTcpServer(args).start();
+      assertEquals(200, eventually200(server), "ready again once the database is back");
+      assertEquals(200, scim.get("/Users/" + id, TOKEN).status());
+      try (Connection db = DriverManager.getConnection(url, "outage", "outage-password");
+          Statement sql = db.createStatement()) {
+        long logged = 0;
+        for (int i = 0; i < 60 && logged < 20; i++) {
+          logged =
+              count(
+                  sql,
+                  "SELECT COUNT(*) FROM PROVISIONING_LOG WHERE CORRELATION_ID LIKE '"
+                      + run
+                      + "-%'");
+          PayaraMicroProcess.sleep(1000);
+        }
+        assertEquals(20, logged, "the outage's records waited for the database");
+      }
       server.stop();
     } finally {
       database.stop();

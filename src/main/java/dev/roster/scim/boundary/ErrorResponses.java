@@ -18,16 +18,28 @@ final class ErrorResponses {
     if (error.status() == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"roster\"");
     }
+    error
+        .retryAfter()
+        .ifPresent(
+            wait ->
+                response.header(HttpHeaders.RETRY_AFTER, ScimException.retryAfterSeconds(wait)));
     return response;
   }
 
-  /** A 500 with an incident reference; see {@link Incidents}. */
+  /**
+   * A 503 when the database failed in a way that waiting cures (see {@link DatabaseTrouble});
+   * otherwise a 500 with an incident reference (see {@link Incidents}).
+   */
   static Response.ResponseBuilder unexpected(Throwable exception, HttpServletRequest request) {
-    return of(
-        Incidents.report(
-            exception,
-            describe(request),
-            request.getAttribute(ScimRequestProperties.CORRELATION_ID)));
+    ScimException answer =
+        DatabaseTrouble.answerFor(exception, describe(request))
+            .orElseGet(
+                () ->
+                    Incidents.report(
+                        exception,
+                        describe(request),
+                        request.getAttribute(ScimRequestProperties.CORRELATION_ID)));
+    return of(answer);
   }
 
   /** The method and path of the request, as a detail message names them. */
