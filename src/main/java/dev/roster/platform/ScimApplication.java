@@ -10,6 +10,7 @@ import dev.roster.scim.boundary.ScimProtocolFilter;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import dev.roster.scim.boundary.WebApplicationExceptionMapper;
 import dev.roster.tenants.boundary.BearerTokenFilter;
+import dev.roster.tenants.boundary.TenantAdmissionFilter;
 import dev.roster.users.boundary.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -22,8 +23,8 @@ import java.util.Set;
  * beside it with filters of its own.
  *
  * <p>Filter order, before matching: {@link ScimProtocolFilter} (correlation id), {@link
- * BearerTokenFilter} (401), {@link RequestBodyFilter} (415, 413). After the response: {@link
- * ProvisioningLogFilter}.
+ * BearerTokenFilter} (401), {@link TenantAdmissionFilter} (429, or a wait), {@link
+ * RequestBodyFilter} (415, 413). After the response: {@link ProvisioningLogFilter}.
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {
@@ -38,6 +39,7 @@ public class ScimApplication extends Application {
         // filters
         ScimProtocolFilter.class,
         BearerTokenFilter.class,
+        TenantAdmissionFilter.class,
         RequestBodyFilter.class,
         ProvisioningLogFilter.class,
         // entity providers and exception mappers

@@ -30,5 +30,11 @@ public final class ScimRequestProperties {
    */
   public static final String NOTE = "roster.note";
 
+  /**
+   * What the request holds until its response is written, streamed parts included (AutoCloseable):
+   * its tenant's pass through the concurrency limit.
+   */
+  public static final String RELEASE_AFTER_RESPONSE = "roster.releaseAfterResponse";
+
   private ScimRequestProperties() {}
 }

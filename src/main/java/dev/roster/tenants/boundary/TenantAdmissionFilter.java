@@ -1,0 +1,59 @@
+package dev.roster.tenants.boundary;
+
+import dev.roster.scim.ScimException;
+import dev.roster.scim.boundary.ScimRequestProperties;
+import dev.roster.tenants.control.TenantGate;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+/**
+ * Lets an authenticated SCIM request in through its tenant's {@link TenantGate}: it may wait for
+ * its turn, and is refused with 429 and {@code Retry-After} when the tenant has too much waiting
+ * already (the provisioning log records the 429). The pass is handed back by {@link
+ * TenantAdmissionRelease} once the whole response is written, streamed members included.
+ */
+@PreMatching
+@Priority(Priorities.AUTHORIZATION)
+public class TenantAdmissionFilter implements ContainerRequestFilter {
+
+  @Inject TenantGates gates;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!(request.getProperty(ScimRequestProperties.TENANT_ID) instanceof String tenantId)) {
+      return;
+    }
+    TenantGate.Admission admission;
+    try {
+      admission = gates.of(tenantId).admit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ScimException.unavailable(
+          "The server is stopping; try again.", java.time.Duration.ofSeconds(5));
+    }
+    TenantGate.Pass pass =
+        admission
+            .admitted()
+            .orElseThrow(
+                () ->
+                    ScimException.tooManyRequests(
+                        "Tenant '"
+                            + tenantId
+                            + "' has more requests in progress and waiting than this server takes"
+                            + " at once ("
+                            + gates.limits().concurrency()
+                            + " running, "
+                            + gates.limits().maxWaiting()
+                            + " waiting, "
+                            + (gates.limits().ratePerSecond() > 0
+                                ? (long) gates.limits().ratePerSecond() + " a second"
+                                : "no rate limit")
+                            + "). Try again after the Retry-After interval.",
+                        admission.retryAfter()));
+    request.setProperty(ScimRequestProperties.RELEASE_AFTER_RESPONSE, pass);
+  }
+}
