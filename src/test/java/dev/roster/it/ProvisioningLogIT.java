@@ -15,6 +15,8 @@ import dev.roster.provisioning.control.LogPage;
 import dev.roster.provisioning.control.LogQuery;
 import dev.roster.provisioning.control.RequestTarget;
 import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.tenants.boundary.IssuedToken;
+import dev.roster.tenants.boundary.Tenants;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -52,6 +54,8 @@ class ProvisioningLogIT {
   @Inject ProvisioningLog log;
 
   @Inject ProvisioningLogRetention retention;
+
+  @Inject Tenants tenants;
 
   ScimClient scim;
 
@@ -114,7 +118,7 @@ class ProvisioningLogIT {
     ProvisioningRecord record = recordOf(id);
     assertEquals(401, record.getStatus());
     assertNull(record.getTenantId());
-    assertTrue(record.getTokenPrefix().startsWith("ext_"), "which wrong token was used");
+    assertNull(record.getTokenPrefix(), "a token nobody issued has no prefix to log");
     assertTrue(record.getDetail().contains("not valid"), record.getDetail());
 
     String missing = UUID.randomUUID().toString();
@@ -122,6 +126,37 @@ class ProvisioningLogIT {
     ProvisioningRecord anonymous = recordOf(missing);
     assertEquals(401, anonymous.getStatus());
     assertNull(anonymous.getTokenPrefix());
+  }
+
+  /**
+   * The log names a token by its prefix only when the presented token is a stored one: a made-up
+   * token that copies a real token's prefix must not be logged under it, while a revoked token is.
+   */
+  @Test
+  void logsATokenPrefixOnlyForAStoredToken() {
+    IssuedToken issued = tenants.issueToken("acme", "prefix test", null);
+    String prefix = issued.token().getPrefix();
+    String plaintext = issued.plaintext();
+    char last = plaintext.charAt(plaintext.length() - 1);
+    String forged = plaintext.substring(0, plaintext.length() - 1) + (last == 'A' ? 'B' : 'A');
+    String forgedId = UUID.randomUUID().toString();
+    scim.send(scim.request("/Schemas", forged).header("client-request-id", forgedId).GET());
+    ProvisioningRecord forgedRecord = recordOf(forgedId);
+    assertEquals(401, forgedRecord.getStatus());
+    assertNull(forgedRecord.getTokenPrefix(), "not logged under the prefix it copied");
+
+    String validId = UUID.randomUUID().toString();
+    scim.send(
+        scim.request("/Schemas", issued.plaintext()).header("client-request-id", validId).GET());
+    assertEquals(prefix, recordOf(validId).getTokenPrefix());
+
+    tenants.revokeToken("acme", issued.token().getId());
+    String revokedId = UUID.randomUUID().toString();
+    scim.send(
+        scim.request("/Schemas", issued.plaintext()).header("client-request-id", revokedId).GET());
+    ProvisioningRecord revoked = recordOf(revokedId);
+    assertEquals(401, revoked.getStatus());
+    assertEquals(prefix, revoked.getTokenPrefix(), "a refused stored token is named");
   }
 
   @Test

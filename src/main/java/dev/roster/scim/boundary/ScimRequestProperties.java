@@ -15,7 +15,10 @@ public final class ScimRequestProperties {
   /** The tenant of the authenticated token (String). */
   public static final String TENANT_ID = "roster.tenantId";
 
-  /** The non-secret prefix of the presented token, valid or not (String). */
+  /**
+   * The non-secret prefix of the stored token the presented one matched, accepted or refused
+   * (String); absent for a token nobody issued, whatever prefix it claims.
+   */
   public static final String TOKEN_PREFIX = "roster.tokenPrefix";
 
   /** The request body as received, at most the payload limit (byte[]). */

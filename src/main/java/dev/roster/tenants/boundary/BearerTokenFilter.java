@@ -5,6 +5,7 @@ import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.tenants.control.BearerCredentials;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
+import dev.roster.tenants.control.TokenRefused;
 import dev.roster.tenants.control.TokenSecrets;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -39,16 +40,24 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                 () ->
                     ScimException.unauthorized(
                         "A bearer token is required: send 'Authorization: Bearer <token>'."));
-    request.setProperty(ScimRequestProperties.TOKEN_PREFIX, TokenSecrets.prefixOf(token));
     // Most requests come with a token cached moments ago: let them in without entering the bean
     // (and its transaction). Anything else, including a refusal, is the bean's decision.
     Instant now = Instant.now();
-    TokenGrant grant =
-        tokenCache
-            .get(TokenSecrets.hash(token), now)
-            .filter(cached -> cached.sufficesAt(now))
-            .orElseGet(() -> tenants.authenticate(token));
+    TokenGrant grant;
+    try {
+      grant =
+          tokenCache
+              .get(TokenSecrets.hash(token), now)
+              .filter(cached -> cached.sufficesAt(now))
+              .orElseGet(() -> tenants.authenticate(token));
+    } catch (TokenRefused refused) {
+      // A stored token, refused: the log may say which. An unknown token is logged without a
+      // prefix, whatever prefix it claims to have.
+      request.setProperty(ScimRequestProperties.TOKEN_PREFIX, refused.prefix());
+      throw refused;
+    }
     currentTenant.authenticated(grant);
+    request.setProperty(ScimRequestProperties.TOKEN_PREFIX, grant.prefix());
     request.setProperty(ScimRequestProperties.TENANT_ID, grant.tenantId());
   }
 }

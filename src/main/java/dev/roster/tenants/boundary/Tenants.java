@@ -5,6 +5,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.tenants.control.BootstrapTokens;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
+import dev.roster.tenants.control.TokenRefused;
 import dev.roster.tenants.control.TokenSecrets;
 import dev.roster.tenants.entity.ApiToken;
 import dev.roster.tenants.entity.Tenant;
@@ -147,7 +148,7 @@ public class Tenants {
       grant = load(hash, now);
       tokenCache.put(hash, grant, now);
     } else if (grant.expiredAt(now)) {
-      throw ScimException.unauthorized("The bearer token has expired.");
+      throw new TokenRefused("The bearer token has expired.", grant.prefix());
     }
     if (grant.useToRecordAt(now)) {
       em.createNamedQuery(ApiToken.RECORD_USE)
@@ -172,7 +173,7 @@ public class Tenants {
         .refusalAt(now)
         .ifPresent(
             reason -> {
-              throw ScimException.unauthorized(reason);
+              throw new TokenRefused(reason, token.getPrefix());
             });
     return new TokenGrant(
         token.getId(),
