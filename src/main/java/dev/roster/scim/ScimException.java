@@ -111,6 +111,11 @@ public class ScimException extends RuntimeException {
     return new ScimException(405, null, detail);
   }
 
+  /** 408: the request body did not arrive in the time the server allows. */
+  public static ScimException requestTimeout(String detail) {
+    return new ScimException(408, null, detail);
+  }
+
   /** 409: the request conflicts with the resource's state in a way that is not about uniqueness. */
   public static ScimException conflict(String detail) {
     return new ScimException(409, null, detail);

@@ -36,7 +36,8 @@ final class DatabaseTrouble {
     if (DatabaseFailures.unavailable(failure)) {
       answer =
           ScimException.unavailable(
-              "The server cannot reach its database right now. Try again later.",
+              "The server's database cannot be reached, or has no free connection, right now."
+                  + " Try again later.",
               RETRY_WHEN_UNAVAILABLE);
     } else if (DatabaseFailures.timedOut(failure)) {
       answer =

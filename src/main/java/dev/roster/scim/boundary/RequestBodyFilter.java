@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * Admits a request body once the caller is authenticated: JSON only (415 otherwise), no larger than
@@ -31,6 +32,17 @@ public class RequestBodyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Object incomplete = request.getProperty(ScimRequestProperties.BODY_INCOMPLETE);
+    if (ScimRequestProperties.BODY_TIMED_OUT.equals(incomplete)) {
+      throw ScimException.requestTimeout(
+          "The request body did not arrive in time: the server waits at most"
+              + " roster.http.body-timeout-seconds for a whole body.");
+    }
+    if (ScimRequestProperties.BODY_SERVER_BUSY.equals(incomplete)) {
+      throw ScimException.unavailable(
+          "The server holds as many request bodies as it has room for; try again.",
+          Duration.ofSeconds(5));
+    }
     if (!request.hasEntity()) {
       return;
     }

@@ -39,5 +39,17 @@ public final class ScimRequestProperties {
    */
   public static final String RELEASE_AFTER_RESPONSE = "roster.releaseAfterResponse";
 
+  /**
+   * Why the request body is not all there (String), set when it was read ahead: {@link
+   * #BODY_TIMED_OUT} or {@link #BODY_SERVER_BUSY}.
+   */
+  public static final String BODY_INCOMPLETE = "roster.bodyIncomplete";
+
+  /** The body did not arrive within the time allowed. */
+  public static final String BODY_TIMED_OUT = "timed out";
+
+  /** The server had no room to hold the body. */
+  public static final String BODY_SERVER_BUSY = "server busy";
+
   private ScimRequestProperties() {}
 }

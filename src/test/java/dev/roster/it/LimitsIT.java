@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One tenant cannot take the server from the others: per-tenant limits on requests running and
- * waiting, and on their rate, answered 429 with {@code Retry-After}, a SCIM error body and a
- * provisioning-log record. The server runs with small limits so that a test can reach them.
+ * No client can take the server from the others: per-tenant limits on requests running and waiting,
+ * and on their rate, answered 429 with {@code Retry-After}, a SCIM error body and a
+ * provisioning-log record; and slow clients, which trickle a body, hold no worker thread and are
+ * answered 408 when their time is up. The server runs with small limits so that a test can reach
+ * them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantLimitsIT {
+class LimitsIT {
 
   static final String BUSY = "busy-token-0123456789";
   static final String QUIET = "quiet-token-0123456789";
@@ -50,7 +53,8 @@ class TenantLimitsIT {
                 "ROSTER_SCIM_TENANT_WAITING", "2",
                 "ROSTER_SCIM_TENANT_MAX_WAIT_SECONDS", "1",
                 "ROSTER_SCIM_TENANT_RATE", "20",
-                "ROSTER_SCIM_TENANT_BURST", "10"));
+                "ROSTER_SCIM_TENANT_BURST", "10",
+                "ROSTER_HTTP_BODY_TIMEOUT_SECONDS", "8"));
     scim = new ScimClient(server.url());
   }
 
@@ -115,6 +119,81 @@ class TenantLimitsIT {
       assertScimError(refused, 429, null);
       assertTrue(refused.header("Retry-After").isPresent());
     }
+  }
+
+  /**
+   * 250 connections, more than the server has worker threads, each sending a body one byte at a
+   * time (to SCIM endpoints and the console's sign-in form): a simple request is still answered at
+   * once, and each slow client gets 408 when its time is up.
+   */
+  @Test
+  void clientsThatTrickleABodyHoldNoWorkerThread() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 250; i++) {
+        String request =
+            switch (i % 3) {
+              case 0 ->
+                  "POST /scim/v2/Users HTTP/1.1\r\nAuthorization: Bearer "
+                      + QUIET
+                      + "\r\n"
+                      + "Content-Type: application/scim+json\r\n";
+              case 1 ->
+                  "PATCH /scim/v2/Groups/x HTTP/1.1\r\nAuthorization: Bearer "
+                      + BUSY
+                      + "\r\nContent-Type: application/scim+json\r\n";
+              default ->
+                  "POST /login.xhtml HTTP/1.1\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n";
+            };
+        Socket socket = new Socket("localhost", server.url().getPort());
+        socket
+            .getOutputStream()
+            .write(
+                (request + "Host: localhost\r\nContent-Length: 100000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
+        slow.add(socket);
+      }
+      for (int probe = 0; probe < 5; probe++) {
+        for (Socket socket : slow) {
+          socket.getOutputStream().write(' ');
+        }
+        long start = System.nanoTime();
+        ScimClient.Reply reply = scim.get("/ServiceProviderConfig", PACED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(seconds < 3, "answered in " + seconds + " s while 250 clients trickle");
+        Thread.sleep(500);
+      }
+      String answer = answerTo(slow.get(0));
+      assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+      assertTrue(answer.contains("application/scim+json"), answer);
+      assertTrue(answer.contains("\"status\":\"408\""), answer);
+      String form = answerTo(slow.get(2));
+      assertTrue(form.startsWith("HTTP/1.1 408"), form);
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
+  /** What the server sends back on the connection, read until it closes it or goes quiet. */
+  private static String answerTo(Socket socket) throws Exception {
+    socket.setSoTimeout(40_000);
+    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+    byte[] chunk = new byte[4096];
+    int read = socket.getInputStream().read(chunk);
+    while (read > 0) {
+      answer.write(chunk, 0, read);
+      socket.setSoTimeout(1000);
+      try {
+        read = socket.getInputStream().read(chunk);
+      } catch (java.net.SocketTimeoutException quiet) {
+        break;
+      }
+    }
+    return answer.toString(StandardCharsets.UTF_8);
   }
 
   /** The statuses of the tenant's provisioning-log entries, through the admin API. */
