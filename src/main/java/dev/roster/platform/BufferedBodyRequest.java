@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A request whose body was read ahead ({@link BodyPrefetchFilter}): the body comes from memory, and
+ * A request whose body was read first ({@link BoundedBodyFilter}): the body comes from memory, and
  * so do form parameters, which the container can no longer parse from a stream already read. Form
  * parameters are parsed on first use, in the request's character encoding (UTF-8 when none is set),
  * from the query string and, for {@code application/x-www-form-urlencoded}, the body.

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request whose body was read ahead gives the body and the form parameters as the container
- * would have: Faces reads its form posts through {@code getParameter}.
+ * A request whose body was read ahead gives the body and the form parameters as the container would
+ * have: Faces reads its form posts through {@code getParameter}.
  */
 class BufferedBodyRequestTest {
 

@@ -40,7 +40,8 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     }
     if (ScimRequestProperties.BODY_SERVER_BUSY.equals(incomplete)) {
       throw ScimException.unavailable(
-          "The server holds as many request bodies as it has room for; try again.",
+          "The server is reading as many slowly arriving request bodies as it allows at once;"
+              + " try again.",
           Duration.ofSeconds(5));
     }
     if (!request.hasEntity()) {

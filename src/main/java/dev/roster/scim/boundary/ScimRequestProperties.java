@@ -40,7 +40,7 @@ public final class ScimRequestProperties {
   public static final String RELEASE_AFTER_RESPONSE = "roster.releaseAfterResponse";
 
   /**
-   * Why the request body is not all there (String), set when it was read ahead: {@link
+   * Why the request body was not read (String), set by the servlet filter that reads bodies: {@link
    * #BODY_TIMED_OUT} or {@link #BODY_SERVER_BUSY}.
    */
   public static final String BODY_INCOMPLETE = "roster.bodyIncomplete";
@@ -48,7 +48,7 @@ public final class ScimRequestProperties {
   /** The body did not arrive within the time allowed. */
   public static final String BODY_TIMED_OUT = "timed out";
 
-  /** The server had no room to hold the body. */
+  /** The server was reading as many slow bodies as it allows at once. */
   public static final String BODY_SERVER_BUSY = "server busy";
 
   private ScimRequestProperties() {}

@@ -1,7 +1,6 @@
 package dev.roster.tenants.boundary;
 
 import dev.roster.scim.boundary.ScimRequestProperties;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -13,14 +12,9 @@ import java.io.IOException;
 /**
  * Hands back the tenant's pass ({@link TenantAdmissionFilter}) once a SCIM request is over. A
  * servlet filter, not a JAX-RS response filter: those run before the body is written, and a group's
- * members are read from the database while they are written. It also runs on the asynchronous
- * dispatch that follows a body read ahead ({@code BodyPrefetchFilter}), where the request is
- * served.
+ * members are read from the database while they are written.
  */
-@WebFilter(
-    urlPatterns = "/scim/v2/*",
-    asyncSupported = true,
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+@WebFilter(urlPatterns = "/scim/v2/*", asyncSupported = true)
 public class TenantAdmissionRelease extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
