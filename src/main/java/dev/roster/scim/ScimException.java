@@ -124,6 +124,11 @@ public class ScimException extends RuntimeException {
     return new ScimException(415, null, detail);
   }
 
+  /** 429: too many attempts in a short time; the caller adds {@code Retry-After}. */
+  public static ScimException tooManyRequests(String detail) {
+    return new ScimException(429, null, detail);
+  }
+
   /**
    * 500: something unexpected. The detail must hold an incident reference, never exception text.
    */
@@ -134,6 +139,11 @@ public class ScimException extends RuntimeException {
   /** 501: the request is valid SCIM, but this server does not offer that operation. */
   public static ScimException notImplemented(String detail) {
     return new ScimException(501, null, detail);
+  }
+
+  /** 503: the server cannot take the request just now; the caller adds {@code Retry-After}. */
+  public static ScimException unavailable(String detail) {
+    return new ScimException(503, null, detail);
   }
 
   public int status() {

@@ -5,15 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.admin.control.SignInThrottle;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -329,6 +338,220 @@ class AdminApiIT {
         400,
         "invalidValue");
     assertScimError(call("POST", "/tenants/no-such-tenant/tokens", "{\"label\":\"x\"}"), 404, null);
+  }
+
+  // Sign-in throttling, over HTTP from several local addresses (127.0.0.x)
+
+  private static final String ACCOUNT_PASSWORD = "throttle-test-password";
+
+  /** A new admin account, made in the console, so that a test can throttle it on its own. */
+  private String newAdmin(String prefix) {
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    ConsoleClient console = new ConsoleClient(server);
+    console.signIn(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD);
+    console.get("/admin/admins.xhtml");
+    ConsoleClient.Page added =
+        console.submit(
+            "/admin/admins.xhtml",
+            "addAdmin",
+            "add",
+            java.util.Map.of("name", name, "password", ACCOUNT_PASSWORD));
+    assertTrue(added.contains("added"), added::html);
+    return name;
+  }
+
+  private RawHttp.Response signIn(String from, String user, String password) {
+    return RawHttp.get(server, from, ADMIN_API + "/tenants", user, password);
+  }
+
+  /** Sends the requests at once, each on its own thread, and waits for every answer. */
+  private static <T> List<T> atOnce(int count, IntFunction<T> request) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        answers.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  return request.apply(n);
+                }));
+      }
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> answer : answers) {
+        results.add(answer.get(120, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** A refusal that tells the caller to come back later: 429 or 503, Retry-After, SCIM body. */
+  private static void assertComeBackLater(RawHttp.Response reply) {
+    assertTrue(reply.status() == 429 || reply.status() == 503, reply::toString);
+    assertTrue(reply.header("Content-Type").orElse("").startsWith("application/scim+json"));
+    assertEquals(
+        Integer.toString(reply.status()), reply.json().getString("status"), reply::toString);
+    assertTrue(Long.parseLong(reply.header("Retry-After").orElse("0")) >= 1, reply::toString);
+  }
+
+  @Test
+  void parallelWrongPasswordsAreCheckedOnlyUpToTheAllowanceTheRestRefusedAtOnce() throws Exception {
+    String name = "guesser-" + UUID.randomUUID().toString().substring(0, 8);
+    List<RawHttp.Response> replies =
+        atOnce(40, i -> signIn("127.0.0.2", name, "wrong-password-" + i));
+
+    List<RawHttp.Response> checked = replies.stream().filter(r -> r.status() == 401).toList();
+    List<RawHttp.Response> throttled = replies.stream().filter(r -> r.status() == 429).toList();
+    assertTrue(
+        !checked.isEmpty()
+            && checked.size() <= SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+        () -> checked.size() + " passwords were checked: " + replies);
+    replies.stream().filter(r -> r.status() != 401).forEach(AdminApiIT::assertComeBackLater);
+    assertTrue(throttled.size() >= 20, () -> "throttled: " + throttled.size() + " " + replies);
+    long fastestCheck = checked.stream().mapToLong(RawHttp.Response::millis).min().orElseThrow();
+    long[] refusals = throttled.stream().mapToLong(RawHttp.Response::millis).sorted().toArray();
+    assertTrue(
+        refusals[refusals.length / 2] < fastestCheck,
+        () ->
+            "refusals took "
+                + java.util.Arrays.toString(refusals)
+                + " ms, a check "
+                + fastestCheck);
+
+    // Guessing on, one at a time: checked until the allowance is used up, then refused.
+    int used = checked.size();
+    for (RawHttp.Response guess = signIn("127.0.0.2", name, "guess-" + used);
+        guess.status() == 401;
+        guess = signIn("127.0.0.2", name, "guess-" + used)) {
+      used++;
+    }
+    assertEquals(SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS, used);
+    assertComeBackLater(signIn("127.0.0.2", name, "one-more-guess"));
+  }
+
+  @Test
+  void namesThatMeanTheSameAccountShareItsThrottle() {
+    String name = newAdmin("variants");
+    assertEquals(
+        200, signIn("127.0.0.3", "  " + name.toUpperCase() + " ", ACCOUNT_PASSWORD).status());
+    String[] variants = {
+      name, " " + name, name.toUpperCase(), name + "\t", " " + name.toUpperCase()
+    };
+    for (String variant : variants) {
+      assertEquals(401, signIn("127.0.0.3", variant, "wrong-password").status(), variant);
+    }
+    for (String variant : new String[] {" " + name, name.toUpperCase(), name}) {
+      RawHttp.Response refused = signIn("127.0.0.3", variant, ACCOUNT_PASSWORD);
+      assertEquals(429, refused.status(), () -> "'" + variant + "': " + refused);
+      assertComeBackLater(refused);
+    }
+  }
+
+  /** Without trusted proxies (roster.admin.trusted-proxies) anyone could write the header. */
+  @Test
+  void xForwardedForIsIgnoredWithoutTrustedProxies() {
+    String name = "forwarded-" + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i <= SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+      RawHttp.Response guess =
+          RawHttp.send(
+              server,
+              "127.0.0.11",
+              "GET " + ADMIN_API + "/tenants",
+              java.util.Map.of(
+                  "Authorization",
+                  RawHttp.basic(name, "guess-" + i),
+                  "X-Forwarded-For",
+                  "198.51.100." + i));
+      if (i < SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS) {
+        assertEquals(401, guess.status(), guess::toString);
+      } else {
+        assertComeBackLater(guess);
+      }
+    }
+  }
+
+  /**
+   * A lockout attack costs the attacker: wrong passwords for an account from other addresses do not
+   * lock it out where it signed in successfully before (such as the product calling this API).
+   */
+  @Test
+  void aKnownAddressSignsInWhileOtherAddressesHammerTheAccount() throws Exception {
+    String name = newAdmin("hammered");
+    assertEquals(200, signIn("127.0.0.4", name, ACCOUNT_PASSWORD).status());
+    // Guesses from ever new addresses, waiting as told, until the account's own wait is 8 s.
+    int failures = 0;
+    while (failures < SignInThrottle.FREE_FAILURES_PER_ACCOUNT + 3) {
+      RawHttp.Response guess = signIn("127.0.1." + (failures + 1), name, "guess-" + failures);
+      if (guess.status() == 429) {
+        Thread.sleep(1000 * Long.parseLong(guess.header("Retry-After").orElseThrow()));
+      } else {
+        assertEquals(401, guess.status(), guess::toString);
+        failures++;
+      }
+    }
+    RawHttp.Response stranger = signIn("127.0.0.8", name, ACCOUNT_PASSWORD);
+    assertEquals(429, stranger.status(), () -> "a new address waits: " + stranger);
+    assertComeBackLater(stranger);
+
+    RawHttp.Response known = signIn("127.0.0.4", name, ACCOUNT_PASSWORD);
+    assertEquals(200, known.status(), () -> "the known address still works: " + known);
+  }
+
+  /**
+   * A flood of admin sign-ins, right and wrong, takes no database connection and no more than its
+   * share of the server from the SCIM API: its requests are answered, and quickly.
+   */
+  @Test
+  void scimRequestsAreServedWhileTheAdminApiIsFlooded() throws Exception {
+    ScimClient scim = new ScimClient(server);
+    ScimClient.Reply created =
+        scim.post(
+            "/Users",
+            Deployments.ACME_TOKEN,
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"flood-"
+                + UUID.randomUUID()
+                + "@example.com\"}");
+    assertEquals(201, created.status(), created::toString);
+    String user = "/Users/" + created.json().getString("id");
+    String guessed = "flood-" + UUID.randomUUID().toString().substring(0, 8);
+
+    ExecutorService flood = Executors.newSingleThreadExecutor();
+    Future<List<RawHttp.Response>> admin =
+        flood.submit(
+            () ->
+                atOnce(
+                    120,
+                    i ->
+                        i < 80
+                            ? signIn("127.0.0.9", guessed, "wrong-" + i)
+                            : signIn(
+                                "127.0.0.1", Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD)));
+    try {
+      for (int i = 0; i < 10 && !admin.isDone(); i++) {
+        long start = System.nanoTime();
+        ScimClient.Reply read = scim.get(user, Deployments.ACME_TOKEN);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, read.status(), read::toString);
+        assertTrue(millis < 5000, "a SCIM read took " + millis + " ms during the flood");
+        Thread.sleep(100);
+      }
+      for (RawHttp.Response reply : admin.get(180, TimeUnit.SECONDS)) {
+        assertTrue(java.util.Set.of(200, 401, 429, 503).contains(reply.status()), reply::toString);
+        if (reply.status() >= 429) {
+          assertComeBackLater(reply);
+        }
+      }
+    } finally {
+      flood.shutdownNow();
+    }
+    assertEquals(200, scim.get(user, Deployments.ACME_TOKEN).status());
+    assertEquals(200, get("/tenants").status(), "the admin API works again at once");
   }
 
   // Description
