@@ -129,6 +129,38 @@ class ConsoleBrowserIT {
     assertTrue(browser.find("status").getText().contains("401"), browser.text());
   }
 
+  /**
+   * Refreshing the page after "Generate token" reloads it (the post redirected to it): the token is
+   * not shown again, and no second one is generated.
+   */
+  @Test
+  void refreshingAfterGenerateShowsTheTokenNoMoreAndGeneratesNoSecond() {
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    String tenant = "refresh-" + Long.toHexString(System.nanoTime());
+    browser.open(url("/admin/tenants.xhtml"));
+    browser.type("createTenant:name", "Refresh Co " + tenant);
+    browser.type("createTenant:id", tenant);
+    browser.submit("createTenant:create");
+    browser.type("issueToken:label", "Okta");
+    browser.submit("issueToken:issue");
+    String token = browser.find("issuedToken").getText().strip();
+    assertTrue(token.startsWith("rst_"), token);
+    assertTrue(browser.url().contains("tenant.xhtml?id=" + tenant), browser.url());
+    assertFalse(browser.url().contains(token), "the address names no token");
+
+    WebElement html = browser.driver().findElement(By.tagName("html"));
+    browser.driver().navigate().refresh();
+    browser.awaitReplaced(html);
+    browser.find("tokenList");
+    assertFalse(browser.text().contains(token), "the plaintext is shown once only");
+    assertTrue(browser.text().contains("was shown once"), browser.text());
+    assertEquals(
+        1,
+        browser.driver().findElements(By.cssSelector("input[value='Revoke']")).size(),
+        "one token, not a second: " + browser.text());
+    browser.screenshot("token-refreshed");
+  }
+
   /** Opens the log filtered by a correlation id, waits for the entry, and opens its detail. */
   private void openLogEntry(String correlationId) {
     String logUrl = url("/admin/log.xhtml?correlation=" + correlationId);

@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** The sign-in form, and signing out. */
 @Named("signIn")
@@ -55,6 +57,10 @@ public class SignInBean {
             FacesMessage.SEVERITY_ERROR,
             refusal(request.getAttribute(AdminAuthenticationMechanism.OUTCOME)),
             null));
+    // Back to the form by a redirect: a refresh must not post the password once more.
+    Redirects.to(
+        AdminAuthenticationMechanism.SIGN_IN_PAGE
+            + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
   }
 
   private static String refusal(Object outcome) {
