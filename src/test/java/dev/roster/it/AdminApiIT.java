@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.admin.api.AdminJsonReader;
 import dev.roster.admin.control.SignInThrottle;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -338,6 +343,93 @@ class AdminApiIT {
         400,
         "invalidValue");
     assertScimError(call("POST", "/tenants/no-such-tenant/tokens", "{\"label\":\"x\"}"), 404, null);
+  }
+
+  // Limits of every input
+
+  private static String json(String name, String value) {
+    return Json.createObjectBuilder().add(name, value).build().toString();
+  }
+
+  /** A 400 invalidValue whose detail names the limit that was crossed. */
+  private static void assertRefused(ScimClient.Reply reply, String limit) {
+    JsonObject error = assertScimError(reply, 400, "invalidValue");
+    assertTrue(error.getString("detail").contains(limit), reply::toString);
+  }
+
+  @Test
+  void everyFieldOfABodyIsCheckedAgainstItsLimit() {
+    String id = newTenant();
+    assertRefused(call("POST", "/tenants", json("name", "x".repeat(201))), "200 characters");
+    assertEquals(201, call("POST", "/tenants", json("name", "y".repeat(200))).status());
+    assertRefused(call("POST", "/tenants", json("name", "two\nlines")), "control characters");
+    assertRefused(
+        call("POST", "/tenants", "{\"name\":\"x\",\"id\":\"" + "x".repeat(65) + "\"}"), "1 to 64");
+    assertRefused(call("PATCH", "/tenants/" + id, json("name", "x".repeat(300))), "200 characters");
+    assertEquals("Tenant " + id, get("/tenants/" + id).json().getString("name"), "unchanged");
+    String tokens = "/tenants/" + id + "/tokens";
+    assertRefused(call("POST", tokens, json("label", "x".repeat(1000))), "200 characters");
+    assertRefused(
+        call("POST", tokens, json("expiresAt", "+999999999-01-01T00:00:00Z")), "9999-12-31");
+    assertEquals(0, get(tokens).json().getJsonArray("tokens").size(), "no token was issued");
+  }
+
+  @Test
+  void everyQueryParameterOfTheLogIsCheckedAgainstItsLimit() {
+    assertRefused(get("/log?from=%2B1000000000-01-01T00:00:00Z"), "9999-12-31");
+    assertRefused(get("/log?to=-999999999-01-01T00:00:00Z"), "0001-01-01");
+    assertRefused(get("/log?limit=1001"), "1 to 1000");
+    assertRefused(get("/log?q=" + "x".repeat(201)), "200 characters");
+    assertRefused(get("/log?correlation=" + "x".repeat(129)), "128 characters");
+    assertRefused(get("/log?tenant=" + "x".repeat(65)), "1 to 64");
+    assertRefused(get("/log?method=" + "X".repeat(17)), "1 to 16");
+    assertRefused(get("/log?after=%2B999999999-01-01T00:00:00Z_1"), "'after'");
+    assertEquals(200, get("/log?limit=1000&q=" + "x".repeat(200)).status());
+  }
+
+  @Test
+  void idsInThePathThatCannotExistAreNotFoundAndNotRepeatedAtLength() {
+    String id = newTenant();
+    String huge = "x".repeat(4000);
+    for (String path :
+        new String[] {
+          "/tenants/" + huge, "/tenants/" + id + "/tokens/" + huge, "/log/" + huge,
+        }) {
+      ScimClient.Reply reply = get(path);
+      assertScimError(reply, 404, null);
+      assertTrue(reply.body().length() < 400, reply::toString);
+    }
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+    byte[] body = new byte[30 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) 'a');
+    byte[] start = "{\"name\":\"".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(start, 0, body, 0, start.length);
+    // A client of its own: the server answers before the body is sent, and closes the connection.
+    HttpResponse<String> tooLarge =
+        HttpClient.newHttpClient()
+            .send(
+                request("/tenants")
+                    .header(
+                        "Authorization", basic(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .timeout(Duration.ofSeconds(60))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonObject error = assertScimError(new ScimClient.Reply(tooLarge), 413, null);
+    assertTrue(error.getString("detail").contains("65536 bytes"), error::toString);
+
+    String padding = "p".repeat(AdminJsonReader.MAX_BODY_BYTES - 100);
+    String id = "pad-" + UUID.randomUUID().toString().substring(0, 8);
+    ScimClient.Reply fits =
+        call(
+            "POST",
+            "/tenants",
+            "{\"id\":\"" + id + "\",\"name\":\"Padded\",\"padding\":\"" + padding + "\"}");
+    assertEquals(201, fits.status(), fits::toString);
   }
 
   // Sign-in throttling, over HTTP from several local addresses (127.0.0.x)

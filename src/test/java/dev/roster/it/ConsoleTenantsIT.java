@@ -373,4 +373,27 @@ class ConsoleTenantsIT {
     assertTrue(refused.uri().getQuery().contains("next=/admin/log.xhtml"), refused::toString);
     assertTrue(refused.contains("The name or password is not right."), refused::html);
   }
+
+  /** The console's forms keep to the limits of the admin API: the rules live in one bean. */
+  @Test
+  void consoleFormsKeepTheSameLimitsAsTheApi() {
+    ConsoleClient.Page longName = createTenant(uniqueId("long"), "x".repeat(201));
+    assertTrue(longName.contains("at most 200 characters"), longName::html);
+    assertFalse(longName.redirected());
+
+    String id = uniqueId("limits");
+    createTenant(id, "Limits Corp");
+    browser.get("/admin/tenant.xhtml?id=" + id);
+    ConsoleClient.Page rename =
+        browser.submit(
+            "/admin/tenant.xhtml",
+            "renameTenant",
+            "rename",
+            Map.of("=id", id, "name", "y".repeat(300)));
+    assertTrue(rename.contains("at most 200 characters"), rename::html);
+    assertTrue(rename.contains("<h1>Limits Corp</h1>"), rename::html);
+    ConsoleClient.Page label = issueToken(id, "z".repeat(1000), "");
+    assertTrue(label.contains("at most 200 characters"), label::html);
+    assertFalse(label.contains("id=\"issuedToken\""));
+  }
 }

@@ -1,7 +1,6 @@
 package dev.roster.admin.api;
 
 import dev.roster.scim.boundary.ScimExceptionMapper;
-import dev.roster.scim.boundary.ScimJsonReader;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -48,7 +47,7 @@ public class AdminApiApplication extends Application {
         TokensApi.class,
         LogApi.class,
         // entity providers and exception mappers
-        ScimJsonReader.class,
+        AdminJsonReader.class,
         ScimExceptionMapper.class,
         AdminApiErrorMapper.class,
         UnexpectedExceptionMapper.class);

@@ -1,6 +1,7 @@
 package dev.roster.admin.api;
 
 import dev.roster.admin.boundary.LogDetails;
+import dev.roster.admin.control.Echo;
 import dev.roster.admin.control.LogFilters;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.provisioning.control.LogPage;
@@ -40,6 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "401",
     description = "No or wrong HTTP Basic credentials of an admin (SCIM error body).")
+@APIResponse(
+    responseCode = "429",
+    description =
+        "Too many sign-in attempts (failed, or at once) for the name or from the address:"
+            + " refused unchecked, with Retry-After (SCIM error body).")
+@APIResponse(
+    responseCode = "503",
+    description =
+        "The server is busy checking other passwords: refused unchecked, with Retry-After"
+            + " (SCIM error body).")
 public class LogApi {
 
   @Inject ProvisioningLog log;
@@ -138,7 +149,7 @@ public class LogApi {
     try {
       key = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw ScimException.notFound("There is no log entry '" + id + "'.");
+      throw ScimException.notFound("There is no log entry '" + Echo.of(id) + "'.");
     }
     return details
         .entry(key)
