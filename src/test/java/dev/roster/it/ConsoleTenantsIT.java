@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -349,6 +351,52 @@ class ConsoleTenantsIT {
 
   private static int count(String text, String part) {
     return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /**
+   * The session cookie is HttpOnly and SameSite=Strict on the real Set-Cookie headers, the first
+   * one and the one that renews the session at sign-in.
+   */
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
+    HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> form =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(root() + "/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String first = sessionCookie(form);
+    ConsoleClient.Page page = new ConsoleClient.Page(200, form.uri(), form.body(), false);
+    String body =
+        "signInForm=signInForm&signInForm%3Auser="
+            + Deployments.ADMIN_USER
+            + "&signInForm%3Apassword="
+            + Deployments.ADMIN_PASSWORD
+            + "&signInForm%3AsignInButton=Sign+in&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(page.viewState(), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(root() + "/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", first.substring(0, first.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), signedIn::body);
+    String renewed = sessionCookie(signedIn);
+    assertFalse(first.startsWith(renewed.substring(0, renewed.indexOf(';'))), "a new id");
+  }
+
+  /** The Set-Cookie header of the session, checked for its attributes. */
+  private static String sessionCookie(HttpResponse<?> response) {
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers()));
+    String attributes = cookie.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    assertTrue(attributes.contains(";samesite=strict"), cookie);
+    assertTrue(attributes.contains(";httponly"), cookie);
+    return cookie;
   }
 
   /** A failed sign-in ends with a redirect too: a refresh must not post the password again. */
