@@ -432,6 +432,26 @@ class AdminApiIT {
     assertEquals(201, fits.status(), fits::toString);
   }
 
+  // What the server shows anyone
+
+  @Test
+  void onlyHealthAndTheApiDescriptionArePublic() {
+    for (String path :
+        new String[] {"/metrics", "/metrics/base", "/metrics/vendor", "/metrics/application"}) {
+      ScimClient.Reply reply = send(HttpRequest.newBuilder(URI.create(root() + path)).GET());
+      assertTrue(reply.status() == 403 || reply.status() == 404, reply::toString);
+      String body = reply.body().toLowerCase(java.util.Locale.ROOT);
+      for (String secret : new String[] {"heap", "jvm", "connection_pool", "cpu", "thread"}) {
+        assertFalse(body.contains(secret), () -> path + " shows " + secret + ": " + reply);
+      }
+    }
+    ScimClient.Reply health = send(HttpRequest.newBuilder(URI.create(root() + "/health")).GET());
+    assertEquals(200, health.status(), health::toString);
+    assertEquals("UP", health.json().getString("status"));
+    ScimClient.Reply openApi = send(HttpRequest.newBuilder(URI.create(root() + "/openapi")).GET());
+    assertEquals(200, openApi.status(), openApi::toString);
+  }
+
   // Sign-in throttling, over HTTP from several local addresses (127.0.0.x)
 
   private static final String ACCOUNT_PASSWORD = "throttle-test-password";
