@@ -33,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     securitySchemeName = AdminApiApplication.BASIC,
     type = SecuritySchemeType.HTTP,
     scheme = "basic",
-    description = "The name and password of a console admin.")
+    description =
+        "The name and password of a console admin, on every request. Wrong ones get 401. Too many"
+            + " attempts for a name or from an address (failed ones, or many at once) get 429, and"
+            + " a server busy checking other passwords 503, both unchecked and with Retry-After.")
 public class AdminApiApplication extends Application {
 
   /** The security scheme that the resources of the admin API require. */

@@ -45,16 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "401",
     description = "No or wrong HTTP Basic credentials of an admin (SCIM error body).")
-@APIResponse(
-    responseCode = "429",
-    description =
-        "Too many sign-in attempts (failed, or at once) for the name or from the address:"
-            + " refused unchecked, with Retry-After (SCIM error body).")
-@APIResponse(
-    responseCode = "503",
-    description =
-        "The server is busy checking other passwords: refused unchecked, with Retry-After"
-            + " (SCIM error body).")
 @APIResponse(responseCode = "404", description = "No such tenant (or token).")
 public class TokensApi {
 

@@ -20,10 +20,35 @@ import org.junit.jupiter.api.Test;
 class HashingGateTest {
 
   final ExecutorService threads = Executors.newCachedThreadPool();
+  final CountDownLatch release = new CountDownLatch(1);
+  final AtomicInteger running = new AtomicInteger();
+  final AtomicInteger most = new AtomicInteger();
 
   @AfterEach
   void stop() {
+    release.countDown();
     threads.shutdownNow();
+  }
+
+  /** Starts hashes that hold their slots until {@link #release}, and returns once they run. */
+  private List<Future<Optional<String>>> occupy(HashingGate gate, int hashes) throws Exception {
+    CountDownLatch started = new CountDownLatch(hashes);
+    List<Future<Optional<String>>> work = new ArrayList<>();
+    for (int i = 0; i < hashes; i++) {
+      work.add(
+          threads.submit(
+              () ->
+                  gate.run(
+                      () -> {
+                        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        started.countDown();
+                        await(release);
+                        running.decrementAndGet();
+                        return "hash";
+                      })));
+    }
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    return work;
   }
 
   @Test
@@ -36,25 +61,7 @@ class HashingGateTest {
   @Test
   void neverRunsMoreThanItsSlotsAndTurnsTheRestAwayAtOnce() throws Exception {
     HashingGate gate = new HashingGate(2, 0, Duration.ofSeconds(10));
-    CountDownLatch running = new CountDownLatch(2);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger atOnce = new AtomicInteger();
-    AtomicInteger most = new AtomicInteger();
-    List<Future<Optional<String>>> busy = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      busy.add(
-          threads.submit(
-              () ->
-                  gate.run(
-                      () -> {
-                        most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
-                        running.countDown();
-                        await(release);
-                        atOnce.decrementAndGet();
-                        return "hash";
-                      })));
-    }
-    assertTrue(running.await(10, TimeUnit.SECONDS));
+    List<Future<Optional<String>>> busy = occupy(gate, 2);
 
     long start = System.nanoTime();
     for (int i = 0; i < 50; i++) {
@@ -73,45 +80,23 @@ class HashingGateTest {
   @Test
   void aFewWaitBrieflyForASlot() throws Exception {
     HashingGate gate = new HashingGate(1, 1, Duration.ofSeconds(10));
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Optional<String>> first =
-        threads.submit(
-            () ->
-                gate.run(
-                    () -> {
-                      running.countDown();
-                      await(release);
-                      return "first";
-                    }));
-    assertTrue(running.await(10, TimeUnit.SECONDS));
+    Future<Optional<String>> first = occupy(gate, 1).get(0);
     Future<Optional<String>> waiting = threads.submit(() -> gate.run(() -> "waited"));
     Thread.sleep(200); // let it start waiting
     assertEquals(Optional.empty(), gate.run(() -> "third"), "only one may wait");
     release.countDown();
-    assertEquals(Optional.of("first"), first.get(10, TimeUnit.SECONDS));
+    assertEquals(Optional.of("hash"), first.get(10, TimeUnit.SECONDS));
     assertEquals(Optional.of("waited"), waiting.get(10, TimeUnit.SECONDS));
   }
 
   @Test
   void aWaitEndsAfterItsLimit() throws Exception {
     HashingGate gate = new HashingGate(1, 1, Duration.ofMillis(200));
-    CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    threads.submit(
-        () ->
-            gate.run(
-                () -> {
-                  running.countDown();
-                  await(release);
-                  return "first";
-                }));
-    assertTrue(running.await(10, TimeUnit.SECONDS));
+    occupy(gate, 1);
     long start = System.nanoTime();
     assertEquals(Optional.empty(), gate.run(() -> "late"));
     long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(waited >= 150 && waited < 5000, () -> waited + " ms");
-    release.countDown();
   }
 
   @Test
