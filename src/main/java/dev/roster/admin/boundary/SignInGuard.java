@@ -54,7 +54,7 @@ public class SignInGuard {
     if (!attempt.admitted()) {
       LOG.warning(
           () ->
-              "Admin sign-in refused, too many failures: "
+              "Admin sign-in refused unchecked, too many attempts: "
                   + printable(userName)
                   + " from "
                   + address);
