@@ -47,8 +47,13 @@ public final class ConsoleClient {
             .build();
   }
 
-  /** A page as the browser got it. */
-  public record Page(int status, URI uri, String html) {
+  /**
+   * A page as the browser got it.
+   *
+   * @param redirected whether the server answered with a redirect that the browser followed (a form
+   *     post that changed something must end so: Post/Redirect/Get)
+   */
+  public record Page(int status, URI uri, String html, boolean redirected) {
 
     /** The page's Faces view state, the same in each of its forms. */
     public String viewState() {
@@ -141,7 +146,11 @@ public final class ConsoleClient {
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Page(response.statusCode(), response.uri(), response.body());
+      return new Page(
+          response.statusCode(),
+          response.uri(),
+          response.body(),
+          response.previousResponse().isPresent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -133,6 +135,7 @@ class ConsoleTenantsIT {
 
     ConsoleClient.Page issued = issueToken(id, "Entra ID", "");
     assertEquals(200, issued.status(), issued::toString);
+    assertTrue(issued.redirected(), "Post/Redirect/Get");
     String token = issued.textOf("issuedToken");
     assertTrue(token.startsWith("rst_"), token);
     assertEquals(root() + "/scim/v2", issued.textOf("scimBaseUrl"));
@@ -158,6 +161,7 @@ class ConsoleTenantsIT {
     String form = rowForm(reloaded, "token", tokenId);
     ConsoleClient.Page revoked =
         browser.submit("/admin/tenant.xhtml", form, "revoke", Map.of("=id", id, "=token", tokenId));
+    assertTrue(revoked.redirected(), "Post/Redirect/Get");
     assertTrue(revoked.contains("Token " + prefix + " revoked"), revoked::html);
     assertTrue(revoked.contains("<span class=\"bad\">revoked</span>"), revoked::html);
     assertEquals(401, scimStatus(token), "the revoked token is refused at once");
@@ -210,15 +214,19 @@ class ConsoleTenantsIT {
         browser.submit(
             "/admin/tenant.xhtml", "renameTenant", "rename", Map.of("=id", id, "name", "After"));
     assertTrue(renamed.contains("<h1>After</h1>"), renamed::html);
+    assertTrue(renamed.redirected(), "Post/Redirect/Get");
 
     ConsoleClient.Page disabled =
         browser.submit("/admin/tenant.xhtml", "tenantAccess", "disable", Map.of("=id", id));
     assertTrue(disabled.contains("Tenant disabled"), disabled::html);
+    assertTrue(disabled.redirected(), "Post/Redirect/Get");
     assertEquals(401, scimStatus(token), "a disabled tenant's token is refused at once");
     assertTrue(browser.get("/admin/tenants.xhtml").contains("disabled"));
 
     browser.get("/admin/tenant.xhtml?id=" + id);
-    browser.submit("/admin/tenant.xhtml", "tenantAccess", "enable", Map.of("=id", id));
+    ConsoleClient.Page enabled =
+        browser.submit("/admin/tenant.xhtml", "tenantAccess", "enable", Map.of("=id", id));
+    assertTrue(enabled.redirected(), "Post/Redirect/Get");
     assertEquals(200, scimStatus(token));
   }
 
@@ -268,6 +276,7 @@ class ConsoleTenantsIT {
         added.contains("Admin &#39;" + name + "&#39; added")
             || added.contains("Admin '" + name + "' added"),
         added::html);
+    assertTrue(added.redirected(), "Post/Redirect/Get");
     assertEquals(200, apiStatus(name, initial));
 
     ConsoleClient ops = new ConsoleClient(server);
@@ -288,6 +297,7 @@ class ConsoleTenantsIT {
             "change",
             Map.of("current", initial, "password", changed, "repeat", changed));
     assertTrue(done.contains("Your password has been changed."), done::html);
+    assertTrue(done.redirected(), "Post/Redirect/Get");
     assertEquals(200, apiStatus(name, changed));
     assertEquals(401, apiStatus(name, initial));
 
@@ -303,7 +313,135 @@ class ConsoleTenantsIT {
     ConsoleClient.Page removed =
         browser.submit("/admin/admins.xhtml", form, "remove", Map.of("=admin", name));
     assertTrue(removed.contains("removed"), removed::html);
+    assertTrue(removed.redirected(), "Post/Redirect/Get");
     assertFalse(removed.contains("value=\"" + name + "\""), removed::html);
     assertEquals(401, apiStatus(name, changed));
+  }
+
+  /** A refresh after "Generate token" repeats nothing and shows the plaintext no more. */
+  @Test
+  void aRefreshAfterGeneratingATokenShowsItNoMoreAndIssuesNoSecond() {
+    String id = uniqueId("refresh");
+    createTenant(id, "Refresh Corp");
+    ConsoleClient.Page issued = issueToken(id, "Okta", "");
+    String token = issued.textOf("issuedToken");
+    assertEquals("/admin/tenant.xhtml", issued.uri().getPath());
+    assertTrue(issued.uri().getQuery().contains("id=" + id), issued::toString);
+    assertFalse(issued.uri().toString().contains(token), "the URL names no token");
+    String secret = token.substring(token.lastIndexOf('_') + 1);
+
+    for (int refresh = 0; refresh < 2; refresh++) {
+      ConsoleClient.Page again =
+          browser.get(issued.uri().getPath() + "?" + issued.uri().getQuery());
+      assertEquals(200, again.status(), again::toString);
+      assertFalse(again.contains("id=\"issuedToken\""), again::html);
+      assertFalse(again.contains(secret), "the plaintext is shown once only");
+      assertTrue(again.contains("was shown once"), again::html);
+    }
+    ConsoleClient.Page page = browser.get("/admin/tenant.xhtml?id=" + id);
+    assertEquals(1, count(page.html(), "name=\"token\" value="), "one token: " + page.html());
+
+    // another session cannot take a new token from the URL of the page that shows it
+    ConsoleClient.Page second = issueToken(id, "second", "");
+    ConsoleClient other = new ConsoleClient(server);
+    other.signIn(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD);
+    ConsoleClient.Page stolen = other.get(second.uri().getPath() + "?" + second.uri().getQuery());
+    assertFalse(stolen.contains("id=\"issuedToken\""), stolen::html);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  /**
+   * The session cookie is HttpOnly and SameSite=Strict on the real Set-Cookie headers, the first
+   * one and the one that renews the session at sign-in.
+   */
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
+    HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> form =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(root() + "/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String first = sessionCookie(form);
+    ConsoleClient.Page page = new ConsoleClient.Page(200, form.uri(), form.body(), false);
+    String body =
+        "signInForm=signInForm&signInForm%3Auser="
+            + Deployments.ADMIN_USER
+            + "&signInForm%3Apassword="
+            + Deployments.ADMIN_PASSWORD
+            + "&signInForm%3AsignInButton=Sign+in&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(page.viewState(), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(root() + "/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", first.substring(0, first.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), signedIn::body);
+    String renewed = sessionCookie(signedIn);
+    assertFalse(first.startsWith(renewed.substring(0, renewed.indexOf(';'))), "a new id");
+  }
+
+  /** The Set-Cookie header of the session, checked for its attributes. */
+  private static String sessionCookie(HttpResponse<?> response) {
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers()));
+    String attributes = cookie.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    assertTrue(attributes.contains(";samesite=strict"), cookie);
+    assertTrue(attributes.contains(";httponly"), cookie);
+    return cookie;
+  }
+
+  /** A failed sign-in ends with a redirect too: a refresh must not post the password again. */
+  @Test
+  void aFailedSignInRedirectsBackToTheForm() {
+    ConsoleClient stranger = new ConsoleClient(server);
+    stranger.get("/login.xhtml?next=%2Fadmin%2Flog.xhtml");
+    ConsoleClient.Page refused =
+        stranger.submit(
+            "/login.xhtml",
+            "signInForm",
+            "signInButton",
+            Map.of(
+                "user",
+                "nobody-" + UUID.randomUUID(),
+                "password",
+                "wrong",
+                "next",
+                "/admin/log.xhtml"));
+    assertTrue(refused.redirected(), "Post/Redirect/Get");
+    assertEquals("/login.xhtml", refused.uri().getPath());
+    assertTrue(refused.uri().getQuery().contains("next=/admin/log.xhtml"), refused::toString);
+    assertTrue(refused.contains("The name or password is not right."), refused::html);
+  }
+
+  /** The console's forms keep to the limits of the admin API: the rules live in one bean. */
+  @Test
+  void consoleFormsKeepTheSameLimitsAsTheApi() {
+    ConsoleClient.Page longName = createTenant(uniqueId("long"), "x".repeat(201));
+    assertTrue(longName.contains("at most 200 characters"), longName::html);
+    assertFalse(longName.redirected());
+
+    String id = uniqueId("limits");
+    createTenant(id, "Limits Corp");
+    browser.get("/admin/tenant.xhtml?id=" + id);
+    ConsoleClient.Page rename =
+        browser.submit(
+            "/admin/tenant.xhtml",
+            "renameTenant",
+            "rename",
+            Map.of("=id", id, "name", "y".repeat(300)));
+    assertTrue(rename.contains("at most 200 characters"), rename::html);
+    assertTrue(rename.contains("<h1>Limits Corp</h1>"), rename::html);
+    ConsoleClient.Page label = issueToken(id, "z".repeat(1000), "");
+    assertTrue(label.contains("at most 200 characters"), label::html);
+    assertFalse(label.contains("id=\"issuedToken\""));
   }
 }

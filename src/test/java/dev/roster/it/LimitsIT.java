@@ -123,7 +123,7 @@ class LimitsIT {
 
   /**
    * 250 connections, more than the server has worker threads, each sending a body one byte at a
-   * time (to SCIM endpoints and the console's sign-in form): a simple request is still answered at
+   * time (to SCIM, the admin API and the console's sign-in form): a simple request is still answered at
    * once, and each slow client gets 408 when its time is up.
    */
   @Test
@@ -139,9 +139,11 @@ class LimitsIT {
                       + "\r\n"
                       + "Content-Type: application/scim+json\r\n";
               case 1 ->
-                  "PATCH /scim/v2/Groups/x HTTP/1.1\r\nAuthorization: Bearer "
-                      + BUSY
-                      + "\r\nContent-Type: application/scim+json\r\n";
+                  "POST /api/admin/v1/tenants HTTP/1.1\r\nAuthorization: Basic "
+                      + Base64.getEncoder()
+                          .encodeToString(
+                              ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))
+                      + "\r\nContent-Type: application/json\r\n";
               default ->
                   "POST /login.xhtml HTTP/1.1\r\n"
                       + "Content-Type: application/x-www-form-urlencoded\r\n";

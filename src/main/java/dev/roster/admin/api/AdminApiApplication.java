@@ -1,7 +1,6 @@
 package dev.roster.admin.api;
 
 import dev.roster.scim.boundary.ScimExceptionMapper;
-import dev.roster.scim.boundary.ScimJsonReader;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -34,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     securitySchemeName = AdminApiApplication.BASIC,
     type = SecuritySchemeType.HTTP,
     scheme = "basic",
-    description = "The name and password of a console admin.")
+    description =
+        "The name and password of a console admin, on every request. Wrong ones get 401. Too many"
+            + " attempts for a name or from an address (failed ones, or many at once) get 429, and"
+            + " a server busy checking other passwords 503, both unchecked and with Retry-After.")
 public class AdminApiApplication extends Application {
 
   /** The security scheme that the resources of the admin API require. */
@@ -48,7 +50,7 @@ public class AdminApiApplication extends Application {
         TokensApi.class,
         LogApi.class,
         // entity providers and exception mappers
-        ScimJsonReader.class,
+        AdminJsonReader.class,
         ScimExceptionMapper.class,
         AdminApiErrorMapper.class,
         UnexpectedExceptionMapper.class);

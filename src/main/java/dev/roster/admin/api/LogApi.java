@@ -1,6 +1,7 @@
 package dev.roster.admin.api;
 
 import dev.roster.admin.boundary.LogDetails;
+import dev.roster.admin.control.Echo;
 import dev.roster.admin.control.LogFilters;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.provisioning.control.LogPage;
@@ -138,7 +139,7 @@ public class LogApi {
     try {
       key = Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw ScimException.notFound("There is no log entry '" + id + "'.");
+      throw ScimException.notFound("There is no log entry '" + Echo.of(id) + "'.");
     }
     return details
         .entry(key)

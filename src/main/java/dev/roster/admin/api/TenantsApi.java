@@ -2,6 +2,7 @@ package dev.roster.admin.api;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
+import dev.roster.admin.control.Echo;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.entity.Tenant;
@@ -79,7 +80,9 @@ public class TenantsApi {
       summary = "Create a tenant",
       description =
           "Body {\"name\": \"Acme Corp\", \"id\": \"acme\"}. The id is optional: without one, a"
-              + " slug is derived from the name. Ids are 1 to 64 letters, digits, '.', '-' or '_'.")
+              + " slug is derived from the name. Ids are 1 to 64 letters, digits, '.', '-' or '_';"
+              + " names at most 200 characters, without control characters. Bodies are at most"
+              + " 65536 bytes (413 otherwise).")
   @RequestBody(
       required = true,
       content =
@@ -96,7 +99,7 @@ public class TenantsApi {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "tenant", value = TENANT_EXAMPLE)))
-  @APIResponse(responseCode = "400", description = "A missing name or an invalid id.")
+  @APIResponse(responseCode = "400", description = "A missing or too long name, or an invalid id.")
   @APIResponse(responseCode = "409", description = "A tenant with this id exists.")
   public Response create(JsonObject body) {
     JsonObject request = required(body);
@@ -118,7 +121,8 @@ public class TenantsApi {
     return AdminJson.tenant(
         tenants
             .findTenant(id)
-            .orElseThrow(() -> ScimException.notFound("There is no tenant '" + id + "'.")));
+            .orElseThrow(
+                () -> ScimException.notFound("There is no tenant '" + Echo.of(id) + "'.")));
   }
 
   @PATCH
@@ -137,7 +141,9 @@ public class TenantsApi {
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "disable", value = "{\"enabled\":false}")))
   @APIResponse(responseCode = "200", description = "The changed tenant.")
-  @APIResponse(responseCode = "400", description = "A blank name, or a member of the wrong type.")
+  @APIResponse(
+      responseCode = "400",
+      description = "A blank or too long name, or a member of the wrong type.")
   @APIResponse(responseCode = "404", description = "No such tenant.")
   public JsonObject update(@PathParam("id") String id, JsonObject body) {
     JsonObject request = required(body);

@@ -3,6 +3,7 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.boundary.ScimBaseUrl;
+import dev.roster.admin.control.Echo;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
@@ -64,8 +65,10 @@ public class TokensApi {
       summary = "Issue a token",
       description =
           "Body {\"label\": \"Entra ID\", \"expiresAt\"?: \"2027-11-23T00:00:00Z\"} (a date such"
-              + " as 2027-11-23 means its start in UTC). The response holds the token's plaintext"
-              + " in 'token', once: it is stored only as a hash and cannot be read again. It also"
+              + " as 2027-11-23 means its start in UTC). The label has at most 200 characters,"
+              + " and the expiry lies no later than 9999-12-31T23:59:59Z. The response holds the"
+              + " token's plaintext in 'token', once: it is stored only as a hash and cannot be"
+              + " read again. It also"
               + " holds 'scimBaseUrl', the URL to configure in Entra ID (Tenant URL) or Okta"
               + " (Base URL) with the token.")
   @RequestBody(
@@ -92,7 +95,9 @@ public class TokensApi {
                               + "\"created\":\"2026-11-23T10:15:30Z\","
                               + "\"token\":\"rst_k3j9x2ab_…\","
                               + "\"scimBaseUrl\":\"https://roster.example.com/scim/v2\"}")))
-  @APIResponse(responseCode = "400", description = "An expiry that is not in the future.")
+  @APIResponse(
+      responseCode = "400",
+      description = "A label that is too long, or an expiry that is not in the future.")
   public Response issue(@PathParam("tenant") String tenant, JsonObject body) {
     JsonObject request = TenantsApi.required(body);
     IssuedToken issued =
@@ -153,7 +158,7 @@ public class TokensApi {
             .orElseThrow(
                 () ->
                     ScimException.notFound(
-                        "Tenant '" + tenant + "' has no token " + tokenId + "."));
+                        "Tenant '" + Echo.of(tenant) + "' has no token " + Echo.of(tokenId) + "."));
     return AdminJson.token(tenant, token, Instant.now()).build();
   }
 

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
@@ -41,13 +40,18 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   public static final String ROLE = "admin";
   public static final String SIGN_IN_PAGE = "/login.xhtml";
 
-  /** The request attribute through which a refused sign-in tells the form to wait (Duration). */
-  public static final String RETRY_AFTER = "roster.signIn.retryAfter";
+  /**
+   * The request attribute through which a refused sign-in tells the form why ({@link
+   * SignInGuard.Outcome}).
+   */
+  public static final String OUTCOME = "roster.signIn.outcome";
 
   private static final String API = "/api/admin/";
   private static final String SESSION_ADMIN = "roster.admin";
 
   @Inject SignInGuard guard;
+
+  @Inject ClientAddresses clientAddresses;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -80,14 +84,12 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
     SignInGuard.Outcome outcome =
-        guard.check(c.getCaller(), c.getPassword().getValue(), request.getRemoteAddr());
+        guard.check(c.getCaller(), c.getPassword().getValue(), clientAddresses.of(request));
     if (!outcome.valid()) {
-      if (outcome.throttled()) {
-        request.setAttribute(RETRY_AFTER, outcome.retryAfter());
-      }
+      request.setAttribute(OUTCOME, outcome);
       return AuthenticationStatus.SEND_FAILURE;
     }
-    String admin = Admins.normalise(c.getCaller());
+    String admin = outcome.account();
     // A new session id at sign-in: an id planted before it (session fixation) is worthless.
     request.getSession(true);
     request.changeSessionId();
@@ -99,7 +101,9 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return refuse(response, "The admin API needs HTTP Basic credentials of an admin.", null);
+      return refuse(
+          response,
+          ScimException.unauthorized("The admin API needs HTTP Basic credentials of an admin."));
     }
     String decoded;
     try {
@@ -107,48 +111,67 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
           new String(
               Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return refuse(response, "The Basic credentials are not valid Base64.", null);
+      return refuse(
+          response, ScimException.unauthorized("The Basic credentials are not valid Base64."));
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      return refuse(response, "The Basic credentials need a name and a password.", null);
+      return refuse(
+          response,
+          ScimException.unauthorized("The Basic credentials need a name and a password."));
     }
-    String user = decoded.substring(0, colon);
     SignInGuard.Outcome outcome =
-        guard.check(user, decoded.substring(colon + 1).toCharArray(), request.getRemoteAddr());
-    if (outcome.valid()) {
-      return context.notifyContainerAboutLogin(Admins.normalise(user), Set.of(ROLE));
-    }
-    return refuse(
-        response,
-        outcome.throttled()
-            ? "Too many failed attempts: try again in "
-                + seconds(outcome.retryAfter())
-                + " seconds."
-            : "The name or password is not right.",
-        outcome.retryAfter());
+        guard.check(
+            decoded.substring(0, colon),
+            decoded.substring(colon + 1).toCharArray(),
+            clientAddresses.of(request));
+    return switch (outcome.verdict()) {
+      case VALID -> context.notifyContainerAboutLogin(outcome.account(), Set.of(ROLE));
+      case INVALID ->
+          refuse(response, ScimException.unauthorized("The name or password is not right."));
+      case THROTTLED ->
+          refuse(
+              response,
+              ScimException.tooManyRequests(
+                  "Too many sign-in attempts for this name or from this address: try again in "
+                      + ScimException.retryAfterSeconds(outcome.retryAfter())
+                      + " seconds.",
+                  outcome.retryAfter()));
+      case BUSY ->
+          refuse(
+              response,
+              ScimException.unavailable(
+                  "The server is busy checking other passwords: try again in "
+                      + ScimException.retryAfterSeconds(outcome.retryAfter())
+                      + " seconds.",
+                  outcome.retryAfter()));
+    };
   }
 
-  /** 401 with a SCIM error body, written and committed here so that nothing replaces it. */
-  private static AuthenticationStatus refuse(
-      HttpServletResponse response, String detail, Duration retryAfter) {
+  /**
+   * The error as a SCIM error body (401, 429 or 503), with {@code Retry-After} when the caller
+   * should wait; written and committed here so that nothing replaces it. A 401 asks for Basic
+   * credentials.
+   */
+  private static AuthenticationStatus refuse(HttpServletResponse response, ScimException error) {
     try {
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"roster-admin\", charset=\"UTF-8\"");
-      if (retryAfter != null) {
-        response.setHeader("Retry-After", Long.toString(seconds(retryAfter)));
+      response.setStatus(error.status());
+      if (error.status() == 401) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"roster-admin\", charset=\"UTF-8\"");
       }
+      error
+          .retryAfter()
+          .ifPresent(
+              wait ->
+                  response.setHeader(
+                      "Retry-After", Long.toString(ScimException.retryAfterSeconds(wait))));
       response.setContentType(ScimMediaType.SCIM_JSON);
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(ScimException.unauthorized(detail).toJson().toString());
+      response.getWriter().write(error.toJson().toString());
       response.flushBuffer();
     } catch (IOException e) {
       // the client went away; nothing more to tell it
     }
     return AuthenticationStatus.SEND_FAILURE;
-  }
-
-  private static long seconds(Duration duration) {
-    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 }

@@ -6,6 +6,8 @@ import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -33,8 +35,18 @@ public class AdminBootstrap {
 
   @Inject Admins admins;
 
+  @Inject ClientAddresses clientAddresses;
+
+  /** Outside a transaction: the first admin's password is hashed here ({@link Passwords}). */
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void bootstrap() {
+    clientAddresses
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw RefuseToStart.because("ROSTER_ADMIN_TRUSTED_PROXIES: " + problem + ".");
+            });
     if (admins.count() > 0) {
       return;
     }

@@ -50,6 +50,14 @@ public record LogFilters(
   /** The longest free text searched for. */
   public static final int MAX_TEXT = 200;
 
+  /** The longest correlation id searched for: as long as one can be. */
+  public static final int MAX_CORRELATION = 128;
+
+  /** The times a filter may name: those the database can hold, in ISO-8601's four-digit years. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   /** The resource types the log records, as {@code type} takes them. */
   public static final List<String> TYPES =
       List.of("User", "Group", "Schema", "ResourceType", "ServiceProviderConfig", "Bulk");
@@ -108,7 +116,7 @@ public record LogFilters(
                           + String.join(
                               ", ", Arrays.stream(values()).map(o -> o.parameter).toList())
                           + ", not '"
-                          + shown(parameter)
+                          + Echo.of(parameter)
                           + "'."));
     }
   }
@@ -122,7 +130,11 @@ public record LogFilters(
   public static LogFilters parse(Function<String, String> parameter) {
     String tenant = value(parameter, "tenant");
     if (tenant != null && !tenant.matches(Tenant.ID_PATTERN)) {
-      throw ScimException.invalidValue("'tenant' is not a tenant id: '" + shown(tenant) + "'.");
+      throw ScimException.invalidValue(
+          "'tenant' must be a tenant id, 1 to 64 letters, digits, '.', '-' or '_' starting with a"
+              + " letter or digit, not '"
+              + Echo.of(tenant)
+              + "'.");
     }
     Instant from = instant("from", value(parameter, "from"));
     Instant to = instant("to", value(parameter, "to"));
@@ -136,7 +148,9 @@ public record LogFilters(
       method = method.toUpperCase(Locale.ROOT);
       if (!method.matches("[A-Z]{1,16}")) {
         throw ScimException.invalidValue(
-            "'method' must be an HTTP method such as GET or POST, not '" + shown(method) + "'.");
+            "'method' must be an HTTP method such as GET or POST (1 to 16 letters), not '"
+                + Echo.of(method)
+                + "'.");
       }
     }
     String type = value(parameter, "type");
@@ -152,7 +166,7 @@ public record LogFilters(
                           "'type' must be one of "
                               + String.join(", ", TYPES)
                               + ", not '"
-                              + shown(asked)
+                              + Echo.of(asked)
                               + "'."));
     }
     String text = value(parameter, "q");
@@ -161,14 +175,16 @@ public record LogFilters(
           "'q' is longer than " + MAX_TEXT + " characters: search for a part of it.");
     }
     String correlation = value(parameter, "correlation");
-    if (correlation != null && correlation.length() > 128) {
-      throw ScimException.invalidValue("'correlation' is longer than a correlation id can be.");
+    if (correlation != null && correlation.length() > MAX_CORRELATION) {
+      throw ScimException.invalidValue(
+          "'correlation' has at most " + MAX_CORRELATION + " characters, as a correlation id.");
     }
     String afterToken = value(parameter, "after");
     LogCursor after = null;
     if (afterToken != null) {
       after =
           LogCursor.parse(afterToken)
+              .filter(cursor -> inRange(cursor.time()))
               .orElseThrow(
                   () ->
                       ScimException.invalidValue(
@@ -199,7 +215,7 @@ public record LogFilters(
         "'limit' must be a number from 1 to "
             + LogQuery.MAX_LIMIT
             + ", not '"
-            + shown(value)
+            + Echo.of(value)
             + "'.");
   }
 
@@ -294,6 +310,19 @@ public record LogFilters(
     if (value == null) {
       return null;
     }
+    Instant instant = parseInstant(name, value);
+    if (!inRange(instant)) {
+      throw ScimException.invalidValue(
+          "'" + name + "' must lie between " + EARLIEST + " and " + LATEST + ".");
+    }
+    return instant;
+  }
+
+  private static boolean inRange(Instant instant) {
+    return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+  }
+
+  private static Instant parseInstant(String name, String value) {
     String text = value;
     if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
       text = text.replaceFirst(" ", "T"); // 2026-11-23 09:00
@@ -321,14 +350,9 @@ public record LogFilters(
           "'"
               + name
               + "' is not a time: '"
-              + shown(value)
+              + Echo.of(value)
               + "'. Write an ISO-8601 instant such as 2026-11-23T09:00:00Z, or 2026-11-23T09:00"
               + " for UTC.");
     }
-  }
-
-  /** A bad value as a message quotes it: short. */
-  private static String shown(String value) {
-    return value.length() <= 60 ? value : value.substring(0, 60) + "…";
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Admins;
+import dev.roster.admin.control.AdminNames;
 import dev.roster.admin.entity.AdminAccount;
 import dev.roster.scim.ScimException;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,6 +9,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,11 +18,14 @@ import java.util.List;
 /**
  * The admins page: one's own password, and the other admin accounts. The rules (password length,
  * not removing oneself or the last admin) are the {@link Admins} bean's; this bean shows its
- * refusals as messages. Passwords are dropped from the bean as soon as they are used.
+ * refusals as messages. Passwords are dropped from the bean as soon as they are used. A change that
+ * succeeds ends with a redirect back to the page (Post/Redirect/Get).
  */
 @Named("adminsPage")
 @RequestScoped
 public class AdminsBean {
+
+  private static final String PAGE = "/admin/admins.xhtml";
 
   @Inject Admins admins;
 
@@ -61,50 +66,53 @@ public class AdminsBean {
     return Admins.MIN_PASSWORD_LENGTH;
   }
 
-  // Actions
+  // Actions: each one that succeeds redirects back to this page
 
-  public void changePassword() {
+  public void changePassword() throws IOException {
     try {
       if (!newPassword.equals(repeatPassword)) {
         message("changePassword:repeat", error("The two new passwords differ."));
         return;
       }
       admins.changePassword(getMe(), currentPassword.toCharArray(), newPassword.toCharArray());
-      message(null, new FacesMessage("Your password has been changed."));
     } catch (ScimException e) {
       message(
           e.detail().contains("current") ? "changePassword:current" : "changePassword:password",
           error(e.detail()));
+      return;
     } finally {
       currentPassword = null;
       newPassword = null;
       repeatPassword = null;
     }
+    message(null, new FacesMessage("Your password has been changed."));
+    Redirects.to(PAGE);
   }
 
-  public void add() {
+  public void add() throws IOException {
+    AdminAccount account;
     try {
-      AdminAccount account = admins.create(newAdmin, initialPassword.toCharArray());
-      list = null;
-      newAdmin = null;
-      message(
-          null,
-          new FacesMessage(
-              "Admin '"
-                  + account.userName()
-                  + "' added. Give them the initial password over a safe channel; they can change"
-                  + " it on this page."));
+      account = admins.create(newAdmin, initialPassword.toCharArray());
     } catch (ScimException e) {
       message(
           e.detail().contains("password") ? "addAdmin:password" : "addAdmin:name",
           error(e.detail()));
+      return;
     } finally {
       initialPassword = null;
     }
+    message(
+        null,
+        new FacesMessage(
+            "Admin '"
+                + account.userName()
+                + "' added. Give them the initial password over a safe channel; they can change"
+                + " it on this page."));
+    Redirects.to(PAGE);
   }
 
   /** Removes the admin named by the {@code admin} field of the row's form. */
-  public void remove() {
+  public void remove() throws IOException {
     String name =
         FacesContext.getCurrentInstance()
             .getExternalContext()
@@ -112,11 +120,12 @@ public class AdminsBean {
             .get("admin");
     try {
       admins.remove(name, getMe());
-      list = null;
-      message(null, new FacesMessage("Admin '" + name + "' removed."));
     } catch (ScimException e) {
       message(null, error(e.detail()));
+      return;
     }
+    message(null, new FacesMessage("Admin '" + AdminNames.normalise(name) + "' removed."));
+    Redirects.to(PAGE);
   }
 
   private static FacesMessage error(String text) {

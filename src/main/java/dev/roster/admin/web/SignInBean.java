@@ -1,6 +1,8 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.AdminAuthenticationMechanism;
+import dev.roster.admin.boundary.SignInGuard;
+import dev.roster.scim.ScimException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -16,7 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** The sign-in form, and signing out. */
 @Named("signIn")
@@ -49,11 +52,34 @@ public class SignInBean {
       faces.responseComplete();
       return;
     }
-    String text = "The name or password is not right.";
-    if (request.getAttribute(AdminAuthenticationMechanism.RETRY_AFTER) instanceof Duration wait) {
-      text = "Too many failed sign-ins. Try again in " + Math.max(1, wait.toSeconds()) + " s.";
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            refusal(request.getAttribute(AdminAuthenticationMechanism.OUTCOME)),
+            null));
+    // Back to the form by a redirect: a refresh must not post the password once more.
+    Redirects.to(
+        AdminAuthenticationMechanism.SIGN_IN_PAGE
+            + (next == null ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+  }
+
+  private static String refusal(Object outcome) {
+    if (outcome instanceof SignInGuard.Outcome refused) {
+      switch (refused.verdict()) {
+        case THROTTLED:
+          return "Too many failed sign-ins. Try again in "
+              + ScimException.retryAfterSeconds(refused.retryAfter())
+              + " s.";
+        case BUSY:
+          return "The server is busy signing others in. Try again in "
+              + ScimException.retryAfterSeconds(refused.retryAfter())
+              + " s.";
+        default:
+          break;
+      }
     }
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    return "The name or password is not right.";
   }
 
   /** Signs out: the session ends, and with it the sign-in. */

@@ -10,29 +10,39 @@ import dev.roster.tenants.entity.Tenant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One tenant's page: rename it, enable or disable it, and manage its tokens.
  *
- * <p>The bean lives for one request, on purpose: a new token's plaintext is held in a field of it
- * and rendered into the response of the post that issued it, and so it never reaches the session,
- * the view state, a URL or the database. The tenant's id comes as the {@code id} parameter: in the
- * URL of a GET, and in a plain hidden field of each form on a post.
+ * <p>Every form that changes something ends with a redirect back to this page (Post/Redirect/Get),
+ * so that a refresh repeats nothing. A new token's plaintext goes along that redirect without being
+ * stored anywhere but in memory: the post leaves it in {@link IssuedTokens} for this session and
+ * names it in the redirect's URL ({@code issued=<random id>}); the page the redirect lands on takes
+ * it, once, into a field of this request-scoped bean and renders it. It never reaches the session,
+ * the view state, a URL or the database, and a refresh finds it gone. The tenant's id comes as the
+ * {@code id} parameter: in the URL of a GET, and in a plain hidden field of each form on a post.
  */
 @Named("tenantPage")
 @RequestScoped
 public class TenantBean {
 
   @Inject Tenants tenants;
+
+  @Inject IssuedTokens issuedTokens;
 
   private String id;
   private Tenant tenant;
@@ -43,13 +53,28 @@ public class TenantBean {
   private String label;
   private LocalDate expiresOn;
 
-  /** Only for the response of the post that issued it. */
+  /** Only for the page that the post which issued it redirected to. */
   private IssuedToken issued;
+
+  /** The URL named a new token that was shown already (or has expired). */
+  private boolean issuedGone;
 
   @PostConstruct
   void init() {
-    id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    Map<String, String> parameters = external.getRequestParameterMap();
+    id = parameters.get("id");
     now = Instant.now();
+    String handOver = parameters.get("issued");
+    if (handOver != null && !faces.isPostback()) {
+      issued =
+          issuedTokens
+              .take(external.getSessionId(false), handOver)
+              .filter(token -> token.token().getTenant().getId().equals(id))
+              .orElse(null);
+      issuedGone = issued == null;
+    }
   }
 
   /** Answers 404 for an unknown tenant; the page then says so. */
@@ -100,66 +125,77 @@ public class TenantBean {
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
   }
 
-  // Actions
+  // Actions: each one that succeeds redirects back to this page
 
-  public void rename() {
+  public void rename() throws IOException {
     try {
       tenant = tenants.renameTenant(id, name);
-      info("Renamed to '" + tenant.getName() + "'.");
     } catch (ScimException e) {
       error("renameTenant:name", e);
+      return;
     }
+    info("Renamed to '" + tenant.getName() + "'.");
+    Redirects.to(page());
   }
 
-  public void enable() {
+  public void enable() throws IOException {
     changeEnabled(true);
   }
 
-  public void disable() {
+  public void disable() throws IOException {
     changeEnabled(false);
   }
 
-  private void changeEnabled(boolean enabled) {
+  private void changeEnabled(boolean enabled) throws IOException {
     try {
       tenant = tenants.setTenantEnabled(id, enabled);
-      info(
-          enabled
-              ? "Tenant enabled: its valid tokens work again."
-              : "Tenant disabled: its tokens get 401 from now on.");
     } catch (ScimException e) {
       error(null, e);
+      return;
     }
+    info(
+        enabled
+            ? "Tenant enabled: its valid tokens work again."
+            : "Tenant disabled: its tokens get 401 from now on.");
+    Redirects.to(page());
   }
 
-  public void issue() {
+  public void issue() throws IOException {
+    IssuedToken token;
     try {
-      issued =
+      token =
           tenants.issueToken(
               id,
               label,
               expiresOn == null ? null : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant());
-      tokens = null;
-      label = null;
-      expiresOn = null;
     } catch (ScimException e) {
       error(e.status() == 400 ? "issueToken:expires" : null, e);
+      return;
     }
+    String session = FacesContext.getCurrentInstance().getExternalContext().getSessionId(true);
+    Redirects.to(page() + "&issued=" + issuedTokens.leave(session, token));
   }
 
   /** Revokes the token named by the {@code token} field of the row's form. */
-  public void revoke() {
+  public void revoke() throws IOException {
     String tokenId =
         FacesContext.getCurrentInstance()
             .getExternalContext()
             .getRequestParameterMap()
             .get("token");
+    ApiToken token;
     try {
-      ApiToken token = tenants.revokeToken(id, tokenId);
-      tokens = null;
-      info("Token " + token.getPrefix() + " revoked: clients using it get 401 from now on.");
+      token = tenants.revokeToken(id, tokenId);
     } catch (ScimException e) {
       error(null, e);
+      return;
     }
+    info("Token " + token.getPrefix() + " revoked: clients using it get 401 from now on.");
+    Redirects.to(page());
+  }
+
+  private String page() {
+    return "/admin/tenant.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
   }
 
   // The token just issued: rendered once, in this response only
@@ -174,6 +210,10 @@ public class TenantBean {
 
   public ApiToken getIssuedTokenInfo() {
     return issued == null ? null : issued.token();
+  }
+
+  public boolean isIssuedGone() {
+    return issuedGone;
   }
 
   // Form fields

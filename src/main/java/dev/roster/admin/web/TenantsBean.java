@@ -5,7 +5,6 @@ import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,16 +45,12 @@ public class TenantsBean {
           new FacesMessage(FacesMessage.SEVERITY_ERROR, e.detail(), null));
       return;
     }
-    ExternalContext external = faces.getExternalContext();
-    external.getFlash().setKeepMessages(true);
     faces.addMessage(
         null,
         new FacesMessage(
             "Tenant '" + tenant.getName() + "' created with id '" + tenant.getId() + "'."));
-    external.redirect(
-        external.getRequestContextPath()
-            + "/admin/tenant.xhtml?id="
-            + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8));
+    Redirects.to(
+        "/admin/tenant.xhtml?id=" + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8));
   }
 
   public String getName() {

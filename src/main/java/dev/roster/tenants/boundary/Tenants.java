@@ -33,6 +33,15 @@ public class Tenants {
 
   private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
 
+  /** The longest tenant name: what its column holds. */
+  public static final int MAX_NAME_LENGTH = 200;
+
+  /** The longest token label: what its column holds. */
+  public static final int MAX_LABEL_LENGTH = 200;
+
+  /** The latest expiry a token may have (ISO-8601's four-digit years; databases hold no more). */
+  public static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
   @PersistenceContext EntityManager em;
 
   @Inject TokenCache tokenCache;
@@ -48,14 +57,12 @@ public class Tenants {
    * @throws ScimException invalidValue for a bad id or name, uniqueness if the id is taken
    */
   public Tenant createTenant(String id, String name) {
-    if (name == null || name.isBlank()) {
-      throw ScimException.invalidValue("A tenant needs a name.");
-    }
+    requireName(name);
     String tenantId = id == null || id.isBlank() ? freeIdFor(name) : id.strip();
     if (!tenantId.matches(Tenant.ID_PATTERN)) {
       throw ScimException.invalidValue(
           "'"
-              + tenantId
+              + shown(tenantId)
               + "' is not a valid tenant id: use 1 to 64 letters, digits, '.', '-' or '_',"
               + " starting with a letter or digit.");
     }
@@ -78,9 +85,7 @@ public class Tenants {
 
   public Tenant renameTenant(String id, String name) {
     Tenant tenant = existingTenant(id);
-    if (name == null || name.isBlank()) {
-      throw ScimException.invalidValue("A tenant needs a name.");
-    }
+    requireName(name);
     tenant.rename(name);
     return tenant;
   }
@@ -103,8 +108,19 @@ public class Tenants {
   public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
     Tenant tenant = existingTenant(tenantId);
     Instant now = Instant.now();
+    if (label != null
+        && (label.strip().length() > MAX_LABEL_LENGTH || hasControlCharacters(label))) {
+      throw ScimException.invalidValue(
+          "A token's label has at most "
+              + MAX_LABEL_LENGTH
+              + " characters, and no line breaks or other control characters.");
+    }
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw ScimException.invalidValue("A token's expiry must lie in the future.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+      throw ScimException.invalidValue(
+          "A token's expiry must lie no later than " + LATEST_EXPIRY + ".");
     }
     TokenSecrets.Generated secret = TokenSecrets.generate();
     ApiToken token = new ApiToken(tenant, label, secret.prefix(), secret.hash(), now, expiresAt);
@@ -122,9 +138,10 @@ public class Tenants {
 
   /** Revokes a token. It stops working on this instance at once, on others within the cache TTL. */
   public ApiToken revokeToken(String tenantId, String tokenId) {
-    ApiToken token = em.find(ApiToken.class, tokenId);
+    ApiToken token = tokenId == null ? null : em.find(ApiToken.class, tokenId);
     if (token == null || !token.getTenant().getId().equals(tenantId)) {
-      throw ScimException.notFound("Tenant '" + tenantId + "' has no token " + tokenId + ".");
+      throw ScimException.notFound(
+          "Tenant '" + shown(tenantId) + "' has no token " + shown(tokenId) + ".");
     }
     token.revoke(Instant.now());
     AfterTransaction.run(transactions, () -> tokenCache.evictToken(tokenId));
@@ -242,7 +259,29 @@ public class Tenants {
 
   private Tenant existingTenant(String id) {
     return findTenant(id)
-        .orElseThrow(() -> ScimException.notFound("There is no tenant '" + id + "'."));
+        .orElseThrow(() -> ScimException.notFound("There is no tenant '" + shown(id) + "'."));
+  }
+
+  /** The same rules for a new tenant's name and for a rename, from the console and the API. */
+  private static void requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw ScimException.invalidValue("A tenant needs a name.");
+    }
+    if (name.strip().length() > MAX_NAME_LENGTH || hasControlCharacters(name)) {
+      throw ScimException.invalidValue(
+          "A tenant's name has at most "
+              + MAX_NAME_LENGTH
+              + " characters, and no line breaks or other control characters.");
+    }
+  }
+
+  private static boolean hasControlCharacters(String text) {
+    return text.chars().anyMatch(Character::isISOControl);
+  }
+
+  /** A value as an error message quotes it back: short. */
+  private static String shown(String value) {
+    return value == null || value.length() <= 60 ? value : value.substring(0, 60) + "…";
   }
 
   /** A slug from the name, with -2, -3, ... appended while it is taken. */

@@ -143,9 +143,15 @@ class LogFiltersTest {
         "outcome=failure | 'outcome' must be one of success, client-error, server-error, error",
         "method=GET%20/x | 'method' must be an HTTP method",
         "type=Device | 'type' must be one of User, Group",
-        "tenant=../etc | 'tenant' is not a tenant id",
+        "tenant=../etc | 'tenant' must be a tenant id, 1 to 64 letters",
         "after=garbage | 'after' is not a position in the log",
         "after=2026-11-23T09:00:00Z | 'after' is not a position in the log",
+        // times the database cannot hold: a 500 before
+        "from=%2B1000000000-01-01T00:00:00Z | 'from' must lie between 0001-01-01T00:00:00Z and"
+            + " 9999-12-31T23:59:59Z",
+        "to=-999999999-01-01T00:00:00Z | 'to' must lie between",
+        "after=%2B999999999-01-01T00:00:00Z_5 | 'after' is not a position in the log",
+        "method=ABCDEFGHIJKLMNOPQ | 'method' must be an HTTP method such as GET or POST (1 to 16",
       })
   void refusesABadValueSayingWhatItTakes(String query, String message) {
     ScimException error = assertThrows(ScimException.class, () -> parse(query));
@@ -156,10 +162,24 @@ class LogFiltersTest {
   }
 
   @Test
-  void refusesOverlongTextAndCorrelation() {
-    assertThrows(ScimException.class, () -> parse("q=" + "x".repeat(201)));
-    assertThrows(ScimException.class, () -> parse("correlation=" + "x".repeat(129)));
+  void refusesOverlongTextAndCorrelationNamingTheLimit() {
+    assertTrue(
+        assertThrows(ScimException.class, () -> parse("q=" + "x".repeat(201)))
+            .detail()
+            .contains("200 characters"));
+    assertTrue(
+        assertThrows(ScimException.class, () -> parse("correlation=" + "x".repeat(129)))
+            .detail()
+            .contains("128 characters"));
     assertEquals("x".repeat(200), parse("q=" + "x".repeat(200)).text());
+    assertEquals("x".repeat(128), parse("correlation=" + "x".repeat(128)).correlation());
+  }
+
+  @Test
+  void aRefusalQuotesABadValueShortly() {
+    String detail =
+        assertThrows(ScimException.class, () -> parse("tenant=" + "x".repeat(100_000))).detail();
+    assertTrue(detail.length() < 300, detail);
   }
 
   @Test
