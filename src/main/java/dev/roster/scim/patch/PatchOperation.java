@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public record PatchOperation(Op op, String path, JsonValue value) {
 
+  /** How much of a path an error message repeats. */
+  private static final int MAX_SHOWN = 100;
+
   /** The three operations; clients write them in any case ({@code Add}, {@code replace}). */
   public enum Op {
     ADD,
@@ -94,11 +97,17 @@ public record PatchOperation(Op op, String path, JsonValue value) {
 
   /**
    * The operation as an error message names it: {@code add 'members'}, {@code replace without a
-   * path}.
+   * path}. A long path is cut, so that the message stays short.
    */
   public String describe() {
     return op.name().toLowerCase(Locale.ROOT)
-        + (path == null ? " without a path" : " '" + path + "'");
+        + (path == null ? " without a path" : " '" + clip(path) + "'");
+  }
+
+  private static String clip(String text) {
+    return text.codePointCount(0, text.length()) <= MAX_SHOWN
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN)) + "…";
   }
 
   /** The error of the operation numbered {@code number} (from 1), saying which operation failed. */
