@@ -118,6 +118,11 @@ class GroupQueryIT {
         Arguments.of("meta.created lt \"2000-01-01T00:00:00Z\"", Set.of()),
         Arguments.of("meta.resourceType eq \"Group\"", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of("meta.resourceType eq \"User\"", Set.of()),
+        // resourceType is caseExact (RFC 7643 §7), as on users
+        Arguments.of("meta.resourceType eq \"group\"", Set.of()),
+        Arguments.of("meta.resourceType sw \"Gr\"", Set.of("Sales", "Sales EMEA", "Empty")),
+        Arguments.of("meta pr", Set.of("Sales", "Sales EMEA", "Empty")),
+        Arguments.of("meta.version pr", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of(
             "urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"empty\"",
             Set.of("Empty")));

@@ -185,6 +185,11 @@ class UserStoreIT {
             "meta.created gt \"2000-01-01T00:00:00Z\"", Set.of("bjensen", "jsmith", "omalley")),
         Arguments.of("meta.lastModified lt \"2000-01-01T00:00:00Z\"", Set.of()),
         Arguments.of("meta.resourceType eq \"User\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.resourceType eq \"user\"", Set.of()),
+        Arguments.of("meta.resourceType ne \"Group\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta pr", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.location pr", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("not (meta.version pr)", Set.of()),
         Arguments.of("userName eq \"100%_\"", Set.of()),
         Arguments.of("userName co \"_\"", Set.of()));
   }
@@ -211,6 +216,8 @@ class UserStoreIT {
         "name eq \"x\"",
         "emails[bogus eq \"x\"]",
         "meta.location eq \"x\"",
+        "meta.version eq \"W/\\\"1\\\"\"",
+        "meta[resourceType eq \"User\"]",
         "meta.created gt \"yesterday\"",
         "userName eq null");
   }
