@@ -18,11 +18,11 @@ package dev.roster.scim.filter;
 public final class FilterLimits {
 
   /**
-   * The longest filter or path, in characters: room for a lookup of the longest value Roster stores
-   * (2,048 characters), or for 50 lookups of ordinary values joined by {@code or}. A GET's whole
-   * request line is about 8 KB anyway.
+   * The longest filter or path, in characters: room for lookups of two of the longest values Roster
+   * stores (2,048 characters each), or for 50 lookups of ordinary values joined by {@code or}. What
+   * a filter costs is bounded by the limits below; this one bounds what the parser reads.
    */
-  public static final int MAX_LENGTH = 4096;
+  public static final int MAX_LENGTH = 8192;
 
   /**
    * The most comparisons and presence tests ({@code pr}) in one filter or path. Each is a subquery;
