@@ -4,6 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.ScimException;
+import dev.roster.scim.Unicode;
 import dev.roster.scim.schema.Attribute.Mutability;
 import dev.roster.scim.schema.Attribute.Type;
 import jakarta.json.JsonArray;
@@ -45,8 +46,18 @@ import java.util.Optional;
  */
 public final class ResourceValidator {
 
-  /** The longest string value Roster stores; longer values could not be indexed everywhere. */
+  /**
+   * The longest string value Roster stores, in characters (Unicode code points, as the README
+   * counts them); longer values could not be indexed everywhere.
+   */
   public static final int MAX_STRING_LENGTH = 2048;
+
+  /**
+   * The columns that hold such a string or its comparison key, in UTF-16 units, which H2 counts: a
+   * character takes two when it is outside the Basic Multilingual Plane (an emoji), and
+   * lower-casing makes two of one (U+0130 becomes i and U+0307).
+   */
+  public static final int MAX_STORED_LENGTH = 2 * MAX_STRING_LENGTH;
 
   private final ResourceType type;
 
@@ -206,7 +217,7 @@ public final class ResourceValidator {
         if (!(value instanceof JsonString s)) {
           throw wrongType(where, "a string", value);
         }
-        if (s.getString().length() > MAX_STRING_LENGTH) {
+        if (Unicode.length(s.getString()) > MAX_STRING_LENGTH) {
           throw ScimException.invalidValue(
               "The value of '" + where + "' is longer than " + MAX_STRING_LENGTH + " characters.");
         }

@@ -178,6 +178,50 @@ class GroupQueryIT {
     assertEquals(new TreeSet<>(expected), found);
   }
 
+  /** Groups hold the longest values of any characters too (see UserStoreIT). */
+  @Test
+  void storesAndFindsTheLongestNamesOfAnyCharacters() {
+    String emoji = "\uD83D\uDE00".repeat(2048);
+    String dotted = "\u0130".repeat(2048);
+    String member = createUser("gq-long", "{\"userName\":\"gq-long\"}");
+    createGroup(
+        "gq-long",
+        Json.createObjectBuilder()
+            .add("displayName", dotted)
+            .add("externalId", emoji)
+            .add(
+                "members",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("value", member).add("display", emoji)))
+            .build()
+            .toString());
+    assertEquals(
+        Set.of(dotted),
+        groups(
+            "gq-long",
+            store ->
+                store
+                    .search(
+                        ListQuery.of(
+                            ResourceType.GROUP,
+                            200,
+                            "displayName eq \""
+                                + dotted
+                                + "\" and members.display eq \""
+                                + emoji
+                                + "\"",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .groups()
+                    .stream()
+                    .map(StoredGroup::displayName)
+                    .collect(Collectors.toSet())));
+  }
+
   @Test
   void usersSeeTheirGroupsDirectAndIndirect() {
     Map<String, List<Memberships.GroupRef>> groups =

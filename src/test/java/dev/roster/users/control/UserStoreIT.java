@@ -313,6 +313,47 @@ class UserStoreIT {
     assertEquals(Set.of(), userNames("emails[type eq \"work\"].value eq \"p@example.com\""));
   }
 
+  /**
+   * Characters are code points: 2,048 emoji are 4,096 UTF-16 units, which H2 counts, and 2,048
+   * U+0130 become 4,096 units when lower-cased for the comparison key. Both fit, and are found.
+   */
+  @Test
+  void storesAndFindsTheLongestValuesOfAnyCharacters() {
+    String emoji = "\uD83D\uDE00".repeat(2048);
+    String dotted = "\u0130".repeat(2048);
+    in(
+        "long-values",
+        store ->
+            store.create(
+                Json.createObjectBuilder()
+                    .add("userName", emoji)
+                    .add("externalId", emoji)
+                    .add("displayName", dotted)
+                    .add("title", dotted)
+                    .build()));
+    List<String> found =
+        in(
+            "long-values",
+            store ->
+                store
+                    .search(
+                        ListQuery.of(
+                            ResourceType.USER,
+                            200,
+                            "userName eq \"" + emoji + "\" and title eq \"" + dotted + "\"",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null))
+                    .users()
+                    .stream()
+                    .map(StoredUser::externalId)
+                    .toList());
+    assertEquals(List.of(emoji), found);
+  }
+
   @Test
   void refusesASecondUserNameThatDiffersOnlyInCase() {
     ScimException e =
