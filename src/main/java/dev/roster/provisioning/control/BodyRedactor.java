@@ -3,6 +3,7 @@ package dev.roster.provisioning.control;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.JsonBodies;
+import dev.roster.scim.patch.PatchEngine;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,11 +20,14 @@ import java.util.regex.Pattern;
  * maximum length.
  *
  * <p>In JSON, a secret is the value of a member named {@code password}, {@code secret}, {@code
- * token} and the like (in any case, also URN-qualified), wherever it stands, and the {@code value}
- * of a PATCH operation whose {@code path} ends in such a name. A body that is not valid JSON cannot
- * be read that precisely, so when it mentions such a name at all, every value in it is redacted and
- * only its member names and punctuation remain: enough to see why it was malformed. {@code
- * password=...} fields of form-encoded text are redacted too.
+ * token} and the like (in any case, also URN-qualified, with spaces around it), wherever it stands,
+ * and the {@code value} of a PATCH operation whose {@code path} ends in such a name. Paths and
+ * names are also read exactly as the PATCH engine reads them ({@link
+ * PatchEngine#namesNeverReturned}): whatever the engine would apply to an attribute that is never
+ * returned, the log redacts. A body that is not valid JSON cannot be read that precisely, so when
+ * it mentions such a name at all, every value in it is redacted and only its member names and
+ * punctuation remain: enough to see why it was malformed. {@code password=...} fields of
+ * form-encoded text are redacted too.
  */
 public final class BodyRedactor {
 
@@ -43,14 +47,34 @@ public final class BodyRedactor {
   private static final String NAMES =
       "password|secret|token|access_?token|refresh_?token|client_?secret|api_?key|bearer";
 
-  /** A secret name in quotes, as a member name or a PATCH path: {@code "urn:...:password"}. */
+  /**
+   * A secret name as a word of a quoted string, as a member name or a PATCH path: {@code
+   * "urn:...:password"}, {@code "password "}, {@code "password[value eq \"x\"]"}, also right after
+   * an escape such as {@code \t}.
+   */
   private static final Pattern QUOTED_SECRET_NAME =
       Pattern.compile(
-          "\"(?:[^\"]*[:.])?(?:" + NAMES + ")(?:\\[[^\"]*])?\"", Pattern.CASE_INSENSITIVE);
+          "\"(?:[^\"\\\\]|\\\\.)*?"
+              + "(?:(?<![A-Za-z0-9_])|(?<=\\\\[bfnrt])|(?<=\\\\u[0-9A-Fa-f]{4}))"
+              + "(?:"
+              + NAMES
+              + ")(?![A-Za-z0-9_])",
+          Pattern.CASE_INSENSITIVE);
 
   /** {@code password=...} in a form-encoded or otherwise textual body. */
   private static final Pattern FORM_FIELD =
       Pattern.compile("((?:^|[&?\\s])(?:" + NAMES + ")=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A filter comparison on a secret ({@code password eq "x"}, also URN-qualified), in a query
+   * string or a SearchRequest: Roster refuses such filters, but the log keeps what was asked.
+   */
+  private static final Pattern SECRET_COMPARISON =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_])((?:[^\\s\"\\[\\]()]*[:.])?(?:"
+              + NAMES
+              + ")\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+)(?:\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s)\\]]+)",
+          Pattern.CASE_INSENSITIVE);
 
   private BodyRedactor() {}
 
@@ -70,6 +94,7 @@ public final class BodyRedactor {
   /** Redaction of text that is not JSON: a malformed body, or a query string. */
   public static String redactText(String text) {
     String result = FORM_FIELD.matcher(text).replaceAll("$1" + REDACTED);
+    result = redactComparisons(result);
     return QUOTED_SECRET_NAME.matcher(result).find() ? redactJsonValues(result) : result;
   }
 
@@ -88,8 +113,17 @@ public final class BodyRedactor {
         value.asJsonArray().forEach(element -> array.add(redact(element)));
         yield array.build();
       }
+      case STRING -> {
+        String text = ((JsonString) value).getString();
+        String redacted = redactComparisons(text);
+        yield redacted.equals(text) ? value : JSON.createValue(redacted);
+      }
       default -> value;
     };
+  }
+
+  private static String redactComparisons(String text) {
+    return SECRET_COMPARISON.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
   }
 
   private static JsonObject redactObject(JsonObject object) {
@@ -99,15 +133,22 @@ public final class BodyRedactor {
                 member ->
                     member.getKey().equalsIgnoreCase("path")
                         && member.getValue() instanceof JsonString path
-                        && isSecretName(lastName(path.getString())));
+                        && isSecret(path.getString()));
     JsonObjectBuilder copy = JSON.createObjectBuilder();
     object.forEach(
         (name, member) -> {
-          boolean secret =
-              isSecretName(lastName(name)) || (secretPath && name.equalsIgnoreCase("value"));
+          boolean secret = isSecret(name) || (secretPath && name.equalsIgnoreCase("value"));
           copy.add(name, secret ? JSON.createValue(REDACTED) : redact(member));
         });
     return copy.build();
+  }
+
+  /**
+   * Whether a member name or PATCH path names a secret: one of the names above, or what the PATCH
+   * engine would apply to an attribute that is never returned.
+   */
+  private static boolean isSecret(String nameOrPath) {
+    return isSecretName(lastName(nameOrPath)) || PatchEngine.namesNeverReturned(nameOrPath);
   }
 
   /**
@@ -161,9 +202,12 @@ public final class BodyRedactor {
     return 0;
   }
 
-  /** The attribute a name or PATCH path ends in: {@code urn:...:User:password} gives password. */
+  /**
+   * The attribute a name or PATCH path ends in: {@code urn:...:User:password} gives password, and
+   * so does {@code " password "}, since the PATCH engine trims paths.
+   */
   private static String lastName(String nameOrPath) {
-    String name = nameOrPath.replaceAll("\\[.*?]", "");
+    String name = nameOrPath.replaceAll("\\[.*?]", "").trim();
     int cut = Math.max(name.lastIndexOf(':'), name.lastIndexOf('.'));
     return name.substring(cut + 1);
   }

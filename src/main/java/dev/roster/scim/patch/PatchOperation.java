@@ -73,12 +73,22 @@ public record PatchOperation(Op op, String path, JsonValue value) {
     JsonValue path = member(operation, "path");
     String pathText = null;
     if (path instanceof JsonString p) {
-      pathText = p.getString().trim().isEmpty() ? null : p.getString().trim();
+      pathText = pathText(p.getString());
     } else if (path != null && path.getValueType() != JsonValue.ValueType.NULL) {
       throw ScimException.invalidPath(
           "Operation " + number + " has a 'path' that is not a string.");
     }
     return new PatchOperation(kind, pathText, member(operation, "value"));
+  }
+
+  /**
+   * The path as the engine reads it: without the spaces and control characters around it (clients
+   * send {@code "password "}), or {@code null} when nothing is left. The provisioning log reads
+   * paths the same way (see {@link PatchEngine#namesNeverReturned}).
+   */
+  static String pathText(String sent) {
+    String trimmed = sent.trim();
+    return trimmed.isEmpty() ? null : trimmed;
   }
 
   /** A member by name, ignoring case, as attribute names are (RFC 7643 §2.1). */
