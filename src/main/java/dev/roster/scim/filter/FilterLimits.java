@@ -41,8 +41,8 @@ public final class FilterLimits {
    * about 30 ms with a literal of 32 characters, 90 ms with 64, 170 ms with 128, 250 ms with 256
    * and 460 ms with 1,024, and ten terms ten times that (on a shared two-core machine at a load of
    * 8). With this limit and {@link #MAX_SUBSTRING_LENGTH}, the worst filters (ten such terms, and
-   * 40 value filters that read every email) took 0.3 to 0.8 s there. The console's search needs
-   * six.
+   * 40 value filters that read every email) take 0.3 to 0.9 s of CPU there. The console's search
+   * needs six.
    */
   public static final int MAX_SUBSTRING_TERMS = 10;
 

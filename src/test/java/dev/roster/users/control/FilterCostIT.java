@@ -10,6 +10,8 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * What the worst filter {@link FilterLimits} allows costs in the database (issue 12): a tenant of
  * 1,000 users and 1,000 groups whose titles, email types, group names and member names are 2,048
  * characters of one letter, the data that makes substring matching slowest (every position matches
- * until the literal's last character). Each filter must run in well under two seconds on H2; the
+ * until the literal's last character). Each filter must take well under a second of CPU on H2; the
  * figures are printed. Before the limits, ten {@code co} terms of 1,000 characters took 6.7 s.
  */
 class FilterCostIT {
@@ -32,7 +34,10 @@ class FilterCostIT {
   static final String LONG = "a".repeat(2048);
   static final int USERS = 1000;
 
-  /** The budget of one filter: "well under a second or two", on a shared two-core machine. */
+  /**
+   * The budget of one filter, in CPU time: "well under a second or two". The worst filters take 0.3
+   * to 0.5 s on a quiet machine, and up to 0.95 s when other processes crowd its two cores.
+   */
   static final long BUDGET_MS = 2000;
 
   static EntityManagerFactory factory;
@@ -81,8 +86,22 @@ class FilterCostIT {
                                     .add("display", LONG)))
                     .build());
           }
+          var everyone = Json.createArrayBuilder();
+          ids.forEach(
+              id -> everyone.add(Json.createObjectBuilder().add("value", id).add("display", LONG)));
+          everybody =
+              groups
+                  .create(
+                      Json.createObjectBuilder()
+                          .add("displayName", "everybody")
+                          .add("members", everyone)
+                          .build())
+                  .scimId();
         });
   }
+
+  /** A group whose members are all the users, each with a 2,048-character display. */
+  static String everybody;
 
   @AfterAll
   static void close() {
@@ -94,7 +113,11 @@ class FilterCostIT {
     try {
       em.getTransaction().begin();
       work.accept(em);
-      em.getTransaction().commit();
+      if (em.getTransaction().getRollbackOnly()) {
+        em.getTransaction().rollback();
+      } else {
+        em.getTransaction().commit();
+      }
     } finally {
       if (em.getTransaction().isActive()) {
         em.getTransaction().rollback();
@@ -190,27 +213,72 @@ class FilterCostIT {
     }
   }
 
+  /** The worst member filters in a PATCH path, run on the group of everybody (and rolled back). */
+  @Test
+  void theWorstMemberPathsWithinTheLimitsRunInWellUnderTwoSeconds() {
+    for (String filter : worstMemberFilters()) {
+      String patch =
+          Json.createObjectBuilder()
+              .add(
+                  "Operations",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add("op", "remove")
+                              .add("path", "members[" + filter + "]")))
+              .build()
+              .toString();
+      assertFast(
+          "members",
+          filter,
+          null,
+          em -> {
+            new GroupStore(em, TENANT)
+                .patch(
+                    everybody,
+                    Json.createReader(new java.io.StringReader(patch)).readObject(),
+                    null);
+            em.getTransaction().setRollbackOnly();
+          });
+    }
+  }
+
+  static List<String> worstMemberFilters() {
+    return List.of(
+        worst(0, " or ", i -> "display co \"" + needle(i) + "\"", i -> "type eq \"Group\""),
+        worst(
+            FilterLimits.MAX_DEPTH - 2,
+            " and ",
+            i -> "not (display ew \"" + needle(i) + "\")",
+            i -> "not (value eq \"" + i + "\")"));
+  }
+
   static ListQuery query(ResourceType type, String filter, String sortBy) {
     // from the second page, so that the count runs as well
     return ListQuery.of(type, 200, filter, sortBy, null, "2", "10", null, null);
   }
 
-  /** The fastest of three runs, so that another process's burst does not decide. */
+  /**
+   * The CPU time of the fastest of three runs: H2 runs in memory on the calling thread, so the
+   * thread's CPU time is the work the filter asks for, which other processes on a shared machine do
+   * not change (its wall time, printed too, grew fivefold at a load of 28 on two cores).
+   */
   static void assertFast(
       String what, String filter, String sortBy, Consumer<EntityManager> search) {
-    long best = Long.MAX_VALUE;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long bestCpu = Long.MAX_VALUE;
+    long bestWall = Long.MAX_VALUE;
     for (int run = 0; run < 3; run++) {
-      long start = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
       inTransaction(search);
-      best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
-      if (what.startsWith("explore"))
-        System.out.print((System.nanoTime() - start) / 1_000_000 + " ");
+      bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+      bestWall = Math.min(bestWall, (System.nanoTime() - wall) / 1_000_000);
     }
+    String shown = filter.substring(0, Math.min(60, filter.length()));
     System.out.printf(
-        "FilterCostIT %s, %d characters, sortBy %s: %d ms: %s%n",
-        what, filter.length(), sortBy, best, filter.substring(0, Math.min(60, filter.length())));
-    assertTrue(
-        best < BUDGET_MS,
-        what + " took " + best + " ms: " + filter.substring(0, Math.min(200, filter.length())));
+        "FilterCostIT %s, %d characters, sortBy %s: %d ms CPU, %d ms: %s%n",
+        what, filter.length(), sortBy, bestCpu, bestWall, shown);
+    assertTrue(bestCpu < BUDGET_MS, what + " took " + bestCpu + " ms of CPU: " + shown);
   }
 }
