@@ -11,7 +11,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,11 +58,13 @@ public final class BodyRedactor {
               + "(?:"
               + NAMES
               + ")(?![A-Za-z0-9_])",
-          Pattern.CASE_INSENSITIVE);
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** {@code password=...} in a form-encoded or otherwise textual body. */
   private static final Pattern FORM_FIELD =
-      Pattern.compile("((?:^|[&?\\s])(?:" + NAMES + ")=)[^&\\s]*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "((?:^|[&?\\s])(?:" + NAMES + ")=)[^&\\s]*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
    * A filter comparison on a secret ({@code password eq "x"}, also URN-qualified), in a query
@@ -74,7 +75,7 @@ public final class BodyRedactor {
           "(?<![A-Za-z0-9_])((?:[^\\s\"\\[\\]()]*[:.])?(?:"
               + NAMES
               + ")\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+)(?:\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s)\\]]+)",
-          Pattern.CASE_INSENSITIVE);
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BodyRedactor() {}
 
@@ -213,6 +214,6 @@ public final class BodyRedactor {
   }
 
   private static boolean isSecretName(String name) {
-    return SECRET_NAMES.contains(name.toLowerCase(Locale.ROOT).replace("_", ""));
+    return SECRET_NAMES.contains(PatchEngine.foldCase(name).replace("_", ""));
   }
 }

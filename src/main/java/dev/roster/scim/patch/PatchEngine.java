@@ -23,6 +23,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -143,6 +144,22 @@ public final class PatchEngine {
       List.of(new PatchEngine(ResourceType.USER), new PatchEngine(ResourceType.GROUP));
 
   /**
+   * The names of the attributes and sub-attributes that are never returned, in lower case: a path
+   * that mentions none of them needs no parsing, which the provisioning log asks of every member
+   * name of every body.
+   */
+  private static final Set<String> NEVER_RETURNED =
+      EVERY_TYPE.stream()
+          .flatMap(
+              engine ->
+                  Stream.concat(Stream.of(engine.type.schema()), engine.type.extensions().stream()))
+          .flatMap(schema -> schema.attributes().stream())
+          .flatMap(a -> Stream.concat(Stream.of(a), a.subAttributes().stream()))
+          .filter(a -> a.returned() == Attribute.Returned.NEVER)
+          .map(a -> a.name().toLowerCase(Locale.ROOT))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
    * Whether an operation's {@code path} as a client sent it, or a key of a path-less operation's
    * value, names an attribute that is never returned ({@code password}) of any resource type, or
    * something inside one: read exactly as the engine reads it to apply the operation (trimmed, in
@@ -150,6 +167,10 @@ public final class PatchEngine {
    * the values of such operations through this, so that what is applied is what is redacted.
    */
   public static boolean namesNeverReturned(String pathOrKey) {
+    String folded = foldCase(pathOrKey);
+    if (NEVER_RETURNED.stream().noneMatch(folded::contains)) {
+      return false;
+    }
     String path = PatchOperation.pathText(pathOrKey);
     for (PatchEngine engine : EVERY_TYPE) {
       Optional<Target> asPath;
@@ -169,6 +190,18 @@ public final class PatchEngine {
       }
     }
     return false;
+  }
+
+  /**
+   * The text in lower case as {@link String#equalsIgnoreCase}, which resolves attribute names,
+   * compares it: through upper case, so that U+017F (long s) is an s, as in {@code "paſſword"}.
+   */
+  public static String foldCase(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return folded.toString();
   }
 
   /** The target of an operation's path, which {@link PatchOperation#pathText} has read. */

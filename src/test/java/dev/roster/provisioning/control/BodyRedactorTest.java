@@ -372,6 +372,9 @@ class BodyRedactorTest {
         "\\u0000password",
         "PASSWORD",
         "Password ",
+        // equalsIgnoreCase, which resolves names, reads U+017F (long s) as s
+        "pa\u017F\u017Fword",
+        "PA\u017F\u017FWORD ",
         URN,
         URN.toUpperCase(java.util.Locale.ROOT),
         " " + URN + " ",
