@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -202,20 +203,13 @@ class GroupQueryIT {
             store ->
                 store
                     .search(
-                        ListQuery.of(
+                        query(
                             ResourceType.GROUP,
-                            200,
                             "displayName eq \""
                                 + dotted
                                 + "\" and members.display eq \""
                                 + emoji
-                                + "\"",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null))
+                                + "\""))
                     .groups()
                     .stream()
                     .map(StoredGroup::displayName)
@@ -333,18 +327,7 @@ class GroupQueryIT {
   }
 
   private static <T> T transaction(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, work);
   }
 
   static JsonObject json(String text) {

@@ -3,6 +3,7 @@ package dev.roster.users.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -296,18 +297,7 @@ class FilterCoverageIT {
   }
 
   static <T> T in(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, work);
   }
 
   static JsonObject json(String text) {

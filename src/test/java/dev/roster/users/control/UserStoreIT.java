@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -12,7 +13,6 @@ import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.StringReader;
@@ -93,18 +93,7 @@ class UserStoreIT {
   }
 
   static <T> T in(String tenant, Function<UserStore, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(new UserStore(em, tenant));
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, em -> work.apply(new UserStore(em, tenant)));
   }
 
   static JsonObject json(String text) {
@@ -337,16 +326,10 @@ class UserStoreIT {
             store ->
                 store
                     .search(
-                        ListQuery.of(
-                            ResourceType.USER,
-                            200,
+                        query(
                             "userName eq \"" + emoji + "\" and title eq \"" + dotted + "\"",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null))
+                            1,
+                            200))
                     .users()
                     .stream()
                     .map(StoredUser::externalId)
