@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,14 +48,14 @@ public final class BodyRedactor {
       "password|secret|token|access_?token|refresh_?token|client_?secret|api_?key|bearer";
 
   /**
-   * A secret name as a word of a quoted string, as a member name or a PATCH path: {@code
-   * "urn:...:password"}, {@code "password "}, {@code "password[value eq \"x\"]"}, also right after
-   * an escape such as {@code \t}.
+   * A secret name as a word, as in {@code "urn:...:password"}, {@code "password "} or {@code
+   * "password[value eq \"x\"]"}, also right after an escape such as {@code \t}. No pattern here
+   * loops over the text: Java's regular expressions recurse once per character of such a loop, and
+   * ran out of stack on a long body.
    */
-  private static final Pattern QUOTED_SECRET_NAME =
+  private static final Pattern SECRET_WORD =
       Pattern.compile(
-          "\"(?:[^\"\\\\]|\\\\.)*?"
-              + "(?:(?<![A-Za-z0-9_])|(?<=\\\\[bfnrt])|(?<=\\\\u[0-9A-Fa-f]{4}))"
+          "(?:(?<![A-Za-z0-9_])|(?<=\\\\[bfnrt])|(?<=\\\\u[0-9A-Fa-f]{4}))"
               + "(?:"
               + NAMES
               + ")(?![A-Za-z0-9_])",
@@ -67,14 +68,13 @@ public final class BodyRedactor {
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /**
-   * A filter comparison on a secret ({@code password eq "x"}, also URN-qualified), in a query
-   * string or a SearchRequest: Roster refuses such filters, but the log keeps what was asked.
+   * The start of a filter comparison on a secret ({@code password eq }, also URN-qualified), in a
+   * query string or a SearchRequest: Roster refuses such filters, but the log keeps what was asked.
+   * The value after it is found by {@link #endOfValue}.
    */
   private static final Pattern SECRET_COMPARISON =
       Pattern.compile(
-          "(?<![A-Za-z0-9_])((?:[^\\s\"\\[\\]()]*[:.])?(?:"
-              + NAMES
-              + ")\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+)(?:\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s)\\]]+)",
+          "(?<![A-Za-z0-9_])(?:" + NAMES + ")\\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BodyRedactor() {}
@@ -96,7 +96,7 @@ public final class BodyRedactor {
   public static String redactText(String text) {
     String result = FORM_FIELD.matcher(text).replaceAll("$1" + REDACTED);
     result = redactComparisons(result);
-    return QUOTED_SECRET_NAME.matcher(result).find() ? redactJsonValues(result) : result;
+    return quotesASecretName(result) ? redactJsonValues(result) : result;
   }
 
   static String cap(String text, int maxChars) {
@@ -123,8 +123,51 @@ public final class BodyRedactor {
     };
   }
 
+  /** The text with the value of every filter comparison on a secret redacted. */
   private static String redactComparisons(String text) {
-    return SECRET_COMPARISON.matcher(text).replaceAll("$1\"" + REDACTED + "\"");
+    Matcher comparison = SECRET_COMPARISON.matcher(text);
+    StringBuilder out = null;
+    int copied = 0;
+    while (comparison.find()) {
+      if (out == null) {
+        out = new StringBuilder(text.length());
+      }
+      int value = comparison.end();
+      out.append(text, copied, value).append('"').append(REDACTED).append('"');
+      copied = endOfValue(text, value);
+      comparison.region(copied, text.length());
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
+  }
+
+  /** The index after a filter value: a quoted string, or a word up to a space, ')' or ']'. */
+  private static int endOfValue(String text, int start) {
+    if (start < text.length() && text.charAt(start) == '"') {
+      return endOfString(text, start);
+    }
+    int end = start;
+    while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+      char c = text.charAt(end);
+      if (c == ')' || c == ']') {
+        break;
+      }
+      end++;
+    }
+    return end;
+  }
+
+  /** Whether some quoted string of the text holds a secret name as a word. */
+  private static boolean quotesASecretName(String text) {
+    Matcher word = SECRET_WORD.matcher(text);
+    for (int open = text.indexOf('"'); open >= 0; ) {
+      int end = endOfString(text, open);
+      int contentEnd = end > open + 1 && text.charAt(end - 1) == '"' ? end - 1 : end;
+      if (word.region(open + 1, Math.max(open + 1, contentEnd)).find()) {
+        return true;
+      }
+      open = end < text.length() ? text.indexOf('"', end) : -1;
+    }
+    return false;
   }
 
   private static JsonObject redactObject(JsonObject object) {
@@ -208,7 +251,19 @@ public final class BodyRedactor {
    * so does {@code " password "}, since the PATCH engine trims paths.
    */
   private static String lastName(String nameOrPath) {
-    String name = nameOrPath.replaceAll("\\[.*?]", "").trim();
+    StringBuilder outside = new StringBuilder(nameOrPath.length());
+    int depth = 0; // brackets are skipped in one pass: a pattern took quadratic time on "[[[["
+    for (int i = 0; i < nameOrPath.length(); i++) {
+      char c = nameOrPath.charAt(i);
+      if (c == '[') {
+        depth++;
+      } else if (c == ']' && depth > 0) {
+        depth--;
+      } else if (depth == 0) {
+        outside.append(c);
+      }
+    }
+    String name = outside.toString().trim();
     int cut = Math.max(name.lastIndexOf(':'), name.lastIndexOf('.'));
     return name.substring(cut + 1);
   }

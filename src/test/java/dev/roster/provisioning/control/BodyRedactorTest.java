@@ -457,4 +457,44 @@ class BodyRedactorTest {
 
     assertEquals(query, BodyRedactor.redactText(query));
   }
+
+  /** Java's regular expressions recurse once per character of some loops: none of those here. */
+  @Test
+  void redactsLongTextWithoutRunningOutOfStack() {
+    String longValue = "x".repeat(200_000);
+    String escapes = "\\\"".repeat(100_000);
+    List<String> bodies =
+        List.of(
+            "{\"userName\":\"" + longValue + "\",\"password\":\"pw-long-1\"}",
+            "{\"userName\":\"" + longValue + "\",\"password\":\"pw-long-1\"",
+            "{\"userName\":\"" + escapes + "\",\"password\":\"pw-long-1\"",
+            "{\"filter\":\"password eq \\\"" + longValue + "pw-long-1\\\"\"}",
+            "{\"filter\":\"password eq \\\"" + escapes + "pw-long-1\\\"\"");
+    for (String body : bodies) {
+      String redacted = redact(body);
+      assertFalse(
+          redacted.contains("pw-long-1"),
+          () -> redacted.substring(Math.max(0, redacted.length() - 80)));
+    }
+    String query = "filter=password eq \"" + escapes + "pw-long-1\"";
+    assertFalse(BodyRedactor.redactText(query).contains("pw-long-1"));
+  }
+
+  /** Shapes that make a backtracking pattern slow: each must take well under a second. */
+  @Test
+  void redactsPathologicalTextInLinearTime() {
+    List<String> bodies =
+        List.of(
+            "{\"" + "[".repeat(200_000) + "\":1}",
+            "{\"" + "a.".repeat(100_000) + "\":1}",
+            "{\"x\":\"" + "password ".repeat(20_000) + "\"}",
+            "{\"x\":\"" + "password ".repeat(20_000),
+            "\"".repeat(100_000) + "password");
+    for (String body : bodies) {
+      long start = System.nanoTime();
+      redact(body);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 1000, millis + " ms for " + body.substring(0, 20));
+    }
+  }
 }
