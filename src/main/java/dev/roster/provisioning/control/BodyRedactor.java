@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * returned, the log redacts. A body that is not valid JSON cannot be read that precisely, so when
  * it mentions such a name at all, every value in it is redacted and only its member names and
  * punctuation remain: enough to see why it was malformed. {@code password=...} fields of
- * form-encoded text are redacted too.
+ * form-encoded text, and the values of filter comparisons on such a name ({@code password eq "x"},
+ * in a query string or a SearchRequest), are redacted too.
  */
 public final class BodyRedactor {
 
@@ -50,8 +51,8 @@ public final class BodyRedactor {
   /**
    * A secret name as a word, as in {@code "urn:...:password"}, {@code "password "} or {@code
    * "password[value eq \"x\"]"}, also right after an escape such as {@code \t}. No pattern here
-   * loops over the text: Java's regular expressions recurse once per character of such a loop, and
-   * ran out of stack on a long body.
+   * repeats a group: Java's regular expressions recurse once per repetition of a group, and ran out
+   * of stack on a long body.
    */
   private static final Pattern SECRET_WORD =
       Pattern.compile(
