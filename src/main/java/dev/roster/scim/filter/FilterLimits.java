@@ -35,14 +35,14 @@ public final class FilterLimits {
   /**
    * The most {@code co}, {@code sw} and {@code ew} comparisons in one filter or path. A substring
    * comparison cannot use an index: it reads every value of the attribute in the tenant, and {@code
-   * co} compares up to (value length × literal length) characters per value. {@code FilterCostIT}
-   * measures it on H2 with 1,000 users whose titles are 2,048 characters chosen to make matching
-   * slowest (one letter, which every literal but its last character matches): one {@code co} took
-   * about 30 ms with a literal of 32 characters, 90 ms with 64, 170 ms with 128, 250 ms with 256
-   * and 460 ms with 1,024, and ten terms ten times that (on a shared two-core machine at a load of
-   * 8). With this limit and {@link #MAX_SUBSTRING_LENGTH}, the worst filters (ten such terms, and
-   * 40 value filters that read every email) take 0.3 to 0.9 s of CPU there. The console's search
-   * needs six.
+   * co} compares up to (value length × literal length) characters per value. Measured on H2 with
+   * the data of {@code FilterCostIT}, 1,000 users whose titles are 2,048 characters chosen to make
+   * matching slowest (one letter, which every literal but its last character matches): one {@code
+   * co} took about 30 ms with a literal of 32 characters, 90 ms with 64, 170 ms with 128, 250 ms
+   * with 256 and 460 ms with 1,024, and ten terms ten times that (on a shared two-core machine at a
+   * load of 8). With this limit and {@link #MAX_SUBSTRING_LENGTH}, the worst filters (ten such
+   * terms, and 40 value filters that read every email) take 0.3 to 0.9 s of CPU there. The
+   * console's search needs six.
    */
   public static final int MAX_SUBSTRING_TERMS = 10;
 
@@ -50,7 +50,7 @@ public final class FilterLimits {
    * The longest {@code co}, {@code sw} or {@code ew} literal, in characters: enough for any name or
    * address a person searches for. The cost of a substring comparison grows with it (see {@link
    * #MAX_SUBSTRING_TERMS}), and a longer literal says little that a 64-character part of it would
-   * not.
+   * not. The console's search must cut its text to this length.
    */
   public static final int MAX_SUBSTRING_LENGTH = 64;
 
