@@ -2,29 +2,46 @@ package dev.roster.scim;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
-/** Reads a SCIM request body: exactly one JSON object in UTF-8, or a 400 {@code invalidSyntax}. */
+/**
+ * Reads a SCIM request body: exactly one JSON object in UTF-8, of whole characters, or a 400 {@code
+ * invalidSyntax} ({@code invalidValue} for a lone surrogate), saying what is wrong and where.
+ */
 public final class JsonBodies {
 
   private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
-  private JsonBodies() {}
+  /**
+   * How deeply a request body may nest objects and arrays. SCIM bodies nest five or six levels (a
+   * PatchOp's operation's value's members); every reader after the parser then walks a bounded
+   * tree. JSON-P's own parser stops at 1,000.
+   */
+  public static final int MAX_DEPTH = 32;
 
-  public static JsonObject parseObject(byte[] body) {
-    return parseObject(new ByteArrayInputStream(body));
-  }
+  private JsonBodies() {}
 
   /**
    * Exactly one JSON value: unlike {@code JsonReader}, content after the first value is an error,
@@ -56,12 +73,14 @@ public final class JsonBodies {
    * The body as a JSON object.
    *
    * @throws ScimException invalidSyntax, saying where the JSON broke, for an empty body, for
-   *     anything that is not JSON, and for JSON that is not an object
+   *     anything that is not JSON in UTF-8, for JSON that is not an object and for JSON nested
+   *     deeper than {@value #MAX_DEPTH} levels; invalidValue for a string that is not whole
+   *     characters
    */
-  public static JsonObject parseObject(InputStream body) {
+  public static JsonObject parseObject(byte[] body) {
     JsonValue value;
     try {
-      value = parseValue(new InputStreamReader(body, StandardCharsets.UTF_8));
+      value = parseValue(new StringReader(utf8(body)));
     } catch (JsonParsingException e) {
       throw ScimException.invalidSyntax(
           "The request body is not valid JSON (line "
@@ -75,6 +94,104 @@ public final class JsonBodies {
     if (!(value instanceof JsonObject object)) {
       throw ScimException.invalidSyntax("The request body must be a JSON object.");
     }
+    requireWholeCharacters(object);
     return object;
+  }
+
+  /** The same, read from a stream to its end. */
+  public static JsonObject parseObject(InputStream body) {
+    try {
+      return parseObject(body.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the request body", e);
+    }
+  }
+
+  /**
+   * The body as text. Bytes that are not UTF-8 (RFC 3629), including overlong forms and surrogates
+   * encoded as characters (CESU-8), are refused: decoding them as U+FFFD would store something the
+   * client did not send, and say nothing.
+   */
+  private static String utf8(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(body.length); // UTF-8 never decodes to more chars
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw ScimException.invalidSyntax(
+          "The request body is not valid UTF-8: the "
+              + result.length()
+              + " byte(s) at offset "
+              + in.position()
+              + " do not encode a character.");
+    }
+    return out.flip().toString();
+  }
+
+  /**
+   * Refuses a member name or string that holds a lone surrogate (see {@link
+   * Unicode#loneSurrogate}), and nesting deeper than {@value #MAX_DEPTH}, walking the tree without
+   * recursion.
+   */
+  private static void requireWholeCharacters(JsonObject body) {
+    Deque<Object[]> pending = new ArrayDeque<>();
+    pending.push(new Object[] {"", body, 1});
+    while (!pending.isEmpty()) {
+      Object[] next = pending.pop();
+      String pointer = (String) next[0];
+      JsonValue value = (JsonValue) next[1];
+      int depth = (int) next[2];
+      if (value instanceof JsonString s) {
+        requireWhole(s.getString(), "The string at " + pointer);
+      } else if (value instanceof JsonStructure) {
+        if (depth > MAX_DEPTH) {
+          throw ScimException.invalidSyntax(
+              "The request body nests more than "
+                  + MAX_DEPTH
+                  + " levels of objects and arrays (at "
+                  + pointer
+                  + "); the limit is "
+                  + MAX_DEPTH
+                  + ".");
+        }
+        if (value instanceof JsonObject object) {
+          for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            String path = pointer + "/" + escape(member.getKey());
+            requireWhole(member.getKey(), "The member name at " + pointer);
+            pending.push(new Object[] {path, member.getValue(), depth + 1});
+          }
+        } else {
+          JsonArray array = (JsonArray) value;
+          for (int i = 0; i < array.size(); i++) {
+            pending.push(new Object[] {pointer + "/" + i, array.get(i), depth + 1});
+          }
+        }
+      }
+    }
+  }
+
+  private static void requireWhole(String text, String where) {
+    int lone = Unicode.loneSurrogate(text);
+    if (lone >= 0) {
+      throw ScimException.invalidValue(
+          where
+              + " holds a lone surrogate escape (\\u"
+              + Integer.toHexString(text.charAt(lone))
+              + "), which is not a character; a character outside the Basic Multilingual Plane is"
+              + " escaped as a surrogate pair.");
+    }
+  }
+
+  /** A member name as a JSON Pointer segment (RFC 6901), cut short when it is long. */
+  private static String escape(String name) {
+    String shown = name.length() <= 60 ? name : name.substring(0, 60) + "…";
+    return shown.replace("~", "~0").replace("/", "~1");
   }
 }

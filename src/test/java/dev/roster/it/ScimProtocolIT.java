@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -184,6 +187,115 @@ class ScimProtocolIT {
                     HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofByteArray(body))));
     assertScimError(reply, 413, null);
+  }
+
+  // Request bodies: every shape a 400 that says why, nothing stored that the client did not send
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "POST /Users",
+        "POST /Users/.search",
+        "POST /Groups",
+        "PUT /Users/no-such-id",
+        "PATCH /Users/no-such-id",
+        "PATCH /Groups/no-such-id"
+      })
+  void answersAnEmptyBodyWith400WithOrWithoutContentType(String request) {
+    String method = request.substring(0, request.indexOf(' '));
+    String path = request.substring(request.indexOf(' ') + 1);
+    HttpRequest.Builder bare =
+        scim.request(path, ACME_TOKEN).method(method, HttpRequest.BodyPublishers.noBody());
+    assertScimError(scim.send(bare), 400, "invalidSyntax");
+    HttpRequest.Builder typed =
+        scim.request(path, ACME_TOKEN)
+            .header("Content-Type", "application/scim+json")
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    assertScimError(scim.send(typed), 400, "invalidSyntax");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {" ", "\n\t", "null", "[]", "[{\"userName\":\"x\"}]", "42", "\"x\"", "true"})
+  void answersABodyThatIsNoObjectWith400WithoutContentType(String body) {
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertScimError(reply, 400, "invalidSyntax");
+  }
+
+  /** é in Latin-1, an overlong '/', and an emoji as two surrogates (CESU-8). */
+  @ParameterizedTest
+  @ValueSource(strings = {"E9", "C0AF", "EDA0BDEDB880"})
+  void refusesABodyThatIsNotUtf8InsteadOfStoringReplacementCharacters(String hex) {
+    String userName = "utf8-" + hex;
+    byte[] head = ("{\"userName\":\"" + userName).getBytes(StandardCharsets.UTF_8);
+    byte[] bad = HexFormat.of().parseHex(hex);
+    byte[] tail = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + bad.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(bad, 0, body, head.length, bad.length);
+    System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+
+    ScimClient.Reply reply =
+        scim.send(
+            scim.request("/Users", ACME_TOKEN)
+                .header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+    assertScimError(reply, 400, "invalidSyntax");
+    assertEquals(0, countUsers("userName sw \"" + userName + "\""));
+  }
+
+  /** Three different lone surrogates came back as the same '?' (issue 12). */
+  @ParameterizedTest
+  @ValueSource(strings = {"\\ud800", "\\udbff", "\\udc00"})
+  void refusesALoneSurrogateEscapeWith400InvalidValue(String escape) {
+    ScimClient.Reply reply =
+        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"lone-" + escape + "\"}");
+    assertScimError(reply, 400, "invalidValue");
+    ScimClient.Reply filtered =
+        scim.get("/Users?filter=" + encode("userName eq \"lone-" + escape + "\""), ACME_TOKEN);
+    assertScimError(filtered, 400, "invalidValue");
+  }
+
+  @Test
+  void countsCharactersNotUtf16UnitsAgainstTheLengthLimit() {
+    String emoji = "\uD83D\uDE00";
+    ScimClient.Reply created =
+        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + emoji.repeat(2048) + "\"}");
+    assertEquals(201, created.status(), created::toString);
+    assertEquals(emoji.repeat(2048), created.json().getString("userName"));
+    assertEquals(204, scim.delete("/Users/" + created.json().getString("id"), ACME_TOKEN).status());
+
+    ScimClient.Reply tooLong =
+        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + emoji.repeat(2049) + "\"}");
+    assertScimError(tooLong, 400, "invalidValue");
+  }
+
+  @Test
+  void answersNestingDeeperThanTheLimitAndHugeNumbersWith400() {
+    String nested = "{\"userName\":\"deep\",\"a\":" + "[".repeat(900) + "]".repeat(900) + "}";
+    assertScimError(postUsers("application/scim+json", nested), 400, "invalidSyntax");
+    assertScimError(
+        postUsers("application/scim+json", "{\"userName\":\"huge\",\"active\":1e999999999}"),
+        400,
+        "invalidValue");
+    assertScimError(
+        postUsers(
+            "application/scim+json", "{\"userName\":\"huge\",\"active\":" + "9".repeat(2000) + "}"),
+        400,
+        "invalidSyntax");
+  }
+
+  private long countUsers(String filter) {
+    ScimClient.Reply reply = scim.get("/Users?count=0&filter=" + encode(filter), ACME_TOKEN);
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getJsonNumber("totalResults").longValue();
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private ScimClient.Reply postUsers(String contentType, String body) {

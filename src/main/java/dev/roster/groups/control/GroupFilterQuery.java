@@ -6,6 +6,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
+import dev.roster.scim.query.MetaFilters;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ElementMatcher;
 import dev.roster.scim.schema.ResolvedPath;
@@ -64,6 +65,9 @@ public final class GroupFilterQuery extends JpqlConnectives {
           + ")";
     }
     ResolvedPath path = resolve(comparison.path());
+    if (MetaFilters.isComputed(path)) {
+      return MetaFilters.compare(TYPE, path, comparison) ? "(g.id IS NOT NULL)" : "(g.id IS NULL)";
+    }
     if (isMembers(path)) {
       Filter.Comparison onMember =
           new Filter.Comparison(
@@ -76,6 +80,9 @@ public final class GroupFilterQuery extends JpqlConnectives {
   @Override
   public String present(Filter.Present present) {
     ResolvedPath path = resolve(present.path());
+    if (MetaFilters.isComputed(path)) {
+      return "(g.id IS NOT NULL)";
+    }
     if (isMembers(path)) {
       return memberSubquery(
           new Filter.Present(AttributePath.of(memberSub(path).name()))
@@ -88,6 +95,9 @@ public final class GroupFilterQuery extends JpqlConnectives {
   @Override
   public String valuePath(Filter.ValuePath valuePath) {
     ResolvedPath path = resolve(valuePath.attribute());
+    if (MetaFilters.isComputed(path)) {
+      throw MetaFilters.valueFilter(valuePath.attribute());
+    }
     if (!isMembers(path) || path.subAttribute() != null) {
       throw ScimException.invalidFilter(
           "'" + valuePath.attribute() + "' is not a complex attribute; it cannot take a [filter].");
@@ -176,15 +186,15 @@ public final class GroupFilterQuery extends JpqlConnectives {
                 () ->
                     ScimException.invalidFilter(
                         "There is no attribute '" + path + "' to filter on."));
-    if (!isMembers(resolved) && column(resolved) == null) {
+    if (!isMembers(resolved) && !MetaFilters.isComputed(resolved) && column(resolved) == null) {
       throw ScimException.invalidFilter("'" + path + "' cannot be used in a filter.");
     }
     return resolved;
   }
 
   /**
-   * The column that holds the attribute, {@code meta.<name>} for meta attributes without one, or
-   * {@code null} for {@code members} and anything else.
+   * The column that holds the attribute, or {@code null} for {@code members}, the meta attributes
+   * of {@link MetaFilters} and anything else.
    */
   static String column(ResolvedPath path) {
     String name = path.attribute().name();
@@ -200,7 +210,7 @@ public final class GroupFilterQuery extends JpqlConnectives {
       return switch (path.subAttribute().name()) {
         case "created" -> "g.created";
         case "lastModified" -> "g.lastModified";
-        default -> "meta." + path.subAttribute().name();
+        default -> null;
       };
     }
     return null;
@@ -210,12 +220,6 @@ public final class GroupFilterQuery extends JpqlConnectives {
     Operator op = comparison.operator();
     String column = column(path);
     String key = ElementMatcher.literalKey(path.target(), comparison);
-    if (column.startsWith("meta.")) {
-      if (column.equals("meta.resourceType") && op == Operator.EQ) {
-        return key.equalsIgnoreCase("Group") ? "(g.id IS NOT NULL)" : "(g.id IS NULL)";
-      }
-      throw ScimException.invalidFilter("'" + comparison.path() + "' cannot be used in a filter.");
-    }
     if (column.equals("g.created") || column.equals("g.lastModified")) {
       return parameters.timeComparison(column, op, key, comparison.path());
     }

@@ -175,8 +175,8 @@ public class GroupStore {
   private static String order(ListQuery query) {
     ResolvedPath sortBy = query.sortBy();
     String column = sortBy == null ? null : GroupFilterQuery.column(sortBy);
-    if (column == null || column.startsWith("meta.")) {
-      // members and meta.location/version: one order, that of creation
+    if (column == null) {
+      // members and meta.resourceType, location and version: one order, that of creation
       if (query.sortBy() != null && query.descending()) {
         return "g.id DESC";
       }

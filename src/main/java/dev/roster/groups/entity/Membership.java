@@ -1,5 +1,6 @@
 package dev.roster.groups.entity;
 
+import dev.roster.scim.schema.ResourceValidator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -57,7 +58,7 @@ public class Membership {
   @Column(name = "MEMBER_TYPE", nullable = false, length = 8)
   private String memberType;
 
-  @Column(name = "DISPLAY", length = 2048)
+  @Column(name = "DISPLAY", length = ResourceValidator.MAX_STORED_LENGTH)
   private String display;
 
   protected Membership() {}

@@ -1,5 +1,6 @@
 package dev.roster.groups.entity;
 
+import dev.roster.scim.schema.ResourceValidator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -51,13 +52,13 @@ public class StoredGroup {
   @Column(name = "TENANT_ID", nullable = false, length = 64)
   private String tenantId;
 
-  @Column(name = "DISPLAY_NAME", nullable = false, length = 2048)
+  @Column(name = "DISPLAY_NAME", nullable = false, length = ResourceValidator.MAX_STORED_LENGTH)
   private String displayName;
 
-  @Column(name = "DISPLAY_NAME_KEY", nullable = false, length = 2048)
+  @Column(name = "DISPLAY_NAME_KEY", nullable = false, length = ResourceValidator.MAX_STORED_LENGTH)
   private String displayNameKey;
 
-  @Column(name = "EXTERNAL_ID", length = 2048)
+  @Column(name = "EXTERNAL_ID", length = ResourceValidator.MAX_STORED_LENGTH)
   private String externalId;
 
   @Column(name = "CREATED", nullable = false)

@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Admits a request body once the caller is authenticated: JSON only (415 otherwise), no larger than
- * the advertised {@code maxPayloadSize} (413 otherwise). The body is read into memory once, within
+ * the advertised {@code maxPayloadSize} (413 otherwise), one JSON object in UTF-8 (400 otherwise,
+ * also when a POST, PUT or PATCH has no body at all). The body is read into memory once, within
  * that limit, and kept for the provisioning log.
  */
 @PreMatching
@@ -29,6 +31,9 @@ public class RequestBodyFilter implements ContainerRequestFilter {
   static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
   @Inject ServiceProvider serviceProvider;
+
+  /** The methods whose SCIM requests carry a JSON object (RFC 7644 §3.3, §3.4.3, §3.5). */
+  private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -45,6 +50,11 @@ public class RequestBodyFilter implements ContainerRequestFilter {
           Duration.ofSeconds(5));
     }
     if (!request.hasEntity()) {
+      if (WITH_BODY.contains(request.getMethod())) {
+        // JAX-RS would hand the resource a null body, whatever the Content-Type
+        throw ScimException.invalidSyntax(
+            "The request body is empty; a " + request.getMethod() + " needs a JSON object.");
+      }
       return;
     }
     String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);

@@ -3,6 +3,8 @@ package dev.roster.scim.filter;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
+import dev.roster.scim.Unicode;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -21,11 +23,11 @@ import java.util.regex.Pattern;
  * meaning is clear: any run of spaces or tabs separates tokens, and an unquoted value that is not
  * {@code true}, {@code false}, {@code null} or a JSON number is a string, because Microsoft's
  * validator sends {@code userName eq Employee}. Errors give a character position, counted from 0.
+ *
+ * <p>It enforces {@link FilterLimits} while it reads, so that no tree it returns is too large to
+ * walk or to run.
  */
 final class FilterParser {
-
-  /** Deep enough for any real filter, shallow enough that recursion cannot exhaust the stack. */
-  static final int MAX_DEPTH = 50;
 
   /** Characters that end an attribute path or keyword. */
   private static final String PATH_END = "[]()";
@@ -42,6 +44,8 @@ final class FilterParser {
   private final String kind;
   private int pos;
   private int depth;
+  private int terms;
+  private int substringTerms;
 
   private FilterParser(String text, Function<String, ScimException> error, String kind) {
     this.text = text;
@@ -59,6 +63,7 @@ final class FilterParser {
       throw ScimException.invalidFilter("The filter is empty.");
     }
     FilterParser parser = new FilterParser(text, ScimException::invalidFilter, "filter");
+    parser.limitLength();
     Filter filter = parser.orExpression(false);
     parser.skipSpace();
     if (!parser.atEnd()) {
@@ -80,6 +85,7 @@ final class FilterParser {
       throw ScimException.invalidPath("The path is empty.");
     }
     FilterParser parser = new FilterParser(text, ScimException::invalidPath, "path");
+    parser.limitLength();
     parser.skipSpace();
     AttributePath attribute = parser.attributePath(false);
     Filter filter = null;
@@ -163,9 +169,10 @@ final class FilterParser {
 
   /** {@code attrPath SP compareOp SP compValue}, {@code attrPath SP "pr"} or a value path. */
   private Filter attributeExpression(boolean inBrackets) {
+    int start = pos;
     AttributePath path = attributePath(inBrackets);
     if (!at('[')) {
-      return condition(path);
+      return condition(path, start);
     }
     if (inBrackets) {
       throw fail("Value filters cannot be nested: unexpected '[' at position %d.", pos);
@@ -174,8 +181,9 @@ final class FilterParser {
     if (at('.')) {
       // Entra ID's emails[type eq "work"].value eq "x": the same element must satisfy both parts,
       // so the last comparison joins the bracket filter (see Filter).
+      int dot = pos;
       AttributePath sub = AttributePath.of(subAttribute());
-      return new Filter.ValuePath(path, new Filter.And(filter, condition(sub)));
+      return new Filter.ValuePath(path, new Filter.And(filter, condition(sub, dot)));
     }
     if (!atEnd() && !isSpace(text.charAt(pos)) && !at(')')) {
       throw fail(
@@ -186,13 +194,19 @@ final class FilterParser {
     return new Filter.ValuePath(path, filter);
   }
 
-  /** The operator and value after a path. */
-  private Filter condition(AttributePath path) {
+  /** The operator and value after a path, which starts at {@code pathStart}. */
+  private Filter condition(AttributePath path, int pathStart) {
     skipSpace();
     int start = pos;
     String keyword = word(PATH_END);
     if (keyword.isEmpty()) {
       throw fail("Expected an operator after '%s' at position %d.", path, start);
+    }
+    if (++terms > FilterLimits.MAX_TERMS) {
+      throw fail(
+          "The %s has more than %d comparisons and presence tests (the next starts at position"
+              + " %d); the limit is %d.",
+          kind, FilterLimits.MAX_TERMS, pathStart, FilterLimits.MAX_TERMS);
     }
     if (keyword.equalsIgnoreCase("pr")) {
       return new Filter.Present(path);
@@ -205,11 +219,27 @@ final class FilterParser {
                         "Unknown operator '%s' after '%s' at position %d; expected eq, ne, co, sw,"
                             + " ew, gt, ge, lt, le or pr.",
                         clip(keyword), path, start));
+    if (operator.isSubstring() && ++substringTerms > FilterLimits.MAX_SUBSTRING_TERMS) {
+      throw fail(
+          "The %s has more than %d co, sw and ew comparisons (the next starts at position %d); the"
+              + " limit is %d.",
+          kind, FilterLimits.MAX_SUBSTRING_TERMS, pathStart, FilterLimits.MAX_SUBSTRING_TERMS);
+    }
     skipSpace();
     if (atEnd() || at(')') || at(']')) {
       throw fail("Expected a value after '%s' at position %d.", keyword, pos);
     }
+    int valueStart = pos;
     JsonValue value = at('"') ? JSON.createValue(quoted()) : literal(word(VALUE_END));
+    if (operator.isSubstring()) {
+      int length = Unicode.length(value instanceof JsonString s ? s.getString() : value.toString());
+      if (length > FilterLimits.MAX_SUBSTRING_LENGTH) {
+        throw fail(
+            "The %s value at position %d is %d characters long; the limit for co, sw and ew values"
+                + " is %d characters.",
+            operator.keyword(), valueStart, length, FilterLimits.MAX_SUBSTRING_LENGTH);
+      }
+    }
     return new Filter.Comparison(path, operator, value);
   }
 
@@ -320,7 +350,7 @@ final class FilterParser {
     while (pos < text.length()) {
       char c = text.charAt(pos++);
       if (c == '"') {
-        return out.toString();
+        return whole(out.toString(), open);
       }
       if (c != '\\') {
         out.append(c);
@@ -342,6 +372,26 @@ final class FilterParser {
       }
     }
     throw fail("Unterminated string: the '\"' at position %d has no closing quote.", open);
+  }
+
+  /**
+   * A string literal that holds whole characters only: a lone surrogate escape ({@code "\\ud800"})
+   * names no character, so no value can equal it; it is refused rather than read as something else.
+   */
+  private String whole(String literal, int open) {
+    int lone = Unicode.loneSurrogate(literal);
+    if (lone >= 0) {
+      throw ScimException.invalidValue(
+          String.format(
+              Locale.ROOT,
+              "The string at position %d of the %s holds a lone surrogate (U+%04X), which is not a"
+                  + " character; escape a character outside the Basic Multilingual Plane as a"
+                  + " surrogate pair.",
+              open,
+              kind,
+              (int) literal.charAt(lone)));
+    }
+    return literal;
   }
 
   /** The four hex digits after {@code \\u}. */
@@ -395,8 +445,21 @@ final class FilterParser {
   }
 
   private void enter(int open) {
-    if (++depth > MAX_DEPTH) {
-      throw fail("The %s nests more than %d levels deep at position %d.", kind, MAX_DEPTH, open);
+    if (++depth > FilterLimits.MAX_DEPTH) {
+      throw fail(
+          "The %s nests more than %d levels of parentheses and brackets at position %d; the limit"
+              + " is %d.",
+          kind, FilterLimits.MAX_DEPTH, open, FilterLimits.MAX_DEPTH);
+    }
+  }
+
+  /** Refuses text over {@link FilterLimits#MAX_LENGTH} before reading any of it. */
+  private void limitLength() {
+    int length = Unicode.length(text);
+    if (length > FilterLimits.MAX_LENGTH) {
+      throw fail(
+          "The %s is %d characters long; the limit is %d characters.",
+          kind, length, FilterLimits.MAX_LENGTH);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.roster.scim.patch;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
+import dev.roster.scim.Unicode;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
@@ -11,6 +12,7 @@ import dev.roster.scim.patch.MemberChange.Member;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
+import dev.roster.scim.schema.ResourceValidator;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,7 +59,6 @@ public record GroupPatch(
 
   private static final ResourceType TYPE = ResourceType.GROUP;
   private static final Attribute MEMBERS = TYPE.schema().attribute("members").orElseThrow();
-  private static final int MAX_DISPLAY_LENGTH = 2048;
 
   /**
    * Splits the operations of a PatchOp message.
@@ -311,9 +312,11 @@ public record GroupPatch(
     String displayText = null;
     if (display instanceof JsonString text) {
       displayText = text.getString();
-      if (displayText.length() > MAX_DISPLAY_LENGTH) {
+      if (Unicode.length(displayText) > ResourceValidator.MAX_STRING_LENGTH) {
         throw ScimException.invalidValue(
-            "A member's display is at most " + MAX_DISPLAY_LENGTH + " characters.");
+            "A member's display is at most "
+                + ResourceValidator.MAX_STRING_LENGTH
+                + " characters.");
       }
     } else if (display != null && display.getValueType() != JsonValue.ValueType.NULL) {
       throw ScimException.invalidValue("A member's display must be a string.");

@@ -23,9 +23,11 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Applies PATCH operations (RFC 7644 §3.5.2) to the canonical JSON of a resource, in order, and
@@ -111,7 +113,7 @@ public final class PatchEngine {
       applyWithoutPath(document, operation);
       return;
     }
-    Target target = target(PatchPath.parse(operation.path()));
+    Target target = pathTarget(operation.path());
     if (target.readOnly()) {
       throw ScimException.mutability("'" + target.resolved().canonical() + "' is read-only.");
     }
@@ -129,6 +131,82 @@ public final class PatchEngine {
       return resolved.attribute().mutability() == Attribute.Mutability.READ_ONLY
           || target.mutability() == Attribute.Mutability.READ_ONLY;
     }
+
+    /** Whether the target is, or is inside, an attribute that is never returned (password). */
+    boolean neverReturned() {
+      return Stream.of(resolved.attribute(), resolved.target(), afterFilter)
+          .anyMatch(a -> a != null && a.returned() == Attribute.Returned.NEVER);
+    }
+  }
+
+  /** The engines of every resource type, for {@link #namesNeverReturned}. */
+  private static final List<PatchEngine> EVERY_TYPE =
+      List.of(new PatchEngine(ResourceType.USER), new PatchEngine(ResourceType.GROUP));
+
+  /**
+   * The names of the attributes and sub-attributes that are never returned, in lower case: a path
+   * that mentions none of them needs no parsing, which the provisioning log asks of every member
+   * name of every body.
+   */
+  private static final Set<String> NEVER_RETURNED =
+      EVERY_TYPE.stream()
+          .flatMap(
+              engine ->
+                  Stream.concat(Stream.of(engine.type.schema()), engine.type.extensions().stream()))
+          .flatMap(schema -> schema.attributes().stream())
+          .flatMap(a -> Stream.concat(Stream.of(a), a.subAttributes().stream()))
+          .filter(a -> a.returned() == Attribute.Returned.NEVER)
+          .map(a -> a.name().toLowerCase(Locale.ROOT))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * Whether an operation's {@code path} as a client sent it, or a key of a path-less operation's
+   * value, names an attribute that is never returned ({@code password}) of any resource type, or
+   * something inside one: read exactly as the engine reads it to apply the operation (trimmed, in
+   * any case, URN-qualified or not, with or without a value filter). The provisioning log redacts
+   * the values of such operations through this, so that what is applied is what is redacted.
+   */
+  public static boolean namesNeverReturned(String pathOrKey) {
+    String folded = foldCase(pathOrKey);
+    if (NEVER_RETURNED.stream().noneMatch(folded::contains)) {
+      return false;
+    }
+    String path = PatchOperation.pathText(pathOrKey);
+    for (PatchEngine engine : EVERY_TYPE) {
+      Optional<Target> asPath;
+      try {
+        asPath = path == null ? Optional.empty() : Optional.of(engine.pathTarget(path));
+      } catch (ScimException namesNothing) {
+        asPath = Optional.empty();
+      }
+      Optional<Target> asKey;
+      try {
+        asKey = engine.keyTarget(pathOrKey);
+      } catch (ScimException namesNothing) {
+        asKey = Optional.empty();
+      }
+      if (Stream.of(asPath, asKey).flatMap(Optional::stream).anyMatch(Target::neverReturned)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text in lower case as {@link String#equalsIgnoreCase}, which resolves attribute names,
+   * compares it: through upper case, so that U+017F (long s) is an s, as in {@code "paſſword"}.
+   */
+  public static String foldCase(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+    }
+    return folded.toString();
+  }
+
+  /** The target of an operation's path, which {@link PatchOperation#pathText} has read. */
+  private Target pathTarget(String path) {
+    return target(PatchPath.parse(path));
   }
 
   /**

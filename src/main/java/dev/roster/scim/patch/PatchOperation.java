@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public record PatchOperation(Op op, String path, JsonValue value) {
 
+  /** How much of a path an error message repeats. */
+  private static final int MAX_SHOWN = 100;
+
   /** The three operations; clients write them in any case ({@code Add}, {@code replace}). */
   public enum Op {
     ADD,
@@ -70,12 +73,22 @@ public record PatchOperation(Op op, String path, JsonValue value) {
     JsonValue path = member(operation, "path");
     String pathText = null;
     if (path instanceof JsonString p) {
-      pathText = p.getString().trim().isEmpty() ? null : p.getString().trim();
+      pathText = pathText(p.getString());
     } else if (path != null && path.getValueType() != JsonValue.ValueType.NULL) {
       throw ScimException.invalidPath(
           "Operation " + number + " has a 'path' that is not a string.");
     }
     return new PatchOperation(kind, pathText, member(operation, "value"));
+  }
+
+  /**
+   * The path as the engine reads it: without the spaces and control characters around it (clients
+   * send {@code "password "}), or {@code null} when nothing is left. The provisioning log reads
+   * paths the same way (see {@link PatchEngine#namesNeverReturned}).
+   */
+  static String pathText(String sent) {
+    String trimmed = sent.trim();
+    return trimmed.isEmpty() ? null : trimmed;
   }
 
   /** A member by name, ignoring case, as attribute names are (RFC 7643 §2.1). */
@@ -94,11 +107,17 @@ public record PatchOperation(Op op, String path, JsonValue value) {
 
   /**
    * The operation as an error message names it: {@code add 'members'}, {@code replace without a
-   * path}.
+   * path}. A long path is cut, so that the message stays short.
    */
   public String describe() {
     return op.name().toLowerCase(Locale.ROOT)
-        + (path == null ? " without a path" : " '" + path + "'");
+        + (path == null ? " without a path" : " '" + clip(path) + "'");
+  }
+
+  private static String clip(String text) {
+    return text.codePointCount(0, text.length()) <= MAX_SHOWN
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, MAX_SHOWN)) + "…";
   }
 
   /** The error of the operation numbered {@code number} (from 1), saying which operation failed. */

@@ -54,10 +54,19 @@ public final class ElementMatcher implements Filter.Visitor<Boolean> {
   @Override
   public Boolean comparison(Filter.Comparison comparison) {
     Attribute sub = sub(comparison.path());
+    return matches(sub, comparison, element.get(sub.name()));
+  }
+
+  /**
+   * Whether one value of an attribute satisfies a comparison, as it would in the database.
+   *
+   * @param value the value, or {@code null} when there is none
+   */
+  public static boolean matches(
+      Attribute attribute, Filter.Comparison comparison, JsonValue value) {
     Operator op = comparison.operator();
-    String literal = literalKey(sub, comparison);
-    JsonValue value = element.get(sub.name());
-    Optional<String> key = value == null ? Optional.empty() : AttributeValues.key(sub, value);
+    String literal = literalKey(attribute, comparison);
+    Optional<String> key = value == null ? Optional.empty() : AttributeValues.key(attribute, value);
     if (op == Operator.NE) {
       return key.isEmpty() || !key.get().equals(literal);
     }

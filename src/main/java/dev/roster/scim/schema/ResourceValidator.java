@@ -4,6 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.ScimException;
+import dev.roster.scim.Unicode;
 import dev.roster.scim.schema.Attribute.Mutability;
 import dev.roster.scim.schema.Attribute.Type;
 import jakarta.json.JsonArray;
@@ -45,8 +46,18 @@ import java.util.Optional;
  */
 public final class ResourceValidator {
 
-  /** The longest string value Roster stores; longer values could not be indexed everywhere. */
+  /**
+   * The longest string value Roster stores, in characters (Unicode code points, as the README
+   * counts them); longer values could not be indexed everywhere.
+   */
   public static final int MAX_STRING_LENGTH = 2048;
+
+  /**
+   * The columns that hold such a string or its comparison key, in UTF-16 units, which H2 counts: a
+   * character takes two when it is outside the Basic Multilingual Plane (an emoji), and
+   * lower-casing makes two of one (U+0130 becomes i and U+0307).
+   */
+  public static final int MAX_STORED_LENGTH = 2 * MAX_STRING_LENGTH;
 
   private final ResourceType type;
 
@@ -143,16 +154,17 @@ public final class ResourceValidator {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return Optional.empty();
     }
+    boolean secret = attribute.returned() == Attribute.Returned.NEVER;
     if (!attribute.multiValued()) {
-      return single(attribute, value, where);
+      return single(attribute, value, where, secret);
     }
     List<JsonValue> elements = new ArrayList<>();
     if (value instanceof JsonArray array) {
       for (JsonValue element : array) {
-        single(attribute, element, where).ifPresent(elements::add);
+        single(attribute, element, where, secret).ifPresent(elements::add);
       }
     } else {
-      single(attribute, value, where).ifPresent(elements::add);
+      single(attribute, value, where, secret).ifPresent(elements::add);
     }
     if (elements.isEmpty()) {
       return Optional.empty();
@@ -177,36 +189,42 @@ public final class ResourceValidator {
    * One value of an attribute. {@code ""} is unassigned whatever the attribute's type: Entra ID and
    * Microsoft's gallery tests clear attributes with empty strings (reference P11), so {@code
    * "active": ""} clears {@code active} rather than failing as "not a boolean".
+   *
+   * @param secret whether the value belongs to an attribute that is never returned (password),
+   *     whose value no error may repeat: error details reach the provisioning log, the console and
+   *     the admin API
    */
-  private Optional<JsonValue> single(Attribute attribute, JsonValue value, String where) {
+  private Optional<JsonValue> single(
+      Attribute attribute, JsonValue value, String where, boolean secret) {
     if (value.getValueType() == JsonValue.ValueType.NULL
         || (value instanceof JsonString s && s.getString().isEmpty())) {
       return Optional.empty();
     }
     switch (attribute.type()) {
       case COMPLEX:
-        return complex(attribute, value, where);
+        return complex(attribute, value, where, secret);
       case BOOLEAN:
         return Optional.of(
             AttributeValues.bool(value)
                 .map(AttributeValues::json)
-                .orElseThrow(() -> wrongType(where, "a boolean", value)));
+                .orElseThrow(() -> wrongType(where, "a boolean", value, secret)));
       case INTEGER:
       case DECIMAL:
         if (value instanceof JsonNumber n && (attribute.type() == Type.DECIMAL || n.isIntegral())) {
           return Optional.of(n);
         }
-        throw wrongType(where, attribute.type() == Type.INTEGER ? "an integer" : "a number", value);
+        throw wrongType(
+            where, attribute.type() == Type.INTEGER ? "an integer" : "a number", value, secret);
       case DATE_TIME:
         if (value instanceof JsonString s && AttributeValues.dateTime(s.getString()).isPresent()) {
           return Optional.of(s);
         }
-        throw wrongType(where, "a dateTime (RFC 3339)", value);
+        throw wrongType(where, "a dateTime (RFC 3339)", value, secret);
       default:
         if (!(value instanceof JsonString s)) {
-          throw wrongType(where, "a string", value);
+          throw wrongType(where, "a string", value, secret);
         }
-        if (s.getString().length() > MAX_STRING_LENGTH) {
+        if (Unicode.length(s.getString()) > MAX_STRING_LENGTH) {
           throw ScimException.invalidValue(
               "The value of '" + where + "' is longer than " + MAX_STRING_LENGTH + " characters.");
         }
@@ -214,7 +232,8 @@ public final class ResourceValidator {
     }
   }
 
-  private Optional<JsonValue> complex(Attribute attribute, JsonValue value, String where) {
+  private Optional<JsonValue> complex(
+      Attribute attribute, JsonValue value, String where, boolean secret) {
     if (value instanceof JsonString s && attribute.subAttribute("value").isPresent()) {
       // Entra ID sends a manager as a bare id, and Microsoft's tests a member as a bare id.
       value = JSON.createObjectBuilder().add("value", s).build();
@@ -229,7 +248,7 @@ public final class ResourceValidator {
       value = array.get(0);
     }
     if (!(value instanceof JsonObject object)) {
-      throw wrongType(where, "a JSON object", value);
+      throw wrongType(where, "a JSON object", value, secret);
     }
     object = embeddedRole(attribute, object);
     Map<String, JsonValue> subs = new LinkedHashMap<>();
@@ -239,7 +258,8 @@ public final class ResourceValidator {
         continue;
       }
       Attribute s = sub.get();
-      single(s, entry.getValue(), where + "." + s.name())
+      boolean secretSub = secret || s.returned() == Attribute.Returned.NEVER;
+      single(s, entry.getValue(), where + "." + s.name(), secretSub)
           .ifPresentOrElse(v -> subs.put(s.name(), v), () -> subs.remove(s.name()));
     }
     if (subs.isEmpty()) {
@@ -286,10 +306,21 @@ public final class ResourceValidator {
     }
   }
 
-  private static ScimException wrongType(String where, String expected, JsonValue value) {
-    String shown = value.toString();
-    if (shown.length() > 60) {
-      shown = shown.substring(0, 60) + "…";
+  /** The error of a value of the wrong type, showing the value unless it is a secret. */
+  private static ScimException wrongType(
+      String where, String expected, JsonValue value, boolean secret) {
+    String shown =
+        !secret
+            ? value.toString()
+            : switch (value.getValueType()) {
+              case TRUE, FALSE -> "a boolean";
+              case NUMBER -> "a number";
+              case OBJECT -> "an object";
+              case ARRAY -> "an array";
+              default -> "a " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT);
+            };
+    if (Unicode.length(shown) > 60) {
+      shown = shown.substring(0, shown.offsetByCodePoints(0, 60)) + "…";
     }
     return ScimException.invalidValue(
         "The value of '" + where + "' must be " + expected + ", not " + shown + ".");

@@ -6,6 +6,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.Operator;
+import dev.roster.scim.query.MetaFilters;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.AttributeValues;
 import dev.roster.scim.schema.ElementMatcher;
@@ -68,6 +69,9 @@ public final class UserFilterQuery extends JpqlConnectives {
   @Override
   public String present(Filter.Present present) {
     ResolvedPath path = resolve(present.path());
+    if (MetaFilters.isComputed(path)) {
+      return "(u.id IS NOT NULL)";
+    }
     if (isGroups(path)) {
       return "EXISTS (SELECT m.id FROM Membership m WHERE m.memberId = u.scimId)";
     }
@@ -93,7 +97,13 @@ public final class UserFilterQuery extends JpqlConnectives {
 
   @Override
   public String comparison(Filter.Comparison comparison) {
-    ResolvedPath path = valuePathOf(resolve(comparison.path()), comparison.path());
+    ResolvedPath resolved = resolve(comparison.path());
+    if (MetaFilters.isComputed(resolved)) {
+      return MetaFilters.compare(TYPE, resolved, comparison)
+          ? "(u.id IS NOT NULL)"
+          : "(u.id IS NULL)";
+    }
+    ResolvedPath path = valuePathOf(resolved, comparison.path());
     Operator op = comparison.operator();
     if (op == Operator.NE) {
       return "(NOT "
@@ -132,6 +142,9 @@ public final class UserFilterQuery extends JpqlConnectives {
   @Override
   public String valuePath(Filter.ValuePath valuePath) {
     ResolvedPath attribute = resolve(valuePath.attribute());
+    if (MetaFilters.isComputed(attribute)) {
+      throw MetaFilters.valueFilter(valuePath.attribute());
+    }
     if (isGroups(attribute) && attribute.subAttribute() == null) {
       return groupsSubquery(valuePath.filter().accept(new GroupCondition()));
     }
@@ -378,8 +391,8 @@ public final class UserFilterQuery extends JpqlConnectives {
   }
 
   /**
-   * The column that holds the attribute, or {@code null} when the value index does; {@code
-   * meta.<name>} for meta attributes that have no column.
+   * The column that holds the attribute, or {@code null} when the value index does or nothing
+   * stores it (the meta attributes of {@link MetaFilters}).
    */
   static String column(ResolvedPath path) {
     if (path.container() != null || path.isWholeExtension()) {
@@ -400,7 +413,7 @@ public final class UserFilterQuery extends JpqlConnectives {
       return switch (path.subAttribute().name()) {
         case "created" -> "u.created";
         case "lastModified" -> "u.lastModified";
-        default -> "meta." + path.subAttribute().name();
+        default -> null;
       };
     }
     return null;
@@ -408,13 +421,6 @@ public final class UserFilterQuery extends JpqlConnectives {
 
   private String columnComparison(ResolvedPath path, String column, Filter.Comparison comparison) {
     Operator op = comparison.operator();
-    if (column.startsWith("meta.")) {
-      if (column.equals("meta.resourceType") && op == Operator.EQ) {
-        String key = literalKey(path.target(), comparison);
-        return key.equals("User") ? "(u.id IS NOT NULL)" : "(u.id IS NULL)";
-      }
-      throw ScimException.invalidFilter("'" + comparison.path() + "' cannot be used in a filter.");
-    }
     String key = literalKey(path.target(), comparison);
     if (column.equals("u.created") || column.equals("u.lastModified")) {
       return parameters.timeComparison(column, op, key, comparison.path());

@@ -9,6 +9,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
+import dev.roster.scim.query.MetaFilters;
 import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
@@ -196,9 +197,8 @@ public class UserStore {
   }
 
   private static String sortColumn(ResolvedPath path) {
-    String column = UserFilterQuery.column(path);
-    // meta.location, meta.version: one per user, in the order of creation
-    return column != null && column.startsWith("meta.") ? "u.id" : column;
+    // meta.resourceType, location and version: the same for all, or in the order of creation
+    return MetaFilters.isComputed(path) ? "u.id" : UserFilterQuery.column(path);
   }
 
   private static void bind(Query query, List<Object> parameters) {

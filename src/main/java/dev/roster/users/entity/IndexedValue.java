@@ -1,5 +1,6 @@
 package dev.roster.users.entity;
 
+import dev.roster.scim.schema.ResourceValidator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -43,7 +44,7 @@ public class IndexedValue {
   @Column(name = "TENANT_ID", nullable = false, length = 64)
   private String tenantId;
 
-  @Column(name = "VALUE_KEY", nullable = false, length = 2048)
+  @Column(name = "VALUE_KEY", nullable = false, length = ResourceValidator.MAX_STORED_LENGTH)
   private String valueKey;
 
   @ManyToOne

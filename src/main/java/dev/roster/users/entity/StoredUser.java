@@ -1,5 +1,6 @@
 package dev.roster.users.entity;
 
+import dev.roster.scim.schema.ResourceValidator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -62,13 +63,13 @@ public class StoredUser {
   @Column(name = "TENANT_ID", nullable = false, length = 64)
   private String tenantId;
 
-  @Column(name = "USER_NAME_KEY", nullable = false, length = 2048)
+  @Column(name = "USER_NAME_KEY", nullable = false, length = ResourceValidator.MAX_STORED_LENGTH)
   private String userNameKey;
 
-  @Column(name = "EXTERNAL_ID", length = 2048)
+  @Column(name = "EXTERNAL_ID", length = ResourceValidator.MAX_STORED_LENGTH)
   private String externalId;
 
-  @Column(name = "DISPLAY_NAME_KEY", length = 2048)
+  @Column(name = "DISPLAY_NAME_KEY", length = ResourceValidator.MAX_STORED_LENGTH)
   private String displayNameKey;
 
   @Column(name = "ACTIVE")

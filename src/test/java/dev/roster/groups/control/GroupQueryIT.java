@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -118,6 +119,11 @@ class GroupQueryIT {
         Arguments.of("meta.created lt \"2000-01-01T00:00:00Z\"", Set.of()),
         Arguments.of("meta.resourceType eq \"Group\"", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of("meta.resourceType eq \"User\"", Set.of()),
+        // resourceType is caseExact (RFC 7643 §7), as on users
+        Arguments.of("meta.resourceType eq \"group\"", Set.of()),
+        Arguments.of("meta.resourceType sw \"Gr\"", Set.of("Sales", "Sales EMEA", "Empty")),
+        Arguments.of("meta pr", Set.of("Sales", "Sales EMEA", "Empty")),
+        Arguments.of("meta.version pr", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of(
             "urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"empty\"",
             Set.of("Empty")));
@@ -171,6 +177,43 @@ class GroupQueryIT {
                     .map(StoredUser::userNameKey)
                     .collect(Collectors.toCollection(TreeSet::new)));
     assertEquals(new TreeSet<>(expected), found);
+  }
+
+  /** Groups hold the longest values of any characters too (see UserStoreIT). */
+  @Test
+  void storesAndFindsTheLongestNamesOfAnyCharacters() {
+    String emoji = "\uD83D\uDE00".repeat(2048);
+    String dotted = "\u0130".repeat(2048);
+    String member = createUser("gq-long", "{\"userName\":\"gq-long\"}");
+    createGroup(
+        "gq-long",
+        Json.createObjectBuilder()
+            .add("displayName", dotted)
+            .add("externalId", emoji)
+            .add(
+                "members",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("value", member).add("display", emoji)))
+            .build()
+            .toString());
+    assertEquals(
+        Set.of(dotted),
+        groups(
+            "gq-long",
+            store ->
+                store
+                    .search(
+                        query(
+                            ResourceType.GROUP,
+                            "displayName eq \""
+                                + dotted
+                                + "\" and members.display eq \""
+                                + emoji
+                                + "\""))
+                    .groups()
+                    .stream()
+                    .map(StoredGroup::displayName)
+                    .collect(Collectors.toSet())));
   }
 
   @Test
@@ -284,18 +327,7 @@ class GroupQueryIT {
   }
 
   private static <T> T transaction(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, work);
   }
 
   static JsonObject json(String text) {

@@ -3,6 +3,7 @@ package dev.roster.groups.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.query.ListQuery;
@@ -303,18 +304,7 @@ class GroupStoreIT {
   }
 
   private static <T> T transaction(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, work);
   }
 
   static JsonObject json(String text) {

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.scim.patch.PatchEngine;
+import dev.roster.scim.patch.PatchOperation;
+import dev.roster.scim.schema.ResourceType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -351,5 +355,146 @@ class BodyRedactorTest {
     String redacted = redact(deep);
 
     assertFalse(redacted.contains("deep-pw-1"), redacted.substring(4990, 5040));
+  }
+
+  // One notion of "this path names a password", shared with the PATCH engine (issue 12: the engine
+  // trimmed "password " and applied it; the log kept its value in clear)
+
+  static final String URN = "urn:ietf:params:scim:schemas:core:2.0:User:password";
+
+  /** Spellings of a password path or key, as JSON string content. */
+  static Stream<String> passwordPaths() {
+    return Stream.of(
+        "password",
+        "password ",
+        " password",
+        "\\tpassword\\n",
+        "\\u0000password",
+        "PASSWORD",
+        "Password ",
+        // equalsIgnoreCase, which resolves names, reads U+017F (long s) as s
+        "pa\u017F\u017Fword",
+        "PA\u017F\u017FWORD ",
+        URN,
+        URN.toUpperCase(java.util.Locale.ROOT),
+        " " + URN + " ",
+        "password[value eq \\\"x\\\"]",
+        URN + "[value pr]");
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("passwordPaths")
+  void redactsThePatchValueOfEverySpellingOfAPasswordPath(String path) {
+    String body =
+        "{\"Operations\":[{\"op\":\"replace\",\"path\":\"" + path + "\",\"value\":\"pw-sec-1\"}]}";
+
+    assertFalse(redact(body).contains("pw-sec-1"), redact(body));
+    // and when the body is cut off, so that it is not JSON
+    String cut = body.substring(0, body.length() - 3);
+    assertFalse(redact(cut).contains("pw-sec-1"), redact(cut));
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("passwordPaths")
+  void redactsEverySpellingOfAPasswordAsAMemberName(String name) {
+    for (String body :
+        List.of(
+            "{\"userName\":\"b\",\"" + name + "\":\"pw-sec-2\"}",
+            "{\"Operations\":[{\"op\":\"add\",\"value\":{\"" + name + "\":\"pw-sec-2\"}}]}",
+            "{\"Operations\":[{\"op\":\"add\",\"value\":{\"" + name + "\":[\"pw-sec-2\"]")) {
+      assertFalse(redact(body).contains("pw-sec-2"), redact(body));
+    }
+  }
+
+  /**
+   * The redactor's notion is the engine's: for each spelling, the engine applies the operation to
+   * the password exactly when {@link PatchEngine#namesNeverReturned} says so, and the log redacts
+   * it either way.
+   */
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("passwordPaths")
+  void namesAPasswordExactlyWhenTheEngineAppliesOneThere(String path) {
+    String unescaped = parse("{\"p\":\"" + path + "\"}").getString("p");
+    boolean applied;
+    try {
+      JsonObject result =
+          new PatchEngine(ResourceType.USER)
+              .apply(
+                  parse("{\"userName\":\"b\"}"),
+                  PatchOperation.listOf(
+                      parse(
+                          "{\"Operations\":[{\"op\":\"replace\",\"path\":\""
+                              + path
+                              + "\",\"value\":\"pw-sec-3\"}]}")));
+      applied = result.containsKey("password");
+    } catch (dev.roster.scim.ScimException refused) {
+      applied = false;
+    }
+
+    assertEquals(applied, PatchEngine.namesNeverReturned(unescaped), unescaped);
+  }
+
+  /** Roster refuses filters on a password, but the log keeps the query and body that asked. */
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {
+        "filter=password eq \"pw-f-1\"&count=1",
+        "filter=userName eq \"b\" and PASSWORD co pw-f-1",
+        "filter=urn:ietf:params:scim:schemas:core:2.0:User:password sw \"pw-f-1",
+        "filter=not (password ne \"pw-f-1\")"
+      })
+  void redactsTheValueOfAFilterOnAPassword(String query) {
+    String redacted = BodyRedactor.redactText(query);
+    assertFalse(redacted.contains("pw-f-1"), redacted);
+
+    String search = redact("{\"filter\":" + Json.createValue(query.substring(7)) + "}");
+    assertFalse(search.contains("pw-f-1"), search);
+  }
+
+  @Test
+  void keepsFiltersOnOtherAttributes() {
+    String query = "filter=passwordHint eq \"x\" and userName eq \"bjensen\"";
+
+    assertEquals(query, BodyRedactor.redactText(query));
+  }
+
+  /** Java's regular expressions recurse once per character of some loops: none of those here. */
+  @Test
+  void redactsLongTextWithoutRunningOutOfStack() {
+    String longValue = "x".repeat(200_000);
+    String escapes = "\\\"".repeat(100_000);
+    List<String> bodies =
+        List.of(
+            "{\"userName\":\"" + longValue + "\",\"password\":\"pw-long-1\"}",
+            "{\"userName\":\"" + longValue + "\",\"password\":\"pw-long-1\"",
+            "{\"userName\":\"" + escapes + "\",\"password\":\"pw-long-1\"",
+            "{\"filter\":\"password eq \\\"" + longValue + "pw-long-1\\\"\"}",
+            "{\"filter\":\"password eq \\\"" + escapes + "pw-long-1\\\"\"");
+    for (String body : bodies) {
+      String redacted = redact(body);
+      assertFalse(
+          redacted.contains("pw-long-1"),
+          () -> redacted.substring(Math.max(0, redacted.length() - 80)));
+    }
+    String query = "filter=password eq \"" + escapes + "pw-long-1\"";
+    assertFalse(BodyRedactor.redactText(query).contains("pw-long-1"));
+  }
+
+  /** Shapes that make a backtracking pattern slow: each must take well under a second. */
+  @Test
+  void redactsPathologicalTextInLinearTime() {
+    List<String> bodies =
+        List.of(
+            "{\"" + "[".repeat(200_000) + "\":1}",
+            "{\"" + "a.".repeat(100_000) + "\":1}",
+            "{\"x\":\"" + "password ".repeat(20_000) + "\"}",
+            "{\"x\":\"" + "password ".repeat(20_000),
+            "\"".repeat(100_000) + "password");
+    for (String body : bodies) {
+      long start = System.nanoTime();
+      redact(body);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 1000, millis + " ms for " + body.substring(0, 20));
+    }
   }
 }

@@ -342,9 +342,32 @@ class FilterParserTest {
                 + " end of the filter."));
   }
 
+  @ParameterizedTest
+  @MethodSource("loneSurrogates")
+  void refusesLoneSurrogateEscapesAsInvalidValue(String filter) {
+    ScimException e = assertThrows(ScimException.class, () -> FilterParser.parse(filter));
+
+    assertEquals(ScimType.INVALID_VALUE, e.scimType().orElseThrow());
+    assertTrue(e.detail().contains("lone surrogate"), e.detail());
+  }
+
+  static List<String> loneSurrogates() {
+    return List.of(
+        "userName eq \"\\ud800\"",
+        "userName eq \"a\\uDC00b\"",
+        "userName eq \"\\ud83d\"",
+        "emails[value eq \"\\ude00x\"]",
+        "title co \"x\\ud83d\\ud83d\\ude00\"");
+  }
+
+  @Test
+  void readsASurrogatePairEscapeAsOneCharacter() {
+    assertEquals(eq("title", "\uD83D\uDE00"), FilterParser.parse("title eq \"\\ud83d\\uDE00\""));
+  }
+
   @Test
   void acceptsFiftyLevelsOfNesting() {
-    int levels = FilterParser.MAX_DEPTH;
+    int levels = FilterLimits.MAX_DEPTH;
 
     Filter filter = FilterParser.parse("(".repeat(levels) + "a pr" + ")".repeat(levels));
 

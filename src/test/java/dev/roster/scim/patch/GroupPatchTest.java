@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -221,6 +222,21 @@ class GroupPatchTest {
         row("an empty Operations list is a no-op", "", ""));
   }
 
+  /** Characters are code points: a display of 2,048 emoji is within the limit. */
+  @Test
+  void keepsADisplayOf2048CharactersOutsideTheBasicPlane() {
+    String display = "\uD83D\uDE00".repeat(2048);
+    GroupPatch plan =
+        GroupPatch.of(
+            PatchOperation.listOf(
+                body(
+                    "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"display\":\""
+                        + display
+                        + "\"}]}")));
+    assertEquals(
+        display, ((MemberChange.Add) plan.memberChanges().get(0)).members().get(0).display());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapes")
   void splitsEveryShape(String name, String operations, String changes, String attributes) {
@@ -299,6 +315,12 @@ class GroupPatchTest {
             "a display longer than 2048 characters",
             "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"display\":\""
                 + "x".repeat(2049)
+                + "\"}]}",
+            ScimType.INVALID_VALUE),
+        failure(
+            "a display of 2049 emoji",
+            "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"display\":\""
+                + "\uD83D\uDE00".repeat(2049)
                 + "\"}]}",
             ScimType.INVALID_VALUE),
         failure(

@@ -1,8 +1,10 @@
 package dev.roster.scim.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -12,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -1575,5 +1578,76 @@ class PatchEngineTest {
 
     assertEquals(JsonValue.NULL, withNull.value());
     assertEquals(false, withNull.hasValue());
+  }
+
+  // Secrets: a password's value never appears in an error (the log, console and API show them)
+
+  static final String SECRET = "87654321";
+
+  /** Values of the wrong type for a password, each holding {@link #SECRET}. */
+  static final List<String> WRONG_PASSWORDS =
+      List.of(
+          SECRET,
+          "-" + SECRET + ".5e3",
+          "[" + SECRET + "]",
+          "[\"" + SECRET + "\", \"x\"]",
+          "{\"value\": \"" + SECRET + "\"}",
+          "{\"" + SECRET + "\": true}",
+          "true",
+          "\"" + SECRET + "x".repeat(2048) + "\"");
+
+  /** Every request shape that carries a password, as JSON with {@code %s} for its value. */
+  static Stream<Arguments> passwordShapes() {
+    String urn = "urn:ietf:params:scim:schemas:core:2.0:User:password";
+    List<String> shapes =
+        List.of(
+            "POST {\"userName\":\"b\",\"password\":%s}",
+            "POST {\"userName\":\"b\",\"PassWord\":%s}",
+            "PATCH {\"op\":\"replace\",\"path\":\"password\",\"value\":%s}",
+            "PATCH {\"op\":\"add\",\"path\":\"password \",\"value\":%s}",
+            "PATCH {\"op\":\"replace\",\"path\":\"\\tPASSWORD\",\"value\":%s}",
+            "PATCH {\"op\":\"replace\",\"path\":\"" + urn + "\",\"value\":%s}",
+            "PATCH {\"op\":\"replace\",\"value\":{\"password\":%s}}",
+            "PATCH {\"op\":\"add\",\"value\":{\"Password\":%s,\"active\":true}}",
+            "PATCH {\"op\":\"replace\",\"value\":{\"" + urn + "\":%s}}");
+    return shapes.stream()
+        .flatMap(shape -> WRONG_PASSWORDS.stream().map(value -> arguments(shape, value)));
+  }
+
+  /**
+   * A POST or PUT (both go through the validator) and a PATCH with and without a path refuse a
+   * password of the wrong type or length without repeating it.
+   */
+  @ParameterizedTest(name = "{0} <- {1}")
+  @MethodSource("passwordShapes")
+  void neverRepeatsAPasswordInAnError(String shape, String value) {
+    String body = shape.substring(shape.indexOf(' ') + 1).formatted(value);
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () -> {
+              if (shape.startsWith("POST")) {
+                new ResourceValidator(ResourceType.USER).validate(json(body));
+              } else {
+                new PatchEngine(ResourceType.USER)
+                    .apply(BJENSEN, PatchOperation.listOf(json("{\"Operations\":[" + body + "]}")));
+              }
+            });
+
+    assertEquals(Optional.of(ScimType.INVALID_VALUE), e.scimType(), e.detail());
+    assertFalse(e.detail().contains(SECRET), e.detail());
+    assertTrue(e.detail().contains("password"), e.detail());
+  }
+
+  @Test
+  void stillShowsTheWrongValueOfAnOrdinaryAttribute() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () ->
+                new ResourceValidator(ResourceType.USER)
+                    .validate(json("{\"userName\":\"b\",\"title\":" + SECRET + "}")));
+
+    assertTrue(e.detail().contains(SECRET), e.detail());
   }
 }

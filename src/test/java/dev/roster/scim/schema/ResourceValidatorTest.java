@@ -407,6 +407,19 @@ class ResourceValidatorTest {
             "a string of exactly 2048 characters is kept",
             "{\"userName\": \"" + "x".repeat(2048) + "\"}",
             "{\"userName\": \"" + "x".repeat(2048) + "\"}"),
+        // characters are code points: an emoji is one, although Java stores two chars
+        user(
+            "2048 emoji are 2048 characters",
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(2048) + "\"}",
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(2048) + "\"}"),
+        user(
+            "a sub-attribute of 2048 emoji",
+            "{\"userName\": \"b\", \"emails\": [{\"display\": \""
+                + "\uD83D\uDE00".repeat(2048)
+                + "\"}]}",
+            "{\"userName\": \"b\", \"emails\": [{\"display\": \""
+                + "\uD83D\uDE00".repeat(2048)
+                + "\"}]}"),
         user(
             "roles as POSTed (objects, \"primary\" string)",
             """
@@ -514,6 +527,10 @@ class ResourceValidatorTest {
             "a string over 2048 characters",
             ResourceType.USER,
             "{\"userName\": \"b\", \"displayName\": \"" + "x".repeat(2049) + "\"}"),
+        Arguments.of(
+            "2049 emoji",
+            ResourceType.USER,
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(2049) + "\"}"),
         Arguments.of(
             "a sub-attribute over 2048 characters",
             ResourceType.USER,

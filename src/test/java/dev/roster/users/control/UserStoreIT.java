@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.JpaTransactions;
 import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -12,7 +13,6 @@ import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.StringReader;
@@ -93,18 +93,7 @@ class UserStoreIT {
   }
 
   static <T> T in(String tenant, Function<UserStore, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(new UserStore(em, tenant));
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return JpaTransactions.in(factory, em -> work.apply(new UserStore(em, tenant)));
   }
 
   static JsonObject json(String text) {
@@ -185,6 +174,11 @@ class UserStoreIT {
             "meta.created gt \"2000-01-01T00:00:00Z\"", Set.of("bjensen", "jsmith", "omalley")),
         Arguments.of("meta.lastModified lt \"2000-01-01T00:00:00Z\"", Set.of()),
         Arguments.of("meta.resourceType eq \"User\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.resourceType eq \"user\"", Set.of()),
+        Arguments.of("meta.resourceType ne \"Group\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta pr", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.location pr", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("not (meta.version pr)", Set.of()),
         Arguments.of("userName eq \"100%_\"", Set.of()),
         Arguments.of("userName co \"_\"", Set.of()));
   }
@@ -211,6 +205,8 @@ class UserStoreIT {
         "name eq \"x\"",
         "emails[bogus eq \"x\"]",
         "meta.location eq \"x\"",
+        "meta.version eq \"W/\\\"1\\\"\"",
+        "meta[resourceType eq \"User\"]",
         "meta.created gt \"yesterday\"",
         "userName eq null");
   }
@@ -304,6 +300,41 @@ class UserStoreIT {
           return null;
         });
     assertEquals(Set.of(), userNames("emails[type eq \"work\"].value eq \"p@example.com\""));
+  }
+
+  /**
+   * Characters are code points: 2,048 emoji are 4,096 UTF-16 units, which H2 counts, and 2,048
+   * U+0130 become 4,096 units when lower-cased for the comparison key. Both fit, and are found.
+   */
+  @Test
+  void storesAndFindsTheLongestValuesOfAnyCharacters() {
+    String emoji = "\uD83D\uDE00".repeat(2048);
+    String dotted = "\u0130".repeat(2048);
+    in(
+        "long-values",
+        store ->
+            store.create(
+                Json.createObjectBuilder()
+                    .add("userName", emoji)
+                    .add("externalId", emoji)
+                    .add("displayName", dotted)
+                    .add("title", dotted)
+                    .build()));
+    List<String> found =
+        in(
+            "long-values",
+            store ->
+                store
+                    .search(
+                        query(
+                            "userName eq \"" + emoji + "\" and title eq \"" + dotted + "\"",
+                            1,
+                            200))
+                    .users()
+                    .stream()
+                    .map(StoredUser::externalId)
+                    .toList());
+    assertEquals(List.of(emoji), found);
   }
 
   @Test

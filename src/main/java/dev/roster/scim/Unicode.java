@@ -1,0 +1,35 @@
+package dev.roster.scim;
+
+/**
+ * Text as Roster documents it: a character is a Unicode code point, and a string holds whole ones
+ * only.
+ */
+public final class Unicode {
+
+  private Unicode() {}
+
+  /** The number of characters: an emoji is one, although Java stores it as two {@code char}s. */
+  public static int length(CharSequence text) {
+    return Character.codePointCount(text, 0, text.length());
+  }
+
+  /**
+   * The index of the first surrogate that is not half of a pair, or -1. JSON's {@code \\u} escapes
+   * can write one ({@code "\\ud800"}, RFC 8259 §8.2), although no character is one: UTF-8 cannot
+   * encode it, so it would be stored and returned as {@code ?}, and different values would come
+   * back the same.
+   */
+  public static int loneSurrogate(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
