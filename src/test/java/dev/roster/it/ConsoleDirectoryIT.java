@@ -194,6 +194,20 @@ class ConsoleDirectoryIT {
     assertTrue(page.contains("No users match"), page);
   }
 
+  /**
+   * The search is a filter of co terms, which take at most 64 characters: longer text (here 200
+   * emoji, whose cut must not split a pair of UTF-16 units) is cut, never an error page.
+   */
+  @Test
+  void searchTextLongerThanASubstringTermIsCutNotRefused() {
+    String page =
+        console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("\uD83D\uDE00".repeat(200)));
+    assertTrue(page.contains("No users match"), page);
+    String department =
+        console.page("/admin/directory.xhtml?tenant=acme&view=groups&q=" + encode("x".repeat(300)));
+    assertFalse(department.contains("Error"), department);
+  }
+
   @Test
   void activeFilterShowsOnlyInactiveOrActiveUsers() {
     String inactive = console.page("/admin/directory.xhtml?tenant=acme&active=false");

@@ -123,8 +123,8 @@ class LimitsIT {
 
   /**
    * 250 connections, more than the server has worker threads, each sending a body one byte at a
-   * time (to SCIM, the admin API and the console's sign-in form): a simple request is still answered at
-   * once, and each slow client gets 408 when its time is up.
+   * time (to SCIM, the admin API and the console's sign-in form): a simple request is still
+   * answered at once, and each slow client gets 408 when its time is up.
    */
   @Test
   void clientsThatTrickleABodyHoldNoWorkerThread() throws Exception {

@@ -10,6 +10,7 @@ import dev.roster.groups.entity.StoredGroup;
 import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.SchemaUris;
+import dev.roster.scim.filter.FilterLimits;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserDocuments;
@@ -53,8 +54,11 @@ public class Directory {
   /** How many of a user's latest log records its page shows. */
   public static final int LOG_ENTRIES = 20;
 
-  /** Longest search text taken; longer text is cut. */
-  static final int MAX_SEARCH_LENGTH = 200;
+  /**
+   * Longest search text taken, in characters (code points); longer text is cut. The search is a
+   * filter of {@code co} terms, so it takes what such a term may hold.
+   */
+  static final int MAX_SEARCH_LENGTH = FilterLimits.MAX_SUBSTRING_LENGTH;
 
   /** Which users a list shows. */
   public enum Activity {
@@ -495,8 +499,8 @@ public class Directory {
       return null;
     }
     String stripped = text.strip();
-    return stripped.length() > MAX_SEARCH_LENGTH
-        ? stripped.substring(0, MAX_SEARCH_LENGTH)
+    return stripped.codePointCount(0, stripped.length()) > MAX_SEARCH_LENGTH
+        ? stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SEARCH_LENGTH))
         : stripped;
   }
 

@@ -43,7 +43,7 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     }
     try {
       writer.record(entry(request, response, true));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A response filter that throws turns the response into the container's HTML error page.
       // Record what is known without the body, and say why.
       LOG.log(Level.SEVERE, "Provisioning log: could not record a request in full", e);

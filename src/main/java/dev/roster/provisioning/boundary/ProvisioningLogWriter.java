@@ -200,8 +200,9 @@ public class ProvisioningLogWriter {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "Provisioning log: the writer failed; it goes on", e);
+      } catch (RuntimeException | StackOverflowError e) {
+        // A bug in redaction must not end the writer thread, and with it the whole log.
+        LOG.log(Level.SEVERE, "Provisioning log: the writer failed on a batch; it goes on", e);
         batch.clear();
       }
     }
