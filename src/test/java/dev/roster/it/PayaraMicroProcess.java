@@ -26,6 +26,24 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+  /** What H2 says when it cannot open its file (error 90030). */
+  private static final String CORRUPTED = "File corrupted while reading record";
+
+  /** The server could not open its H2 file: H2 found it corrupted. */
+  static final class DatabaseCorrupted extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    DatabaseCorrupted(String output) {
+      super(
+          "H2 cannot open its file: "
+              + output
+                  .substring(Math.max(0, output.indexOf(CORRUPTED) - 200))
+                  .lines()
+                  .limit(3)
+                  .toList());
+    }
+  }
+
   private final Process process;
   private final Path output;
   private final int port;
@@ -92,6 +110,9 @@ final class PayaraMicroProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             "Payara Micro exited " + process.exitValue() + ":\n" + output());
+      }
+      if (output().contains(CORRUPTED)) {
+        throw new DatabaseCorrupted(output());
       }
       try {
         HttpResponse<Void> response =

@@ -27,6 +27,11 @@ public class TenantAdmissionFilter implements ContainerRequestFilter {
     if (!(request.getProperty(ScimRequestProperties.TENANT_ID) instanceof String tenantId)) {
       return;
     }
+    if (request.getProperty(ScimRequestProperties.BODY_INCOMPLETE) != null) {
+      // RequestBodyFilter answers it 408 or 503 without doing any work: a place in the tenant's
+      // queue would only turn that answer into a 429 when many slow bodies time out together.
+      return;
+    }
     TenantGate.Admission admission;
     try {
       admission = gates.of(tenantId).admit();
