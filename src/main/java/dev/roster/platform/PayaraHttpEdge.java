@@ -111,6 +111,7 @@ public class PayaraHttpEdge {
               + guarded
               + " HTTP listener(s)");
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      uninstall();
       LOG.log(
           Level.WARNING,
           "Could not guard Payara's HTTP listener; requests it cannot read get its own answers",
@@ -226,30 +227,31 @@ public class PayaraHttpEdge {
       String path = packet.getRequestURI();
       MimeHeaders headers = packet.getHeaders();
       int host = headers.indexOf(Header.Host, 0);
-      Optional<String> problem = RequestSyntax.pathProblem(path);
-      boolean pathUnreadable = problem.isPresent();
-      if (problem.isEmpty() && host >= 0) {
-        problem =
-            headers.indexOf(Header.Host, host + 1) >= 0
-                ? Optional.of("The request has more than one Host header (RFC 9112 §3.2).")
-                : RequestSyntax.hostProblem(headers.getValue(host).toString());
-      }
+      Optional<String> pathProblem = RequestSyntax.pathProblem(path);
+      Optional<String> hostProblem =
+          host < 0
+              ? Optional.empty()
+              : headers.indexOf(Header.Host, host + 1) >= 0
+                  ? Optional.of("The request has more than one Host header (RFC 9112 §3.2).")
+                  : RequestSyntax.hostProblem(headers.getValue(host).toString());
       org.glassfish.grizzly.http.Method method = packet.getMethod();
       boolean standIn =
           org.glassfish.grizzly.http.Method.TRACE.equals(method)
               || org.glassfish.grizzly.http.Method.CONNECT.equals(method)
               || org.glassfish.grizzly.http.Method.PRI.equals(method);
-      if ((problem.isEmpty() && !standIn) || !RequestSyntax.isScimPath(path)) {
+      if ((pathProblem.isEmpty() && hostProblem.isEmpty() && !standIn)
+          || !RequestSyntax.isScimPath(path)) {
         return;
       }
+      Optional<String> problem = pathProblem.or(() -> hostProblem);
       if (problem.isPresent()) {
         request.setAttribute(ScimRequestProperties.UNREADABLE, problem.get());
         request.setAttribute(ScimRequestProperties.ORIGINAL_PATH, path);
         packet.setRequestURI(RequestSyntax.SCIM_BASE + "/");
-        if (!pathUnreadable) {
-          // setValue keeps the first Host field, drops the others, and gives its value.
-          headers.setValue(Header.Host).setString(ownAddress(request));
-        }
+      }
+      if (hostProblem.isPresent()) {
+        // setValue keeps the first Host field, drops the others, and gives its value.
+        headers.setValue(Header.Host).setString(ownAddress(request));
       }
       if (standIn) {
         request.setAttribute(ScimRequestProperties.ORIGINAL_METHOD, method.getMethodString());

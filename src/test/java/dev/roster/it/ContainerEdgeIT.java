@@ -154,6 +154,17 @@ class ContainerEdgeIT {
     assertEquals(400, logged(id).getInt("status"));
   }
 
+  @Test
+  void answersABadPathWithABadHostWith400InvalidSyntax() {
+    String id = UUID.randomUUID().toString();
+    WireHttp.Reply reply =
+        raw.send(
+            request("GET", "/scim/v2/Users/%zz", id, ACME_TOKEN)
+                .replace("Host: localhost", "Host: a:notaport"));
+    assertScimError(reply, 400, "invalidSyntax");
+    assertEquals(400, logged(id).getInt("status"));
+  }
+
   // Methods
 
   @Test
@@ -203,7 +214,8 @@ class ContainerEdgeIT {
       strings = {";;;", "application/", "application/json; charset=", "application/json; a"})
   void answersAContentTypeThatCannotBeParsedWith400InvalidSyntax(String contentType) {
     String id = UUID.randomUUID().toString();
-    WireHttp.Reply reply = raw.send(withBody("POST", "/scim/v2/Users", id, ACME_TOKEN, contentType));
+    WireHttp.Reply reply =
+        raw.send(withBody("POST", "/scim/v2/Users", id, ACME_TOKEN, contentType));
     assertScimError(reply, 400, "invalidSyntax");
     assertEquals(400, logged(id).getInt("status"));
   }
