@@ -47,21 +47,24 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * picks a servlet, and refuses what it cannot read itself ({@code %00}, {@code %c3%28}, {@code \}:
  * an empty 400), or fails on it and answers an empty 200 ({@code %zz}, a bad {@code Host}, some
  * {@code /..}: Grizzly throws, and Catalina logs the exception and sends nothing). It also refuses
- * {@code TRACE} with a bare 405. None of this is configurable, and no filter of the WAR runs for
- * such a request. Payara gives a WAR no hook there, so this class reaches its HTTP listeners
- * through Payara's service locator (by reflection, as Payara's own classes are no API) and wraps
- * the Grizzly {@link HttpHandler} they pass requests to.
+ * {@code TRACE} with a bare 405, and reads the rest of the connection as the body of a request with
+ * an {@code Upgrade} it does not take, so that a GET waited for it until the read timed out. None
+ * of this is configurable, and no filter of the WAR runs before it. Payara gives a WAR no hook
+ * there, so this class reaches its HTTP listeners through Payara's service locator (by reflection,
+ * as Payara's own classes are no API) and wraps the Grizzly {@link HttpHandler} they pass requests
+ * to.
  *
  * <p>What the wrapper does, for a request the container maps to {@code /scim/v2} only: a path or
  * {@code Host} that {@link RequestSyntax} cannot read is replaced by a readable stand-in ({@code
  * /scim/v2/}, the listener's own address), and the reason and the path as sent are set as request
  * attributes ({@link ScimRequestProperties#UNREADABLE}, {@link
  * ScimRequestProperties#ORIGINAL_PATH}); a {@code TRACE}, {@code CONNECT} or {@code PRI} goes on
- * under a stand-in method name ({@link ScimRequestProperties#ORIGINAL_METHOD}). The SCIM filters
- * then answer it as any other request: 401 without a valid token, else 400 {@code invalidSyntax}
- * (or 405 with {@code Allow} for those methods), with a provisioning-log record. Nothing is ever
- * served under a stand-in: the only thing a rescued request can get past authentication is an
- * error. Every other request goes through unchanged, after one pass over its path and {@code Host}.
+ * under a stand-in method name ({@link ScimRequestProperties#ORIGINAL_METHOD}); an {@code Upgrade}
+ * that no one takes is ignored (with a body, it is unreadable). The SCIM filters then answer it as
+ * any other request: 401 without a valid token, else 400 {@code invalidSyntax} (or 405 with {@code
+ * Allow} for those methods), with a provisioning-log record. Nothing is ever served under a
+ * stand-in: the only thing a rescued request can get past authentication is an error. Every other
+ * request goes through unchanged, after one pass over its path and {@code Host}.
  *
  * <p>What no wrapper can reach: errors in the HTTP framing itself (header fields beyond the
  * listener's limits, malformed header lines, a broken chunked body, {@code Content-Length} together
@@ -225,25 +228,36 @@ public class PayaraHttpEdge {
     private static void rescue(Request request) {
       HttpRequestPacket packet = request.getRequest();
       String path = packet.getRequestURI();
-      MimeHeaders headers = packet.getHeaders();
-      int host = headers.indexOf(Header.Host, 0);
       Optional<String> pathProblem = RequestSyntax.pathProblem(path);
-      Optional<String> hostProblem =
-          host < 0
-              ? Optional.empty()
-              : headers.indexOf(Header.Host, host + 1) >= 0
-                  ? Optional.of("The request has more than one Host header (RFC 9112 §3.2).")
-                  : RequestSyntax.hostProblem(headers.getValue(host).toString());
+      Optional<String> hostProblem = hostProblem(packet.getHeaders());
       org.glassfish.grizzly.http.Method method = packet.getMethod();
       boolean standIn =
           org.glassfish.grizzly.http.Method.TRACE.equals(method)
               || org.glassfish.grizzly.http.Method.CONNECT.equals(method)
               || org.glassfish.grizzly.http.Method.PRI.equals(method);
-      if ((pathProblem.isEmpty() && hostProblem.isEmpty() && !standIn)
+      boolean upgrade = packet.isUpgrade();
+      if ((pathProblem.isEmpty() && hostProblem.isEmpty() && !standIn && !upgrade)
           || !RequestSyntax.isScimPath(path)) {
         return;
       }
-      Optional<String> problem = pathProblem.or(() -> hostProblem);
+      boolean upgradeWithBody = false;
+      if (upgrade) {
+        // An Upgrade no one took (HTTP/2 takes h2c before this): Grizzly then reads the rest of the
+        // connection as the body, and a GET waited for its end until the read timed out (500).
+        // Roster never switches protocols, so it reads the request as HTTP/1.1 (RFC 9110 §7.8),
+        // without a body: Grizzly has already taken what came of one as raw bytes, and would wait
+        // for the rest as if none had come.
+        packet.setIgnoreContentModifiers(false);
+        packet.setExpectContent(false);
+        upgradeWithBody = packet.getContentLength() > 0 || packet.isChunked();
+      }
+      Optional<String> upgradeProblem =
+          upgradeWithBody
+              ? Optional.of(
+                  "A request that asks to switch protocols (Upgrade) cannot carry a body here:"
+                      + " Roster does not switch protocols; send it without Upgrade.")
+              : Optional.empty();
+      Optional<String> problem = pathProblem.or(() -> hostProblem).or(() -> upgradeProblem);
       if (problem.isPresent()) {
         request.setAttribute(ScimRequestProperties.UNREADABLE, problem.get());
         request.setAttribute(ScimRequestProperties.ORIGINAL_PATH, path);
@@ -251,7 +265,7 @@ public class PayaraHttpEdge {
       }
       if (hostProblem.isPresent()) {
         // setValue keeps the first Host field, drops the others, and gives its value.
-        headers.setValue(Header.Host).setString(ownAddress(request));
+        packet.getHeaders().setValue(Header.Host).setString(ownAddress(request));
       }
       if (standIn) {
         request.setAttribute(ScimRequestProperties.ORIGINAL_METHOD, method.getMethodString());
@@ -260,6 +274,18 @@ public class PayaraHttpEdge {
         // until the client closes, which held the worker thread reading it, and the connection.
         packet.setExpectContent(false);
       }
+    }
+
+    /** What is wrong with the request's Host fields; none is fine (HTTP/1.0). */
+    private static Optional<String> hostProblem(MimeHeaders headers) {
+      int host = headers.indexOf(Header.Host, 0);
+      if (host < 0) {
+        return Optional.empty();
+      }
+      if (headers.indexOf(Header.Host, host + 1) >= 0) {
+        return Optional.of("The request has more than one Host header (RFC 9112 §3.2).");
+      }
+      return RequestSyntax.hostProblem(headers.getValue(host).toString());
     }
 
     private static String ownAddress(Request request) {

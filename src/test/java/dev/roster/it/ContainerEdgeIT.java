@@ -207,6 +207,32 @@ class ContainerEdgeIT {
     assertEquals("CONNECT", logged(id).getString("method"));
   }
 
+  @Test
+  void ignoresAnUpgradeNoOneTakes() {
+    WireHttp.Reply reply =
+        raw.send(
+            request(
+                    "GET",
+                    "/scim/v2/ServiceProviderConfig",
+                    UUID.randomUUID().toString(),
+                    ACME_TOKEN)
+                .replace("Connection: close", "Connection: Upgrade\r\nUpgrade: websocket"));
+    assertEquals(200, reply.status(), reply::toString);
+    assertTrue(reply.millis() < 5_000, "answered in " + reply.millis() + " ms");
+  }
+
+  @Test
+  void answersAnUpgradeWithABodyWith400InvalidSyntax() {
+    String id = UUID.randomUUID().toString();
+    WireHttp.Reply reply =
+        raw.send(
+            withBody("POST", "/scim/v2/Users", id, ACME_TOKEN, "application/scim+json")
+                .replace("Connection: close", "Connection: Upgrade\r\nUpgrade: foo"));
+    assertScimError(reply, 400, "invalidSyntax");
+    assertTrue(reply.millis() < 5_000, "answered in " + reply.millis() + " ms");
+    assertEquals(400, logged(id).getInt("status"));
+  }
+
   // Content-Type, Transfer-Encoding and bodies
 
   @ParameterizedTest
