@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of STYLE.md, checked on the sources' imports: the protocol core is plain Java, and
- * no part of {@code scim} depends on a feature.
+ * The layering of STYLE.md, checked on the sources' imports: the protocol core is plain Java, no
+ * part of {@code scim} depends on a feature, and one class alone reaches into Payara.
  */
 class ArchitectureTest {
 
@@ -30,6 +30,20 @@ class ArchitectureTest {
       Pattern.compile(
           "^import (static )?dev\\.roster\\.(tenants|provisioning|platform|users|groups|admin)\\.",
           Pattern.MULTILINE);
+
+  /** Payara's internals: its HTTP listener (Grizzly), its kernel and its service locator. */
+  static final Pattern PAYARA_INTERNALS =
+      Pattern.compile(
+          "^import (static )?(org\\.glassfish\\.grizzly|org\\.glassfish\\.internal"
+              + "|org\\.glassfish\\.hk2|com\\.sun\\.enterprise|fish\\.payara)\\.",
+          Pattern.MULTILINE);
+
+  @Test
+  void onlyOneClassUsesPayaraInternals() {
+    List<Path> users =
+        javaFiles(SOURCES).filter(p -> PAYARA_INTERNALS.matcher(read(p)).find()).toList();
+    assertEquals(List.of(SOURCES.resolve("platform/PayaraHttpEdge.java")), users);
+  }
 
   @Test
   void protocolCoreUsesNoContainerApi() {

@@ -4,6 +4,7 @@ import dev.roster.groups.boundary.GroupsResource;
 import dev.roster.provisioning.boundary.ProvisioningLogFilter;
 import dev.roster.scim.boundary.DiscoveryResource;
 import dev.roster.scim.boundary.RequestBodyFilter;
+import dev.roster.scim.boundary.RequestSyntaxFilter;
 import dev.roster.scim.boundary.ScimExceptionMapper;
 import dev.roster.scim.boundary.ScimJsonReader;
 import dev.roster.scim.boundary.ScimProtocolFilter;
@@ -24,7 +25,8 @@ import java.util.Set;
  *
  * <p>Filter order, before matching: {@link ScimProtocolFilter} (correlation id), {@link
  * BearerTokenFilter} (401), {@link TenantAdmissionFilter} (429, or a wait), {@link
- * RequestBodyFilter} (415, 413). After the response: {@link ProvisioningLogFilter}.
+ * RequestSyntaxFilter} (400, 414, 431), {@link RequestBodyFilter} (415, 413). After the response:
+ * {@link ProvisioningLogFilter}.
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {
@@ -40,6 +42,7 @@ public class ScimApplication extends Application {
         ScimProtocolFilter.class,
         BearerTokenFilter.class,
         TenantAdmissionFilter.class,
+        RequestSyntaxFilter.class,
         RequestBodyFilter.class,
         ProvisioningLogFilter.class,
         // entity providers and exception mappers

@@ -131,6 +131,11 @@ public class ScimException extends RuntimeException {
     return new ScimException(413, null, detail);
   }
 
+  /** 414: the request's URI is longer than the server reads (RFC 9110 §15.5.15). */
+  public static ScimException uriTooLong(String detail) {
+    return new ScimException(414, null, detail);
+  }
+
   /** 415: the request body is not JSON. */
   public static ScimException unsupportedMediaType(String detail) {
     return new ScimException(415, null, detail);
@@ -142,6 +147,11 @@ public class ScimException extends RuntimeException {
    */
   public static ScimException tooManyRequests(String detail, Duration retryAfter) {
     return new ScimException(429, null, detail, Objects.requireNonNull(retryAfter));
+  }
+
+  /** 431: the request's header fields are larger than the server reads (RFC 6585 §5). */
+  public static ScimException headersTooLarge(String detail) {
+    return new ScimException(431, null, detail);
   }
 
   /**

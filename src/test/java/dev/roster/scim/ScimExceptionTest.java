@@ -37,7 +37,9 @@ class ScimExceptionTest {
         factory("conflict", ScimException::conflict, 409, null),
         factory("preconditionFailed", ScimException::preconditionFailed, 412, null),
         factory("payloadTooLarge", ScimException::payloadTooLarge, 413, null),
+        factory("uriTooLong", ScimException::uriTooLong, 414, null),
         factory("unsupportedMediaType", ScimException::unsupportedMediaType, 415, null),
+        factory("headersTooLarge", ScimException::headersTooLarge, 431, null),
         factory("internalError", ScimException::internalError, 500, null),
         factory("notImplemented", ScimException::notImplemented, 501, null));
   }

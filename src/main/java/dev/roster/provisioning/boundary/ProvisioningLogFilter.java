@@ -2,6 +2,7 @@ package dev.roster.provisioning.boundary;
 
 import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.control.RequestTarget;
+import dev.roster.scim.RequestSyntax;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import jakarta.annotation.Priority;
@@ -64,8 +65,14 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     } else if (request.getProperty(ScimRequestProperties.NOTE) instanceof String note) {
       detail = note;
     }
+    // A path the container could not have read came under a stand-in: record the one sent.
+    String original =
+        request.getProperty(ScimRequestProperties.ORIGINAL_PATH) instanceof String p ? p : null;
     RequestTarget target =
-        RequestTarget.ofPath(request.getUriInfo().getPath(true))
+        RequestTarget.ofPath(
+                original != null
+                    ? RequestSyntax.relativeToScimBase(original)
+                    : request.getUriInfo().getPath(true))
             .withLocation(
                 response.getStatus() == 201
                     ? response.getHeaderString(HttpHeaders.LOCATION)
@@ -76,7 +83,7 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
         (String) request.getProperty(ScimRequestProperties.TOKEN_PREFIX),
         request.getHeaderString(HttpHeaders.USER_AGENT),
         request.getMethod(),
-        request.getUriInfo().getRequestUri().getRawPath(),
+        original != null ? original : request.getUriInfo().getRequestUri().getRawPath(),
         decode(request.getUriInfo().getRequestUri().getRawQuery()),
         target,
         response.getStatus(),

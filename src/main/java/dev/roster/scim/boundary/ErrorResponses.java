@@ -42,8 +42,15 @@ final class ErrorResponses {
     return of(answer);
   }
 
-  /** The method and path of the request, as a detail message names them. */
+  /**
+   * The method and path of the request as the client sent them, as a detail message names them (a
+   * stand-in may have replaced either on the way in: see {@link ScimRequestProperties}).
+   */
   static String describe(HttpServletRequest request) {
-    return request.getMethod() + " " + request.getRequestURI();
+    Object method = request.getAttribute(ScimRequestProperties.ORIGINAL_METHOD);
+    Object path = request.getAttribute(ScimRequestProperties.ORIGINAL_PATH);
+    return (method instanceof String m ? m : request.getMethod())
+        + " "
+        + (path instanceof String p ? p : request.getRequestURI());
   }
 }

@@ -15,8 +15,9 @@ import java.net.URI;
 
 /**
  * The first filter of every SCIM request and the last word on every response: it notes when the
- * request arrived, gives it a correlation id (returned as {@code X-Request-Id}), and makes every
- * response {@code application/scim+json}, whatever the client's {@code Accept} asked for.
+ * request arrived, restores a method the container would not pass on, gives the request a
+ * correlation id (returned as {@code X-Request-Id}), and makes every response {@code
+ * application/scim+json}, whatever the client's {@code Accept} asked for.
  */
 @PreMatching
 @Priority(100)
@@ -27,6 +28,11 @@ public class ScimProtocolFilter implements ContainerRequestFilter, ContainerResp
   @Override
   public void filter(ContainerRequestContext request) {
     request.setProperty(ScimRequestProperties.RECEIVED_NANOS, System.nanoTime());
+    if (request.getProperty(ScimRequestProperties.ORIGINAL_METHOD) instanceof String method) {
+      // A method the container mishandles (TRACE, CONNECT) came under a stand-in name; JAX-RS
+      // routes the real one, and answers it 405 with Allow.
+      request.setMethod(method);
+    }
     request.setProperty(
         ScimRequestProperties.CORRELATION_ID,
         CorrelationIds.choose(

@@ -51,5 +51,22 @@ public final class ScimRequestProperties {
   /** The server was reading as many slow bodies as it allows at once. */
   public static final String BODY_SERVER_BUSY = "server busy";
 
+  /**
+   * Why the container could not have read the request line or {@code Host} as sent (String); set
+   * below the servlet layer (see {@code PayaraHttpEdge}), which then hands on a readable stand-in.
+   */
+  public static final String UNREADABLE = "roster.unreadable";
+
+  /** The request path as the client sent it (String), when a stand-in replaced it. */
+  public static final String ORIGINAL_PATH = "roster.originalPath";
+
+  /** The request method as the client sent it (String), when a stand-in replaced it. */
+  public static final String ORIGINAL_METHOD = "roster.originalMethod";
+
+  /**
+   * A {@code Content-Type} that cannot be parsed (String), hidden from JAX-RS, which fails on it.
+   */
+  public static final String MALFORMED_CONTENT_TYPE = "roster.malformedContentType";
+
   private ScimRequestProperties() {}
 }
