@@ -241,7 +241,8 @@ final class BodyGenerator {
   private String someId() {
     double roll = r.nextDouble();
     if (roll < 0.6) {
-      return pick(r, tenant.users());
+      // Bystanders join groups now and then: that changes the group, not them.
+      return pick(r, chance(r, 0.9) ? tenant.writableUsers() : tenant.users());
     }
     if (roll < 0.8) {
       return pick(r, tenant.groups());

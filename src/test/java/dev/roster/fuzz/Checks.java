@@ -172,6 +172,23 @@ public final class Checks {
     return null;
   }
 
+  /**
+   * Whether the filter is {@code A pr} for an attribute every resource of the endpoint has: {@code
+   * id}, {@code meta} and its sub-attributes (RFC 7643 §3.1), and the required {@code userName} or
+   * {@code displayName}. Such a filter must match every resource.
+   */
+  public static boolean alwaysPresent(String filter, boolean groups) {
+    String f = filter.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String urn = (groups ? Schemas.GROUP_URN : Schemas.USER_URN).toLowerCase(Locale.ROOT) + ":";
+    if (f.startsWith(urn)) {
+      f = f.substring(urn.length());
+    }
+    return f.matches(
+        "(id|meta|meta\\.(created|lastmodified|resourcetype|location|version)|"
+            + (groups ? "displayname" : "username")
+            + ") pr");
+  }
+
   /** The body as a JSON object, or null. */
   public static JsonObject parseObject(byte[] body) {
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {

@@ -127,6 +127,16 @@ class ChecksTest {
   }
 
   @Test
+  void filtersOnAttributesEveryResourceHasAreKnown() {
+    assertTrue(Checks.alwaysPresent("meta pr", false));
+    assertTrue(Checks.alwaysPresent(" Meta.LastModified \t PR", true));
+    assertTrue(Checks.alwaysPresent(Schemas.USER_URN + ":userName pr", false));
+    assertTrue(!Checks.alwaysPresent("userName pr", true));
+    assertTrue(!Checks.alwaysPresent("title pr", false));
+    assertTrue(!Checks.alwaysPresent("meta pr and title pr", false));
+  }
+
+  @Test
   void storedValuesMustComeBackAsSentOrBeRefused() {
     WireRequest.Expectation exact = new WireRequest.Expectation("displayName", "a\ud800b", false);
     WireRequest post =

@@ -28,10 +28,23 @@ public record Directory(Map<String, Tenant> tenants) {
           "alice@contoso.com",
           "minimal",
           "zoë.ångström@例え.jp",
-          "multi.valued@example.com");
+          "multi.valued@example.com",
+          "bystander.8@example.com",
+          "bystander.9@example.com",
+          "bystander.10@example.com",
+          "bystander.11@example.com");
 
   public static final List<String> GROUP_NAMES =
       List.of("Tour Guides", "Staff", "Empty", "Everyone");
+
+  /**
+   * Generated writes by id go to the first users and groups nearly always; the rest are bystanders,
+   * read and filtered on, named as members, but rarely written, so that a write that changes what
+   * it did not name shows.
+   */
+  public static final int WRITABLE_USERS = 5;
+
+  public static final int WRITABLE_GROUPS = 3;
 
   /**
    * One tenant's seeded users and groups: their ids, by index into {@link #USER_NAMES} and {@link
@@ -41,6 +54,11 @@ public record Directory(Map<String, Tenant> tenants) {
 
     public boolean owns(String id) {
       return users.contains(id) || groups.contains(id);
+    }
+
+    /** The users generated writes go to, and nearly always name as members. */
+    public List<String> writableUsers() {
+      return users.subList(0, Math.min(WRITABLE_USERS, users.size()));
     }
   }
 
@@ -251,7 +269,20 @@ public record Directory(Map<String, Tenant> tenants) {
                   arr(
                       obj("value", "multi@xmpp.example", "type", "xmpp"),
                       obj("value", "multi.skype", "type", "skype")));
-          default -> throw new IllegalArgumentException("no user " + k);
+          default ->
+              obj(
+                  "schemas",
+                  arr(Schemas.USER_URN),
+                  "userName",
+                  userName,
+                  "name",
+                  obj("givenName", "By", "familyName", "Stander " + k),
+                  "emails",
+                  arr(obj("value", userName, "type", k % 2 == 0 ? "work" : "home")),
+                  "title",
+                  k % 2 == 0 ? "Bystander" : "Onlooker",
+                  "active",
+                  k % 3 != 0);
         };
     return user.render();
   }

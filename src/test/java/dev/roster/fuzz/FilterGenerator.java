@@ -79,6 +79,8 @@ final class FilterGenerator {
     double roll = r.nextDouble();
     if (extreme && roll < 0.4) {
       text = g.extreme();
+    } else if (roll < 0.05) {
+      text = g.alwaysPresent();
     } else if (roll < 0.7) {
       text = g.expression(r.nextInt(4));
     } else {
@@ -92,6 +94,24 @@ final class FilterGenerator {
   }
 
   // Valid shapes
+
+  /** {@code A pr} for an attribute every resource has; see {@link Checks#alwaysPresent}. */
+  private String alwaysPresent() {
+    labels.add("filter.always-present");
+    String name =
+        pick(
+            r,
+            "id",
+            "meta",
+            "meta.created",
+            "meta.lastModified",
+            "meta.resourceType",
+            "meta.location",
+            "meta.version",
+            groups ? "displayName" : "userName");
+    String urn = chance(r, 0.2) ? (groups ? Schemas.GROUP_URN : Schemas.USER_URN) + ":" : "";
+    return urn + caseOf(name) + space() + keyword("pr");
+  }
 
   private String expression(int depth) {
     if (depth <= 0 || chance(r, 0.35)) {

@@ -19,10 +19,12 @@ import java.util.Set;
  *       group, or making it someone's manager, changes only the group or the other user.
  *   <li>A write whose outcome is unknown (no answer, or a 5xx, which may have committed) names the
  *       same, so that one failure is not reported twice.
- *   <li>Deleting a resource changes the groups it was a direct member of.
+ *   <li>Deleting a resource changes the groups it was a direct member of (their members list), but
+ *       not what their other members show.
  *   <li>A user's {@code groups} lists its groups with their names, directly or through nesting: it
- *       may change with every named or new group that holds the user, before or after, directly or
- *       indirectly. Such users are compared without {@code groups} only.
+ *       may change with every group a write named in its target, or a new group, that holds the
+ *       user, before or after, directly or indirectly. Such users are compared without {@code
+ *       groups} only.
  * </ul>
  */
 public final class Ledger {
@@ -30,6 +32,7 @@ public final class Ledger {
   private final Set<String> seeded;
   private final Map<String, Set<String>> membersBefore;
   private final Set<String> named = new HashSet<>();
+  private final Set<String> targeted = new HashSet<>();
 
   /**
    * @param seeded every seeded id
@@ -60,6 +63,7 @@ public final class Ledger {
     for (String id : seeded) {
       if (target.contains(id) || decoded.contains(id)) {
         named.add(id);
+        targeted.add(id);
         if (request.method().equals("DELETE")) {
           membersBefore.forEach(
               (group, members) -> {
@@ -81,8 +85,9 @@ public final class Ledger {
   }
 
   /**
-   * The users whose {@code groups} may have changed: those reachable through members from a named
-   * group, or from a group that did not exist before, in the groups before or after.
+   * The users whose {@code groups} may have changed: those reachable through members from a group a
+   * write named in its target, or from a group that did not exist before, in the groups before or
+   * after.
    *
    * @param membersAfter every group's direct member ids at the end, new groups included
    */
@@ -92,7 +97,7 @@ public final class Ledger {
     membersAfter.forEach((g, m) -> edges.computeIfAbsent(g, k -> new HashSet<>()).addAll(m));
     Deque<String> todo = new ArrayDeque<>();
     for (String group : edges.keySet()) {
-      if (named.contains(group) || !seeded.contains(group)) {
+      if (targeted.contains(group) || !seeded.contains(group)) {
         todo.add(group);
       }
     }

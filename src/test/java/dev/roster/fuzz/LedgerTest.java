@@ -76,6 +76,17 @@ class LedgerTest {
   }
 
   @Test
+  void deletingAMemberLeavesWhatTheOtherMembersShow() {
+    Ledger ledger = ledger();
+    ledger.record(write("DELETE", "/scim/v2/Users/u1", null), 204);
+    assertEquals(Set.of("u1", "g1"), ledger.named());
+    assertEquals(
+        Set.of(),
+        ledger.groupsMayDiffer(
+            Map.of("g1", Set.of("u2"), "g2", Set.of("g1", "u3"), "g3", Set.of())));
+  }
+
+  @Test
   void withoutNamedOrNewGroupsNoUserMayShowOtherGroups() {
     Ledger ledger = ledger();
     ledger.record(write("PATCH", "/scim/v2/Users/u1", "{}"), 200);

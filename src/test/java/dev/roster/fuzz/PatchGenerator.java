@@ -189,7 +189,8 @@ final class PatchGenerator {
   private String someId() {
     double roll = r.nextDouble();
     if (roll < 0.7) {
-      return pick(r, tenant.users());
+      // Bystanders join groups now and then: that changes the group, not them.
+      return pick(r, chance(r, 0.9) ? tenant.writableUsers() : tenant.users());
     }
     if (roll < 0.8) {
       return pick(r, tenant.groups());

@@ -211,7 +211,8 @@ public final class RequestGenerator {
 
   private void get() {
     boolean groups = chance(r, 0.35);
-    String id = byId(groups);
+    int size = groups ? Directory.GROUP_NAMES.size() : Directory.USER_NAMES.size();
+    String id = byId(groups, r.nextInt(size));
     b.method = "GET";
     String query = "";
     if (chance(r, 0.5)) {
@@ -274,7 +275,7 @@ public final class RequestGenerator {
   }
 
   private void put(boolean groups) {
-    int index = r.nextInt(groups ? Directory.GROUP_NAMES.size() : Directory.USER_NAMES.size());
+    int index = writable(groups);
     String id = byId(groups, index);
     BodyGenerator.Generated body =
         groups
@@ -301,10 +302,20 @@ public final class RequestGenerator {
     b.expectation = body.expectation();
   }
 
-  /** The id of a seeded resource of the token's tenant, mostly; another tenant's, or made up. */
+  /** The id of a resource to write to: see {@link #writable(boolean)}. */
   private String byId(boolean groups) {
-    int size = groups ? Directory.GROUP_NAMES.size() : Directory.USER_NAMES.size();
-    return byId(groups, r.nextInt(size));
+    return byId(groups, writable(groups));
+  }
+
+  /**
+   * The index of a seeded resource to write to: nearly always one of the first few, so that the
+   * others are bystanders, which the IT can expect to find unchanged; now and then any.
+   */
+  private int writable(boolean groups) {
+    if (chance(r, 0.05)) {
+      return r.nextInt(groups ? Directory.GROUP_NAMES.size() : Directory.USER_NAMES.size());
+    }
+    return r.nextInt(groups ? Directory.WRITABLE_GROUPS : Directory.WRITABLE_USERS);
   }
 
   private String byId(boolean groups, int index) {

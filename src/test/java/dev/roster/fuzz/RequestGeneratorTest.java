@@ -101,6 +101,7 @@ class RequestGeneratorTest {
     for (String label :
         List.of(
             "filter.meta",
+            "filter.always-present",
             "filter.enterprise",
             "filter.urn-core",
             "filter.unknown-attr",
