@@ -64,8 +64,4 @@ record Attr(
   boolean isComplex() {
     return type == Type.COMPLEX;
   }
-
-  Attr sub(String subName) {
-    return subAttributes.stream().filter(a -> a.name.equals(subName)).findFirst().orElseThrow();
-  }
 }

@@ -1,7 +1,6 @@
 package dev.roster.fuzz;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -179,9 +178,5 @@ sealed interface Json {
     StringBuilder out = new StringBuilder();
     quote(value, out);
     return out.toString();
-  }
-
-  static List<Json> listOf(Json... items) {
-    return new ArrayList<>(Arrays.asList(items));
   }
 }

@@ -57,15 +57,6 @@ public record WireRequest(
     };
   }
 
-  public String header(String name) {
-    for (String[] h : headers) {
-      if (h[0].equalsIgnoreCase(name)) {
-        return h[1];
-      }
-    }
-    return null;
-  }
-
   /** The bytes of the request line and header lines as sent, without the final blank line. */
   public byte[] head(String host) {
     StringBuilder head = new StringBuilder();

@@ -78,8 +78,19 @@ class GeneratedRequestsIT {
 
   RawHttp http;
 
-  /** One broken promise, with what is needed to replay it. */
-  record Finding(long seed, int index, String check, String what, String request, String response) {
+  /**
+   * One broken promise, with what is needed to replay it.
+   *
+   * @param labels what the request did on purpose
+   */
+  record Finding(
+      long seed,
+      int index,
+      String check,
+      String what,
+      String labels,
+      String request,
+      String response) {
 
     String classKey(String kindAndMethod) {
       return check + ": " + what + " | " + kindAndMethod;
@@ -92,12 +103,12 @@ class GeneratedRequestsIT {
   final Map<String, Integer> scimTypes = new TreeMap<>();
   final Set<String> acceptedWrites = new TreeSet<>();
   final StringBuilder log = new StringBuilder();
+  final Map<String, Integer> comparedViews = new TreeMap<>();
   int sent;
   int accepted;
   int filterRequests;
   int filtersAccepted;
   int filtersMatching;
-  final Map<String, Integer> comparedViews = new TreeMap<>();
   int skippedViews;
 
   @Test
@@ -149,9 +160,15 @@ class GeneratedRequestsIT {
       }
     }
     Ledger ledger = new Ledger(new HashSet<>(directory.allIds()), membersBefore);
+    int silent = 0;
     for (int index = from; index <= to; index++) {
       WireRequest request = RequestGenerator.generate(seed, index, directory);
       RawHttp.Response response = http.send(request);
+      silent = response.status() < 0 ? silent + 1 : 0;
+      // A server that died or hangs would otherwise cost 30 s a request for the rest of the run.
+      assertTrue(
+          silent < 5,
+          () -> "5 requests in a row got no answer, the last: seed " + seed + " up to " + request);
       tally(request, response);
       if (LOGGING) {
         log.append("=== seed ")
@@ -184,7 +201,13 @@ class GeneratedRequestsIT {
     for (Checks.Failure f : Checks.check(request, response, BOUND_MILLIS)) {
       add(
           new Finding(
-              seed, index, f.check(), f.what(), request.describe(1_500), response.describe(600)),
+              seed,
+              index,
+              f.check(),
+              f.what(),
+              request.sortedLabels().toString(),
+              request.describe(1_500),
+              response.describe(600)),
           request.kind() + " " + request.method());
     }
   }
@@ -227,6 +250,7 @@ class GeneratedRequestsIT {
               index,
               "filter-always-present",
               "'A pr' for an attribute every resource has missed some",
+              request.sortedLabels().toString(),
               request.describe(1_500),
               "matched " + matched + " of " + total + " resources"),
           "filter GET");
@@ -238,6 +262,7 @@ class GeneratedRequestsIT {
               index,
               "filter-complement",
               "F and not (F) do not split the resources",
+              request.sortedLabels().toString(),
               request.describe(1_500),
               "F matched "
                   + matched
@@ -280,6 +305,7 @@ class GeneratedRequestsIT {
                 to,
                 "unchanged",
                 "a " + view + " no accepted write named changed",
+                "[]",
                 "the requests " + from + "-" + to + " of seed " + seed + "; " + e.getKey(),
                 difference(e.getValue(), now)),
             "after the run");
@@ -516,7 +542,9 @@ class GeneratedRequestsIT {
             .append(f.seed())
             .append(':')
             .append(f.index())
-            .append(")\n")
+            .append(") ")
+            .append(f.labels())
+            .append('\n')
             .append(clip(f.request(), 1_200))
             .append("\n-> ")
             .append(clip(f.response(), 600))
@@ -541,6 +569,8 @@ class GeneratedRequestsIT {
           .append(f.check())
           .append(": ")
           .append(f.what())
+          .append(' ')
+          .append(f.labels())
           .append('\n')
           .append(f.request())
           .append("\n-> ")
