@@ -79,7 +79,7 @@ final class BodyGenerator {
     Stored stored = Stored.any(r);
     labels.add(stored.label());
     String userName =
-        index >= 0 ? Directory.USER_NAMES.get(index) : uniqueName("fz.stored.") + "@example.com";
+        index >= 0 ? Directory.USER_NAMES.get(index) : Ids.unique(r, "fz.stored.") + "@example.com";
     Json.Obj user =
         obj("schemas", arr(Schemas.USER_URN), "userName", userName, "displayName", stored.json());
     return new Generated(
@@ -87,10 +87,6 @@ final class BodyGenerator {
         "application/scim+json",
         labels,
         stored.expectation("displayName"));
-  }
-
-  private String uniqueName(String prefix) {
-    return prefix + Long.toHexString(r.nextLong() & 0xffffffffffL);
   }
 
   private Json.Obj user(int index) {
@@ -105,7 +101,7 @@ final class BodyGenerator {
         userName = userName.toUpperCase(Locale.ROOT);
       }
     } else {
-      userName = uniqueName("fz.") + "@example.com";
+      userName = Ids.unique(r, "fz.") + "@example.com";
     }
     Json.Obj user;
     switch (r.nextInt(4)) {
@@ -141,7 +137,7 @@ final class BodyGenerator {
                 "schemas",
                 arr(Schemas.USER_URN, Schemas.ENTERPRISE_URN),
                 "externalId",
-                uniqueName("ext-"),
+                Ids.unique(r, "ext-"),
                 "userName",
                 userName,
                 "active",
@@ -213,14 +209,14 @@ final class BodyGenerator {
       labels.add("body.group.taken-displayName");
       name = pick(r, Directory.GROUP_NAMES).toUpperCase(Locale.ROOT);
     } else {
-      name = uniqueName("fz group ");
+      name = Ids.unique(r, "fz group ");
     }
     Json.Obj group = obj("schemas", arr(Schemas.GROUP_URN), "displayName", name);
     if (chance(r, 0.7)) {
       int n = chance(r, 0.1) ? 100 + r.nextInt(400) : r.nextInt(5);
       Json.Arr members = arr();
       for (int i = 0; i < n; i++) {
-        String id = someId();
+        String id = Ids.named(r, directory, tenant, labels, "body");
         Json.Obj member = obj("value", id);
         if (chance(r, 0.3)) {
           member.members().add(new Json.Member("display", Json.str(Values.text(r))));
@@ -233,27 +229,9 @@ final class BodyGenerator {
       group.members().add(new Json.Member("members", members));
     }
     if (chance(r, 0.3)) {
-      group.members().add(new Json.Member("externalId", Json.str(uniqueName("ext-"))));
+      group.members().add(new Json.Member("externalId", Json.str(Ids.unique(r, "ext-"))));
     }
     return group;
-  }
-
-  private String someId() {
-    double roll = r.nextDouble();
-    if (roll < 0.6) {
-      // Bystanders join groups now and then: that changes the group, not them.
-      return pick(r, chance(r, 0.9) ? tenant.writableUsers() : tenant.users());
-    }
-    if (roll < 0.8) {
-      return pick(r, tenant.groups());
-    }
-    if (roll < 0.9) {
-      labels.add("body.other-tenant-id");
-      Directory.Tenant other = directory.tenant(directory.other(tenant.name()));
-      return pick(r, other.users());
-    }
-    labels.add("body.made-up-id");
-    return pick(r, "00000000-0000-0000-0000-000000000000", "x", "");
   }
 
   private Json.Obj searchRequest(boolean groups) {
@@ -267,34 +245,26 @@ final class BodyGenerator {
     if (chance(r, 0.9)) {
       body.members().add(new Json.Member("filter", Json.str(filter.text())));
     }
-    if (chance(r, 0.3)) {
-      body.members()
-          .add(
-              new Json.Member(
-                  "startIndex",
-                  pick(
-                      r,
-                      Json.num(1),
-                      Json.num(2),
-                      Json.num(0),
-                      Json.num(-7),
-                      Json.str("3"),
-                      Json.num("1e3"))));
-    }
-    if (chance(r, 0.4)) {
-      body.members()
-          .add(
-              new Json.Member(
-                  "count",
-                  pick(
-                      r,
-                      Json.num(10),
-                      Json.num(0),
-                      Json.num(500),
-                      Json.num(-1),
-                      Json.str("5"),
-                      Json.num("2.5"))));
-    }
+    maybe(
+        body,
+        0.3,
+        "startIndex",
+        Json.num(1),
+        Json.num(2),
+        Json.num(0),
+        Json.num(-7),
+        Json.str("3"),
+        Json.num("1e3"));
+    maybe(
+        body,
+        0.4,
+        "count",
+        Json.num(10),
+        Json.num(0),
+        Json.num(500),
+        Json.num(-1),
+        Json.str("5"),
+        Json.num("2.5"));
     if (chance(r, 0.2)) {
       body.members()
           .add(
@@ -325,6 +295,13 @@ final class BodyGenerator {
                       Json.str(""))));
     }
     return body;
+  }
+
+  /** Adds a member with one of the values, with probability {@code p}. */
+  private void maybe(Json.Obj body, double p, String name, Json... values) {
+    if (chance(r, p)) {
+      body.members().add(new Json.Member(name, pick(r, values)));
+    }
   }
 
   /**

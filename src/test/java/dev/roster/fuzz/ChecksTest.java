@@ -136,22 +136,24 @@ class ChecksTest {
     assertTrue(!Checks.alwaysPresent("meta pr and title pr", false));
   }
 
+  private static WireRequest postExpecting(WireRequest.Expectation expectation) {
+    return new WireRequest(
+        "POST",
+        "/scim/v2/Users",
+        List.of(),
+        new byte[0],
+        "acme",
+        "post-user",
+        Set.of(),
+        null,
+        null,
+        null,
+        expectation);
+  }
+
   @Test
   void storedValuesMustComeBackAsSentOrBeRefused() {
-    WireRequest.Expectation exact = new WireRequest.Expectation("displayName", "a\ud800b", false);
-    WireRequest post =
-        new WireRequest(
-            "POST",
-            "/scim/v2/Users",
-            List.of(),
-            new byte[0],
-            "acme",
-            "post-user",
-            Set.of(),
-            null,
-            null,
-            null,
-            exact);
+    WireRequest post = postExpecting(new WireRequest.Expectation("displayName", "a\ud800b", false));
     assertEquals(
         Set.of("stored-value: stored displayName not returned as sent"),
         checks(post, response(201, "application/scim+json", "{\"displayName\":\"a?b\"}")));
@@ -159,19 +161,7 @@ class ChecksTest {
         Set.of(),
         checks(post, response(201, "application/scim+json", "{\"displayName\":\"a\\ud800b\"}")));
     assertEquals(Set.of(), checks(post, response(400, "application/scim+json", ERROR)));
-    WireRequest refused =
-        new WireRequest(
-            "POST",
-            "/scim/v2/Users",
-            List.of(),
-            new byte[0],
-            "acme",
-            "post-user",
-            Set.of(),
-            null,
-            null,
-            null,
-            new WireRequest.Expectation("displayName", null, true));
+    WireRequest refused = postExpecting(new WireRequest.Expectation("displayName", null, true));
     assertTrue(
         checks(refused, response(201, "application/scim+json", "{}"))
             .contains("stored-value: accepted a value it cannot store as sent"));

@@ -182,27 +182,8 @@ final class PatchGenerator {
     return o;
   }
 
-  private String newName(String prefix) {
-    return prefix + Long.toHexString(r.nextLong() & 0xffffffffffL);
-  }
-
   private String someId() {
-    double roll = r.nextDouble();
-    if (roll < 0.7) {
-      // Bystanders join groups now and then: that changes the group, not them.
-      return pick(r, chance(r, 0.9) ? tenant.writableUsers() : tenant.users());
-    }
-    if (roll < 0.8) {
-      return pick(r, tenant.groups());
-    }
-    if (roll < 0.9) {
-      labels.add("patch.other-tenant-id");
-      Directory.Tenant other = directory.tenant(directory.other(tenant.name()));
-      return pick(r, chance(r, 0.5) ? other.users() : other.groups());
-    }
-    labels.add("patch.made-up-id");
-    return pick(
-        r, "00000000-0000-0000-0000-000000000000", "nope", "", "010101001010101011001010101011");
+    return Ids.named(r, directory, tenant, labels, "patch");
   }
 
   // Users
@@ -343,7 +324,7 @@ final class PatchGenerator {
         String name =
             chance(r, 0.3)
                 ? pick(r, Directory.USER_NAMES).toUpperCase(Locale.ROOT)
-                : newName("fz.") + "@example.com";
+                : Ids.unique(r, "fz.") + "@example.com";
         return operation("replace", "userName", Json.str(name));
       }
       case 13 -> {
@@ -413,7 +394,7 @@ final class PatchGenerator {
         String name =
             chance(r, 0.3)
                 ? pick(r, Directory.GROUP_NAMES).toLowerCase(Locale.ROOT)
-                : newName("fz group ");
+                : Ids.unique(r, "fz group ");
         return operation("replace", pick(r, "displayName", "DisplayName"), Json.str(name));
       }
       case 7 -> {
@@ -423,9 +404,9 @@ final class PatchGenerator {
             null,
             pick(
                 r,
-                obj("displayName", newName("fz okta ")),
-                obj("id", self, "displayName", newName("fz okta ")),
-                obj("externalId", newName("ext-")),
+                obj("displayName", Ids.unique(r, "fz okta ")),
+                obj("id", self, "displayName", Ids.unique(r, "fz okta ")),
+                obj("externalId", Ids.unique(r, "ext-")),
                 obj("members", members(1 + r.nextInt(2)))));
       }
       case 8 -> {
@@ -442,7 +423,7 @@ final class PatchGenerator {
       default -> {
         labels.add("patch.group.externalId");
         return chance(r, 0.5)
-            ? operation("replace", "externalId", Json.str(newName("ext-")))
+            ? operation("replace", "externalId", Json.str(Ids.unique(r, "ext-")))
             : operation("remove", "externalId", null);
       }
     }

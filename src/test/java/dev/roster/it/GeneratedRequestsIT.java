@@ -171,19 +171,15 @@ class GeneratedRequestsIT {
           () -> "5 requests in a row got no answer, the last: seed " + seed + " up to " + request);
       tally(request, response);
       if (LOGGING) {
-        log.append("=== seed ")
-            .append(seed)
-            .append(", index ")
-            .append(index)
-            .append(' ')
-            .append(request.kind())
-            .append(' ')
-            .append(request.sortedLabels())
-            .append('\n')
-            .append(request.describe(600))
-            .append("\n-> ")
-            .append(response.describe(300))
-            .append("\n\n");
+        log.append(
+            String.format(
+                "=== seed %d, index %d %s %s%n%s%n-> %s%n%n",
+                seed,
+                index,
+                request.kind(),
+                request.sortedLabels(),
+                request.describe(600),
+                response.describe(300)));
       }
       ledger.record(request, response.status());
       checkAll(seed, index, request, response);
@@ -534,21 +530,16 @@ class GeneratedRequestsIT {
       s.append("\n=== ").append(c.getKey()).append(" (").append(c.getValue().size());
       s.append(c.getValue().size() == 1 ? " time)" : " times)").append('\n');
       for (Finding f : smallest) {
-        s.append("--- seed ")
-            .append(f.seed())
-            .append(", index ")
-            .append(f.index())
-            .append(" (-Dfuzz.replay=")
-            .append(f.seed())
-            .append(':')
-            .append(f.index())
-            .append(") ")
-            .append(f.labels())
-            .append('\n')
-            .append(clip(f.request(), 1_200))
-            .append("\n-> ")
-            .append(clip(f.response(), 600))
-            .append('\n');
+        s.append(
+            String.format(
+                "--- seed %d, index %d (-Dfuzz.replay=%d:%d) %s%n%s%n-> %s%n",
+                f.seed(),
+                f.index(),
+                f.seed(),
+                f.index(),
+                f.labels(),
+                clip(f.request(), 1_200),
+                clip(f.response(), 600)));
       }
     }
     return s.toString();
@@ -561,21 +552,10 @@ class GeneratedRequestsIT {
   private void writeReport(String summary) {
     StringBuilder s = new StringBuilder(summary).append("\n\n");
     for (Finding f : findings) {
-      s.append("=== seed ")
-          .append(f.seed())
-          .append(", index ")
-          .append(f.index())
-          .append(": ")
-          .append(f.check())
-          .append(": ")
-          .append(f.what())
-          .append(' ')
-          .append(f.labels())
-          .append('\n')
-          .append(f.request())
-          .append("\n-> ")
-          .append(f.response())
-          .append("\n\n");
+      s.append(
+          String.format(
+              "=== seed %d, index %d: %s: %s %s%n%s%n-> %s%n%n",
+              f.seed(), f.index(), f.check(), f.what(), f.labels(), f.request(), f.response()));
     }
     try {
       Files.createDirectories(REPORT.getParent());
