@@ -20,10 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *   <li><b>Durability.</b> H2 writes committed transactions to its file from a background thread,
  *       up to half a second later ({@code WRITE_DELAY}, 500 ms by default), so a kill -9 lost
- *       acknowledged writes. {@code SET WRITE_DELAY 0} makes every commit write its changes to the
- *       file before the commit returns, so a 2xx answer survives the end of the process. (H2 does
- *       not {@code fsync}: a crash of the machine itself can still lose the last commits; see the
- *       README.) A {@code WRITE_DELAY} in {@code ROSTER_DB_URL} wins, with a warning.
+ *       acknowledged writes. A write request now waits for {@link GroupCommit}, which writes the
+ *       commits so far to the file with {@code CHECKPOINT} before the answer leaves; this class
+ *       turns it on once a {@code CHECKPOINT} has worked. (H2 does not {@code fsync}: a crash of
+ *       the machine itself can still lose the last commits; see the README.)
  *   <li><b>Page cache.</b> H2 keeps 16 MB of pages by default; beyond some 100,000 users every
  *       lookup then reads and decodes pages again, which costs more CPU than the rest of the
  *       request. The cache is on the JVM heap, so the default of 64 MB is sized for {@code
@@ -39,6 +39,8 @@ public class EmbeddedDatabaseSettings {
   @Resource(lookup = "jdbc/roster")
   DataSource database;
 
+  @Inject GroupCommit groupCommit;
+
   @Inject
   @ConfigProperty(name = "roster.db.h2-cache-mb", defaultValue = "64")
   int cacheMegabytes;
@@ -53,22 +55,17 @@ public class EmbeddedDatabaseSettings {
         return;
       }
       String settings = url.toUpperCase(Locale.ROOT);
-      if (settings.contains("WRITE_DELAY")) {
-        LOG.warning(
-            "ROSTER_DB_URL sets H2's WRITE_DELAY: commits may be written to the file after they"
-                + " are acknowledged, and a kill -9 can lose acknowledged writes.");
-      } else {
-        statement.execute("SET WRITE_DELAY 0");
-      }
       if (!settings.contains("CACHE_SIZE") && cacheMegabytes > 0) {
         statement.execute("SET CACHE_SIZE " + cacheMegabytes * 1024);
         LOG.info(() -> "H2 page cache: " + cacheMegabytes + " MB (roster.db.h2-cache-mb)");
       }
+      groupCommit.checkpoint();
+      groupCommit.enable();
     } catch (SQLException e) {
       LOG.log(
           Level.SEVERE,
-          "Could not apply Roster's H2 settings: H2's defaults apply, and with them a kill -9 can"
-              + " lose acknowledged writes",
+          "Could not apply Roster's H2 settings (CHECKPOINT needs an admin user): H2's defaults"
+              + " apply, and with them a kill -9 can lose acknowledged writes",
           e);
     }
   }

@@ -45,6 +45,7 @@ public class ScimApplication extends Application {
         RequestSyntaxFilter.class,
         RequestBodyFilter.class,
         ProvisioningLogFilter.class,
+        DurableWritesFilter.class,
         // entity providers and exception mappers
         ScimJsonReader.class,
         ScimExceptionMapper.class,

@@ -254,26 +254,14 @@ class ContainerEdgeIT {
   }
 
   @Test
-  void readsABodyOnAGetOrDeleteInsteadOfRefusingIt() {
-    WireHttp.Reply list =
-        raw.send(
-            withBody(
-                "GET",
-                "/scim/v2/Users",
-                UUID.randomUUID().toString(),
-                ACME_TOKEN,
-                "application/json"));
-    assertEquals(200, list.status(), list::toString);
-    assertScimError(
-        raw.send(
-            withBody(
-                "DELETE",
-                "/scim/v2/Users/no-such-user",
-                UUID.randomUUID().toString(),
-                ACME_TOKEN,
-                "application/json")),
-        404,
-        null);
+  void aBodyOnAGetGetsTheListenersBare400AndIsLogged() {
+    // payara-config changes one attribute of the listener only (its comment says why); the one
+    // that would let a body on a GET through is not it.
+    String id = UUID.randomUUID().toString();
+    WireHttp.Reply reply =
+        raw.send(withBody("GET", "/scim/v2/Users", id, ACME_TOKEN, "application/json"));
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals(400, logged(id).getInt("status"));
   }
 
   @Test
@@ -323,14 +311,15 @@ class ContainerEdgeIT {
   }
 
   @Test
-  void answersTooManyHeaderFieldsWith431() {
+  void moreHeaderFieldsThanTheListenerTakesGetItsBare400AndAreLogged() {
     String id = UUID.randomUUID().toString();
     StringBuilder fields = new StringBuilder();
     for (int i = 0; i < 150; i++) {
       fields.append("X-Field-").append(i).append(": v\r\n");
     }
-    assertScimError(raw.send(withHeaders(id, fields.toString())), 431, null);
-    assertEquals(431, logged(id).getInt("status"));
+    WireHttp.Reply reply = raw.send(withHeaders(id, fields.toString()));
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals(400, logged(id).getInt("status"));
   }
 
   @Test

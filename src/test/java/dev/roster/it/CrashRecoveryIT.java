@@ -185,6 +185,9 @@ class CrashRecoveryIT {
           lost.add("member add of " + member);
         }
       }
+      if (!lost.isEmpty() && server.reportedCorruption()) {
+        throw new PayaraMicroProcess.DatabaseCorrupted(server.output());
+      }
       server.stop();
     }
     int writes = createdUsers.size() + addedMembers.size() + patchesAcknowledged.get();
@@ -328,7 +331,8 @@ class CrashRecoveryIT {
     try {
       return database.open();
     } catch (SQLException e) {
-      if (e.getErrorCode() == 90030) { // H2: file corrupted while reading record
+      if (e.getErrorCode() == 90030 // H2: file corrupted while reading record
+          || String.valueOf(e.getMessage()).contains("Double mark")) {
         throw new CorruptedFile(e);
       }
       throw e;

@@ -26,8 +26,12 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-  /** What H2 says when it cannot open its file (error 90030). */
-  private static final String CORRUPTED = "File corrupted while reading record";
+  /**
+   * What H2 says when its file is damaged: it cannot read a record (error 90030), or its store
+   * finds its own bookkeeping inconsistent (README, "What the embedded H2 file cannot promise").
+   */
+  private static final List<String> CORRUPTED =
+      List.of("File corrupted while reading record", "Double mark", "Inconsistent occupancy");
 
   /** The server could not open its H2 file: H2 found it corrupted. */
   static final class DatabaseCorrupted extends IllegalStateException {
@@ -37,7 +41,15 @@ final class PayaraMicroProcess implements AutoCloseable {
       super(
           "H2 cannot open its file: "
               + output
-                  .substring(Math.max(0, output.indexOf(CORRUPTED) - 200))
+                  .substring(
+                      Math.max(
+                          0,
+                          CORRUPTED.stream()
+                                  .mapToInt(output::indexOf)
+                                  .filter(i -> i >= 0)
+                                  .min()
+                                  .orElse(0)
+                              - 200))
                   .lines()
                   .limit(3)
                   .toList());
@@ -102,6 +114,12 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the server's output shows H2 finding its file damaged. */
+  boolean reportedCorruption() {
+    String output = output();
+    return CORRUPTED.stream().anyMatch(output::contains);
+  }
+
   /** Waits until /scim/v2 answers with a SCIM status (a failed deployment answers 404 to all). */
   void awaitScim() {
     HttpClient http = HttpClient.newHttpClient();
@@ -111,8 +129,14 @@ final class PayaraMicroProcess implements AutoCloseable {
         throw new IllegalStateException(
             "Payara Micro exited " + process.exitValue() + ":\n" + output());
       }
-      if (output().contains(CORRUPTED)) {
+      if (reportedCorruption()) {
         throw new DatabaseCorrupted(output());
+      }
+      if (output().contains("GrizzlyProxy is NULL")) {
+        throw new IllegalStateException(
+            "Payara left its HTTP listener broken: two rebuilds of it raced at boot (see"
+                + " payara-config/post-boot-commands.asadmin):\n"
+                + output());
       }
       try {
         HttpResponse<Void> response =

@@ -1,5 +1,6 @@
 package dev.roster.admin.api;
 
+import dev.roster.platform.DurableWritesFilter;
 import dev.roster.scim.boundary.ScimExceptionMapper;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import jakarta.ws.rs.ApplicationPath;
@@ -49,6 +50,7 @@ public class AdminApiApplication extends Application {
         TenantsApi.class,
         TokensApi.class,
         LogApi.class,
+        DurableWritesFilter.class,
         // entity providers and exception mappers
         AdminJsonReader.class,
         ScimExceptionMapper.class,

@@ -1,0 +1,103 @@
+package dev.roster.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+  /** A file write that takes a while and records when it started and which writes it covered. */
+  static class SlowFile extends GroupCommit {
+    final AtomicInteger writes = new AtomicInteger();
+    final AtomicLong commitsMade = new AtomicLong();
+    final List<long[]> started = new ArrayList<>();
+    volatile boolean failing;
+
+    @Override
+    void checkpoint() throws SQLException {
+      writes.incrementAndGet();
+      long covered = commitsMade.get();
+      synchronized (started) {
+        started.add(new long[] {covered});
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (failing) {
+        throw new SQLException("database down");
+      }
+    }
+  }
+
+  @Test
+  void returnsAtOnceWhenOff() {
+    SlowFile file = new SlowFile();
+    file.awaitStored();
+    assertEquals(0, file.writes.get());
+  }
+
+  @Test
+  void everyCallerWaitsForAWriteThatStartedAfterItsCommitAndWritesAreShared() throws Exception {
+    SlowFile file = new SlowFile();
+    file.enable();
+    int callers = 16;
+    int rounds = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < callers; c++) {
+      done.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < rounds; i++) {
+                  long myCommit = file.commitsMade.incrementAndGet();
+                  int writesBefore = file.writes.get();
+                  file.awaitStored();
+                  // some write started after this commit, and covered it
+                  boolean covered;
+                  synchronized (file.started) {
+                    covered =
+                        file.started.stream()
+                            .skip(writesBefore)
+                            .anyMatch(write -> write[0] >= myCommit);
+                  }
+                  assertTrue(covered, "commit " + myCommit + " answered before a write covered it");
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    int commits = callers * rounds;
+    assertTrue(
+        file.writes.get() < commits / 2,
+        file.writes.get() + " file writes for " + commits + " commits: they must be shared");
+  }
+
+  @Test
+  void aFailedWriteLetsTheCallerGoAndTheNextCallerTriesAgain() {
+    SlowFile file = new SlowFile();
+    file.enable();
+    file.failing = true;
+    file.awaitStored();
+    file.failing = false;
+    file.awaitStored();
+    assertEquals(2, file.writes.get());
+  }
+}
