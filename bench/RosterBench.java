@@ -1203,6 +1203,8 @@ public class RosterBench {
               "/",
               "--port",
               Integer.toString(port),
+              "--prebootcommandfile",
+              options.postboot().resolveSibling("pre-boot-commands.asadmin").toAbsolutePath().toString(),
               "--postbootcommandfile",
               options.postboot().toAbsolutePath().toString(),
               "--nohazelcast",

@@ -85,6 +85,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                   "/",
                   "--port",
                   Integer.toString(port),
+                  "--prebootcommandfile",
+                  System.getProperty("roster.preboot", "payara-config/pre-boot-commands.asadmin"),
                   "--postbootcommandfile",
                   System.getProperty("roster.postboot", "payara-config/post-boot-commands.asadmin"),
                   "--nohazelcast",
