@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Each round starts a child JVM that opens an H2 file with Roster's settings ({@code
  * DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50} unless {@code --settings} says otherwise, and
- * {@code SET WRITE_DELAY 0}) and runs writer
+ * {@code SET WRITE_DELAY 0}; with {@code --checkpoint true}, H2's 500 ms and a {@code CHECKPOINT}
+ * after each commit, as Roster's group commit does) and runs writer
  * threads that insert rows of 200 to 1,000 characters, committing each, about 100 commits a second
  * per thread. The child prints how many commits have returned, every 100. After 5 to 15 seconds
  * the parent kills it with SIGKILL, opens the file and counts the rows: every acknowledged commit
@@ -33,12 +34,13 @@ public class H2KillNine {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
-      child(args[1], Integer.parseInt(args[2]));
+      child(args[1], Integer.parseInt(args[2]), Boolean.parseBoolean(args[3]));
       return;
     }
     int threads = 8;
     int kills = 8;
     String settings = ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
+    boolean checkpoint = false;
     Path dir = Files.createTempDirectory("h2kill");
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -46,6 +48,7 @@ public class H2KillNine {
         case "--kills" -> kills = Integer.parseInt(args[i + 1]);
         case "--dir" -> dir = Files.createDirectories(Path.of(args[i + 1]));
         case "--settings" -> settings = args[i + 1];
+        case "--checkpoint" -> checkpoint = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -59,7 +62,14 @@ public class H2KillNine {
       Path out = dir.resolve("child.out");
       Process child =
           new ProcessBuilder(
-                  java, "-cp", classPath, source, "--child", url, Integer.toString(threads))
+                  java,
+                  "-cp",
+                  classPath,
+                  source,
+                  "--child",
+                  url,
+                  Integer.toString(threads),
+                  Boolean.toString(checkpoint))
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();
@@ -89,9 +99,9 @@ public class H2KillNine {
   }
 
   /** The writers, in the JVM that is killed. */
-  static void child(String url, int threads) throws Exception {
+  static void child(String url, int threads, boolean checkpoint) throws Exception {
     try (Connection db = DriverManager.getConnection(url, "sa", "sa")) {
-      db.createStatement().execute("SET WRITE_DELAY 0");
+      db.createStatement().execute(checkpoint ? "SET WRITE_DELAY 500" : "SET WRITE_DELAY 0");
       db.createStatement()
           .execute(
               "CREATE TABLE IF NOT EXISTS T(ID BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -113,6 +123,9 @@ public class H2KillNine {
                     insert.setString(2, "x".repeat(200 + random.nextInt(800)));
                     insert.executeUpdate();
                     db.commit();
+                    if (checkpoint) {
+                      db.createStatement().execute("CHECKPOINT");
+                    }
                     long n = committed.incrementAndGet();
                     if (n % 100 == 0) {
                       System.out.println("committed " + n);

@@ -1,6 +1,7 @@
 package dev.roster.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       commits so far to the file with {@code CHECKPOINT} before the answer leaves; this class
  *       turns it on once a {@code CHECKPOINT} has worked. (H2 does not {@code fsync}: a crash of
  *       the machine itself can still lose the last commits; see the README.)
+ *   <li><b>Never closed.</b> {@code SET DB_CLOSE_DELAY -1}: H2 keeps the database open until the
+ *       JVM ends, and Roster never closes it. A normal stop after a kill -9 otherwise damaged the
+ *       file: H2's clean close of a store it had recovered left a file it could not open again
+ *       (reproduced with the README's command: three kills under load, then a SIGTERM). A JVM that
+ *       ends without closing H2 is what a kill -9 does, which H2 recovers from, and by then every
+ *       commit is in the file.
  *   <li><b>Page cache.</b> H2 keeps 16 MB of pages by default; beyond some 100,000 users every
  *       lookup then reads and decodes pages again, which costs more CPU than the rest of the
  *       request. The cache is on the JVM heap, so the default of 64 MB is sized for {@code
@@ -45,6 +52,24 @@ public class EmbeddedDatabaseSettings {
   @ConfigProperty(name = "roster.db.h2-cache-mb", defaultValue = "64")
   int cacheMegabytes;
 
+  private volatile boolean h2;
+
+  /**
+   * Writes the last commits to H2's file when the application stops (the provisioning log's final
+   * records among them: {@code ProvisioningLogWriter} depends on this bean, so it stops first).
+   */
+  @PreDestroy
+  void stop() {
+    if (!h2) {
+      return;
+    }
+    try {
+      groupCommit.checkpoint();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not write H2's last commits at shutdown", e);
+    }
+  }
+
   @PostConstruct
   void apply() {
     try (Connection connection = database.getConnection();
@@ -59,8 +84,12 @@ public class EmbeddedDatabaseSettings {
         statement.execute("SET CACHE_SIZE " + cacheMegabytes * 1024);
         LOG.info(() -> "H2 page cache: " + cacheMegabytes + " MB (roster.db.h2-cache-mb)");
       }
+      // Never closed while the JVM lives (see the class comment): every commit reaches the file
+      // through CHECKPOINT, and the last ones through stop() below.
+      statement.execute("SET DB_CLOSE_DELAY -1");
       groupCommit.checkpoint();
       groupCommit.enable();
+      h2 = true;
     } catch (SQLException e) {
       LOG.log(
           Level.SEVERE,
