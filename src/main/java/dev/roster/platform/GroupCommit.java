@@ -58,11 +58,6 @@ public class GroupCommit {
     enabled = true;
   }
 
-  /** Whether this is on: on H2, when {@code CHECKPOINT} works. */
-  public boolean enabled() {
-    return enabled;
-  }
-
   /**
    * Returns once every transaction that committed before this call is in the database's file. The
    * ticket is taken after the caller's commit; a write that starts after it covers that commit.
