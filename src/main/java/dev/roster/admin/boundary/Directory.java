@@ -4,7 +4,6 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.groups.control.GroupPage;
 import dev.roster.groups.control.GroupStore;
-import dev.roster.groups.control.Memberships;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.provisioning.entity.ProvisioningRecord;
@@ -13,6 +12,7 @@ import dev.roster.scim.SchemaUris;
 import dev.roster.scim.filter.FilterLimits;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
+import dev.roster.storage.Memberships;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;

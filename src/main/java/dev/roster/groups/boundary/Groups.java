@@ -2,13 +2,13 @@ package dev.roster.groups.boundary;
 
 import dev.roster.groups.control.GroupPage;
 import dev.roster.groups.control.GroupStore;
-import dev.roster.groups.control.Memberships;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.platform.AfterTransaction;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
+import dev.roster.storage.Memberships;
+import dev.roster.storage.PageAnchors;
 import dev.roster.tenants.boundary.CurrentTenant;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

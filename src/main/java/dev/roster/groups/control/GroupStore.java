@@ -4,9 +4,6 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
-import dev.roster.platform.jpql.SqlStates;
-import dev.roster.platform.paging.AnchoredPages;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.GroupPatch;
@@ -15,19 +12,18 @@ import dev.roster.scim.patch.MemberChange.Member;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
-import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
+import dev.roster.storage.Memberships;
+import dev.roster.storage.PageAnchors;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.ResourceTable;
+import dev.roster.storage.Timestamps;
+import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,14 +51,20 @@ public class GroupStore {
   private static final PatchEngine PATCH = new PatchEngine(TYPE);
 
   private final EntityManager em;
-  private final String tenantId;
+  private final ResourceRows<StoredGroup> rows;
+  private final Memberships memberships;
+
+  /** The tenant's users, which most members are. */
+  private final ResourceRows<StoredUser> users;
 
   /** Member ids a request named that are not users or groups of the tenant, in order. */
   private final Set<String> skipped = new LinkedHashSet<>();
 
   public GroupStore(EntityManager em, String tenantId) {
     this.em = em;
-    this.tenantId = tenantId;
+    this.rows = ResourceRows.groups(em, tenantId);
+    this.users = ResourceRows.users(em, tenantId);
+    this.memberships = new Memberships(em);
   }
 
   /**
@@ -77,7 +79,8 @@ public class GroupStore {
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
     List<Member> members = GroupPatch.members(membersOf(body));
     requireFreeName(GroupDocuments.displayNameKey(attributes), null);
-    StoredGroup group = new StoredGroup(UUID.randomUUID().toString(), tenantId, now());
+    StoredGroup group =
+        new StoredGroup(UUID.randomUUID().toString(), rows.tenantId(), Timestamps.now());
     setAttributes(group, attributes);
     em.persist(group);
     flush();
@@ -86,12 +89,12 @@ public class GroupStore {
   }
 
   public StoredGroup find(String id) {
-    return byId(id, LockModeType.NONE);
+    return rows.find(id).orElseThrow(() -> notFound(id));
   }
 
   /** The tenant's group with that id, if there is one. */
   public Optional<StoredGroup> lookup(String id) {
-    return query(id, LockModeType.NONE).stream().findFirst();
+    return rows.find(id);
   }
 
   /** PUT: displayName, externalId and the whole member list. */
@@ -121,10 +124,8 @@ public class GroupStore {
 
   public void delete(String id, String ifMatch) {
     StoredGroup group = lock(id, ifMatch);
-    new Memberships(em).removeEverywhere(group.scimId(), now());
-    em.createQuery("DELETE FROM Membership m WHERE m.groupId = ?1")
-        .setParameter(1, group.id())
-        .executeUpdate();
+    memberships.removeEverywhere(group.scimId(), Timestamps.now());
+    memberships.removeAll(group.id());
     em.remove(group);
   }
 
@@ -135,61 +136,13 @@ public class GroupStore {
 
   /** The same, with {@link PageAnchors} for walks through the whole list (see UserStore). */
   public GroupPage search(ListQuery query, PageAnchors anchors) {
-    if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
-      AnchoredPages.Page<StoredGroup> page =
-          AnchoredPages.read(
-              em,
-              anchors,
-              anchorScope(tenantId),
-              StoredGroup.class,
-              tenantId,
-              query,
-              StoredGroup::id,
-              () -> count(GroupFilterQuery.of(tenantId, null)));
-      return new GroupPage(page.total(), page.rows());
-    }
-    GroupFilterQuery.Condition condition = GroupFilterQuery.of(tenantId, query.filter());
-    List<StoredGroup> groups = List.of();
-    if (query.count() > 0) {
-      var page =
-          em.createQuery(
-              "SELECT g FROM StoredGroup g WHERE " + condition.jpql() + " ORDER BY " + order(query),
-              StoredGroup.class);
-      bind(page, condition.parameters());
-      groups = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
-    }
-    return new GroupPage(query.holdsAll(groups.size()) ? groups.size() : count(condition), groups);
+    ResourceRows.Page<StoredGroup> page = rows.search(query, anchors);
+    return new GroupPage(page.total(), page.rows());
   }
 
   /** The scope of a tenant's groups in {@link PageAnchors}. */
   public static String anchorScope(String tenantId) {
-    return "groups:" + tenantId;
-  }
-
-  private long count(GroupFilterQuery.Condition condition) {
-    Query count = em.createQuery("SELECT COUNT(g) FROM StoredGroup g WHERE " + condition.jpql());
-    bind(count, condition.parameters());
-    return ((Number) count.getSingleResult()).longValue();
-  }
-
-  private static String order(ListQuery query) {
-    ResolvedPath sortBy = query.sortBy();
-    String column = sortBy == null ? null : GroupFilterQuery.column(sortBy);
-    if (column == null) {
-      // members and meta.resourceType, location and version: one order, that of creation
-      if (query.sortBy() != null && query.descending()) {
-        return "g.id DESC";
-      }
-      return query.filter() == null ? "g.tenantId, g.id" : "g.id"; // see UserStore.order
-    }
-    String direction = query.descending() ? " DESC" : " ASC";
-    return column + direction + " NULLS LAST, g.id" + direction;
-  }
-
-  private static void bind(Query query, List<Object> parameters) {
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
+    return ResourceRows.anchorScope(ResourceTable.GROUPS, tenantId);
   }
 
   private boolean apply(StoredGroup group, MemberChange change) {
@@ -202,17 +155,10 @@ public class GroupStore {
     if (change instanceof MemberChange.ReplaceAll replace) {
       return replaceAll(group, replace.members());
     }
-    Query delete;
     if (change instanceof MemberChange.RemoveMatching matching) {
-      GroupFilterQuery.Condition condition =
-          GroupFilterQuery.members(group.id(), matching.filter());
-      delete = em.createQuery("DELETE FROM Membership m WHERE " + condition.jpql());
-      bind(delete, condition.parameters());
-    } else {
-      delete = em.createQuery("DELETE FROM Membership m WHERE m.groupId = ?1");
-      delete.setParameter(1, group.id());
+      return memberships.removeMatching(group.id(), matching.filter()) > 0;
     }
-    return delete.executeUpdate() > 0;
+    return memberships.removeAll(group.id()) > 0;
   }
 
   /**
@@ -227,20 +173,12 @@ public class GroupStore {
       byId.putIfAbsent(member.value().toLowerCase(Locale.ROOT), member);
     }
     for (List<String> ids : Memberships.chunks(byId.keySet())) {
-      Set<String> users = existing("StoredUser", ids);
+      Set<String> userIds = users.existing(ids);
       // members are mostly users: look for groups only when some ids are not users
-      Set<String> groups = users.size() == ids.size() ? Set.of() : existing("StoredGroup", ids);
-      Set<String> present =
-          new HashSet<>(
-              em.createQuery(
-                      "SELECT m.memberId FROM Membership m WHERE m.groupId = ?1"
-                          + " AND m.memberId IN ?2",
-                      String.class)
-                  .setParameter(1, group.id())
-                  .setParameter(2, ids)
-                  .getResultList());
+      Set<String> groups = userIds.size() == ids.size() ? Set.of() : rows.existing(ids);
+      Set<String> present = memberships.present(group.id(), ids);
       for (String id : ids) {
-        boolean isUser = users.contains(id);
+        boolean isUser = userIds.contains(id);
         if ((!isUser && !groups.contains(id)) || id.equals(group.scimId())) {
           skipped.add(byId.get(id).value());
         } else if (!present.contains(id)) {
@@ -256,28 +194,10 @@ public class GroupStore {
     return added;
   }
 
-  private Set<String> existing(String entity, List<String> ids) {
-    return new HashSet<>(
-        em.createQuery(
-                "SELECT r.scimId FROM " + entity + " r WHERE r.tenantId = ?1 AND r.scimId IN ?2",
-                String.class)
-            .setParameter(1, tenantId)
-            .setParameter(2, ids)
-            .getResultList());
-  }
-
   private boolean remove(StoredGroup group, Set<String> ids) {
     Set<String> keys = new LinkedHashSet<>();
     ids.forEach(id -> keys.add(id.toLowerCase(Locale.ROOT)));
-    int removed = 0;
-    for (List<String> chunk : Memberships.chunks(keys)) {
-      removed +=
-          em.createQuery("DELETE FROM Membership m WHERE m.groupId = ?1 AND m.memberId IN ?2")
-              .setParameter(1, group.id())
-              .setParameter(2, chunk)
-              .executeUpdate();
-    }
-    return removed > 0;
+    return memberships.remove(group.id(), keys) > 0;
   }
 
   /**
@@ -287,10 +207,7 @@ public class GroupStore {
   private boolean replaceAll(StoredGroup group, List<Member> members) {
     Set<String> wanted = new HashSet<>();
     members.forEach(m -> wanted.add(m.value().toLowerCase(Locale.ROOT)));
-    List<String> current =
-        em.createQuery("SELECT m.memberId FROM Membership m WHERE m.groupId = ?1", String.class)
-            .setParameter(1, group.id())
-            .getResultList();
+    List<String> current = memberships.memberIds(group.id());
     Set<String> gone = new LinkedHashSet<>(current);
     gone.removeAll(wanted);
     Set<String> have = new HashSet<>(current);
@@ -314,7 +231,7 @@ public class GroupStore {
   }
 
   private StoredGroup touch(StoredGroup group) {
-    group.touch(now());
+    group.touch(Timestamps.now());
     flush();
     return group;
   }
@@ -347,33 +264,12 @@ public class GroupStore {
     return null;
   }
 
-  /**
-   * The tenant's group with that id, or 404: another tenant's id is as unknown as a made-up one.
-   */
-  /** The tenant's groups with that id: none or one; another tenant's id finds none. */
-  private List<StoredGroup> query(String id, LockModeType lock) {
-    return em.createQuery(
-            "SELECT g FROM StoredGroup g WHERE g.scimId = ?1 AND g.tenantId = ?2",
-            StoredGroup.class)
-        .setParameter(1, id)
-        .setParameter(2, tenantId)
-        .setLockMode(lock)
-        .getResultList();
-  }
-
-  /**
-   * The tenant's group with that id, or 404: another tenant's id is as unknown as a made-up one.
-   */
-  private StoredGroup byId(String id, LockModeType lock) {
-    List<StoredGroup> found = query(id, lock);
-    if (found.isEmpty()) {
-      throw ScimException.notFound("There is no group '" + id + "'.");
-    }
-    return found.get(0);
+  private static ScimException notFound(String id) {
+    return ScimException.notFound("There is no group '" + id + "'.");
   }
 
   private StoredGroup lock(String id, String ifMatch) {
-    StoredGroup group = byId(id, LockModeType.PESSIMISTIC_WRITE);
+    StoredGroup group = rows.lock(id).orElseThrow(() -> notFound(id));
     if (ifMatch != null && !ETags.matches(ifMatch, group.version())) {
       throw ScimException.preconditionFailed(
           "The group has changed: its version is "
@@ -386,35 +282,17 @@ public class GroupStore {
   }
 
   private void requireFreeName(String displayNameKey, Long self) {
-    List<Long> holders =
-        em.createQuery(
-                "SELECT g.id FROM StoredGroup g WHERE g.tenantId = ?1 AND g.displayNameKey = ?2",
-                Long.class)
-            .setParameter(1, tenantId)
-            .setParameter(2, displayNameKey)
-            .getResultList();
-    if (holders.stream().anyMatch(id -> !id.equals(self))) {
+    if (rows.isTaken(displayNameKey, self)) {
       throw nameTaken();
     }
   }
 
   /** Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here. */
   private void flush() {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (SqlStates.isUniqueViolation(e)) {
-        throw nameTaken();
-      }
-      throw e;
-    }
+    rows.flush(GroupStore::nameTaken);
   }
 
   private static ScimException nameTaken() {
     return ScimException.uniqueness("Another group of this tenant already has this displayName.");
-  }
-
-  private static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -1,10 +1,10 @@
 package dev.roster.provisioning.boundary;
 
-import dev.roster.platform.jpql.JpqlParameters;
 import dev.roster.provisioning.control.LogCursor;
 import dev.roster.provisioning.control.LogPage;
 import dev.roster.provisioning.control.LogQuery;
 import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.storage.JpqlParameters;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,10 +1,10 @@
 package dev.roster.users.boundary;
 
-import dev.roster.groups.control.Memberships;
 import dev.roster.platform.AfterTransaction;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
+import dev.roster.storage.Memberships;
+import dev.roster.storage.PageAnchors;
 import dev.roster.tenants.boundary.CurrentTenant;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;

@@ -2,11 +2,11 @@ package dev.roster.users.control;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
-import dev.roster.groups.control.Memberships;
 import dev.roster.scim.ETags;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.schema.AttributeValues;
+import dev.roster.storage.Memberships;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.roster.users.control;
 
-import dev.roster.groups.control.Memberships.GroupRef;
+import dev.roster.storage.Memberships.GroupRef;
 import dev.roster.users.entity.StoredUser;
 import java.util.List;
 import java.util.Map;

@@ -1,30 +1,22 @@
 package dev.roster.users.control;
 
-import dev.roster.groups.control.Memberships;
-import dev.roster.platform.jpql.SqlStates;
-import dev.roster.platform.paging.AnchoredPages;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ETags;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
-import dev.roster.scim.query.MetaFilters;
-import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
+import dev.roster.storage.IndexedValues;
+import dev.roster.storage.Memberships;
+import dev.roster.storage.PageAnchors;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.ResourceTable;
+import dev.roster.storage.Timestamps;
 import dev.roster.users.control.UserIndex.Slot;
-import dev.roster.users.entity.IndexedValue;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,53 +42,34 @@ public class UserStore {
 
   private final EntityManager em;
   private final String tenantId;
+  private final ResourceRows<StoredUser> rows;
+  private final IndexedValues index;
 
   public UserStore(EntityManager em, String tenantId) {
     this.em = em;
     this.tenantId = tenantId;
+    this.rows = ResourceRows.users(em, tenantId);
+    this.index = new IndexedValues(em);
   }
 
   public StoredUser create(JsonObject body) {
     JsonObject canonical = UserDocuments.withoutPassword(VALIDATOR.validate(body));
     requireFreeUserName(UserDocuments.userNameKey(canonical), null);
-    StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, now());
+    StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
     setState(user, canonical);
     em.persist(user);
-    UserIndex.entriesOf(canonical)
-        .forEach(
-            (slot, key) ->
-                em.persist(
-                    new IndexedValue(user.id(), tenantId, slot.path(), slot.element(), key)));
+    UserIndex.entriesOf(canonical).forEach((slot, key) -> insert(user, slot, key));
     flush();
     return user;
   }
 
   public StoredUser find(String id) {
-    return byId(id, LockModeType.NONE);
+    return rows.find(id).orElseThrow(() -> notFound(id));
   }
 
   /** The tenant's user with that id, if there is one. */
   public Optional<StoredUser> lookup(String id) {
-    return query(id, LockModeType.NONE).stream().findFirst();
-  }
-
-  /** The tenant's users with that id: none or one; another tenant's id finds none. */
-  private List<StoredUser> query(String id, LockModeType lock) {
-    return em.createQuery(
-            "SELECT u FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2", StoredUser.class)
-        .setParameter(1, id)
-        .setParameter(2, tenantId)
-        .setLockMode(lock)
-        .getResultList();
-  }
-
-  /** The tenant's user with that id, or 404: another tenant's id is as unknown as a made-up one. */
-  private StoredUser byId(String id, LockModeType lock) {
-    List<StoredUser> found = query(id, lock);
-    if (found.isEmpty()) {
-      throw notFound(id);
-    }
-    return found.get(0);
+    return rows.find(id);
   }
 
   /** PUT: the body replaces every writable attribute. */
@@ -115,10 +88,8 @@ public class UserStore {
 
   public void delete(String id, String ifMatch) {
     StoredUser user = lock(id, ifMatch);
-    new Memberships(em).removeEverywhere(user.scimId(), now());
-    em.createQuery("DELETE FROM IndexedValue v WHERE v.userId = ?1")
-        .setParameter(1, user.id())
-        .executeUpdate();
+    new Memberships(em).removeEverywhere(user.scimId(), Timestamps.now());
+    index.deleteAll(user.id());
     em.remove(user);
   }
 
@@ -127,88 +98,19 @@ public class UserStore {
     return search(query, null);
   }
 
-  /**
-   * The same, remembering in {@code anchors} (when given) where the pages of an unfiltered list in
-   * the default order start, so that a walk through the whole tenant reads each page through the
-   * primary key instead of stepping over every row before it.
-   */
+  /** The same, with {@link PageAnchors} for walks through the whole tenant. */
   public UserPage search(ListQuery query, PageAnchors anchors) {
-    if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
-      AnchoredPages.Page<StoredUser> page =
-          AnchoredPages.read(
-              em,
-              anchors,
-              anchorScope(tenantId),
-              StoredUser.class,
-              tenantId,
-              query,
-              StoredUser::id,
-              () -> count(UserFilterQuery.of(tenantId, null)));
-      return new UserPage(page.total(), page.rows());
-    }
-    UserFilterQuery.Condition condition = UserFilterQuery.of(tenantId, query.filter());
-    List<StoredUser> users = List.of();
-    if (query.count() > 0) {
-      StringBuilder jpql = new StringBuilder("SELECT u FROM StoredUser u");
-      List<Object> parameters = new java.util.ArrayList<>(condition.parameters());
-      String order = order(query, jpql, parameters);
-      jpql.append(" WHERE ").append(condition.jpql()).append(" ORDER BY ").append(order);
-      TypedQuery<StoredUser> page = em.createQuery(jpql.toString(), StoredUser.class);
-      bind(page, parameters);
-      users = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
-    }
-    return new UserPage(query.holdsAll(users.size()) ? users.size() : count(condition), users);
+    ResourceRows.Page<StoredUser> page = rows.search(query, anchors);
+    return new UserPage(page.total(), page.rows());
   }
 
   /** The scope of a tenant's users in {@link PageAnchors}. */
   public static String anchorScope(String tenantId) {
-    return "users:" + tenantId;
-  }
-
-  private long count(UserFilterQuery.Condition condition) {
-    Query count = em.createQuery("SELECT COUNT(u) FROM StoredUser u WHERE " + condition.jpql());
-    bind(count, condition.parameters());
-    return ((Number) count.getSingleResult()).longValue();
-  }
-
-  /**
-   * The ORDER BY clause: the sort attribute's column, or element 0 of its index entries (the
-   * primary value of a multi-valued attribute), then creation order. Unassigned values sort last
-   * both ways.
-   */
-  private static String order(ListQuery query, StringBuilder from, List<Object> parameters) {
-    ResolvedPath sortBy = query.sortBy();
-    if (sortBy == null) {
-      // with the tenant first when it is the only condition, so that H2 reads the (TENANT_ID, ID)
-      // index in order (see AnchoredPages.IN_ROW_ORDER). Not with a filter: H2 would then prefer
-      // that index to the filter's, and scan the whole tenant for one userName.
-      return query.filter() == null ? "u.tenantId, u.id" : "u.id";
-    }
-    String direction = query.descending() ? " DESC" : " ASC";
-    String column = sortColumn(sortBy);
-    if (column == null) {
-      parameters.add(sortBy.canonical());
-      from.append(" LEFT JOIN u.values s ON s.path = ?")
-          .append(parameters.size())
-          .append(" AND s.element = 0");
-      column = "s.valueKey";
-    }
-    return column + direction + " NULLS LAST, u.id" + direction;
-  }
-
-  private static String sortColumn(ResolvedPath path) {
-    // meta.resourceType, location and version: the same for all, or in the order of creation
-    return MetaFilters.isComputed(path) ? "u.id" : UserFilterQuery.column(path);
-  }
-
-  private static void bind(Query query, List<Object> parameters) {
-    for (int i = 0; i < parameters.size(); i++) {
-      query.setParameter(i + 1, parameters.get(i));
-    }
+    return ResourceRows.anchorScope(ResourceTable.USERS, tenantId);
   }
 
   private StoredUser lock(String id, String ifMatch) {
-    StoredUser user = byId(id, LockModeType.PESSIMISTIC_WRITE);
+    StoredUser user = rows.lock(id).orElseThrow(() -> notFound(id));
     if (ifMatch != null && !ETags.matches(ifMatch, user.version())) {
       throw ScimException.preconditionFailed(
           "The user has changed: its version is "
@@ -231,7 +133,7 @@ public class UserStore {
       requireFreeUserName(userNameKey, user.id());
     }
     setState(user, after);
-    user.touch(now());
+    user.touch(Timestamps.now());
     reindex(user, UserIndex.entriesOf(before), UserIndex.entriesOf(after));
     flush();
     return user;
@@ -244,20 +146,13 @@ public class UserStore {
                 .filter(e -> !e.getValue().equals(before.get(e.getKey())))
                 .count();
     if (changes > INCREMENTAL_INDEX_LIMIT) {
-      em.createQuery("DELETE FROM IndexedValue v WHERE v.userId = ?1")
-          .setParameter(1, user.id())
-          .executeUpdate();
+      index.deleteAll(user.id());
       after.forEach((slot, key) -> insert(user, slot, key));
       return;
     }
     for (Slot slot : before.keySet()) {
       if (!after.containsKey(slot)) {
-        em.createQuery(
-                "DELETE FROM IndexedValue v WHERE v.userId = ?1 AND v.path = ?2 AND v.element = ?3")
-            .setParameter(1, user.id())
-            .setParameter(2, slot.path())
-            .setParameter(3, slot.element())
-            .executeUpdate();
+        index.delete(user.id(), slot.path(), slot.element());
       }
     }
     for (Map.Entry<Slot, String> entry : after.entrySet()) {
@@ -265,20 +160,13 @@ public class UserStore {
       if (old == null) {
         insert(user, entry.getKey(), entry.getValue());
       } else if (!old.equals(entry.getValue())) {
-        em.createQuery(
-                "UPDATE IndexedValue v SET v.valueKey = ?4"
-                    + " WHERE v.userId = ?1 AND v.path = ?2 AND v.element = ?3")
-            .setParameter(1, user.id())
-            .setParameter(2, entry.getKey().path())
-            .setParameter(3, entry.getKey().element())
-            .setParameter(4, entry.getValue())
-            .executeUpdate();
+        index.update(user.id(), entry.getKey().path(), entry.getKey().element(), entry.getValue());
       }
     }
   }
 
   private void insert(StoredUser user, Slot slot, String key) {
-    em.persist(new IndexedValue(user.id(), user.tenantId(), slot.path(), slot.element(), key));
+    index.insert(user.id(), user.tenantId(), slot.path(), slot.element(), key);
   }
 
   private static void setState(StoredUser user, JsonObject canonical) {
@@ -291,28 +179,14 @@ public class UserStore {
   }
 
   private void requireFreeUserName(String userNameKey, Long self) {
-    List<Long> holders =
-        em.createQuery(
-                "SELECT u.id FROM StoredUser u WHERE u.tenantId = ?1 AND u.userNameKey = ?2",
-                Long.class)
-            .setParameter(1, tenantId)
-            .setParameter(2, userNameKey)
-            .getResultList();
-    if (holders.stream().anyMatch(id -> !id.equals(self))) {
+    if (rows.isTaken(userNameKey, self)) {
       throw userNameTaken();
     }
   }
 
   /** Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here. */
   private void flush() {
-    try {
-      em.flush();
-    } catch (PersistenceException e) {
-      if (SqlStates.isUniqueViolation(e)) {
-        throw userNameTaken();
-      }
-      throw e;
-    }
+    rows.flush(UserStore::userNameTaken);
   }
 
   private static ScimException userNameTaken() {
@@ -321,9 +195,5 @@ public class UserStore {
 
   private static ScimException notFound(String id) {
     return ScimException.notFound("There is no user '" + id + "'.");
-  }
-
-  private static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -1,4 +1,4 @@
-package dev.roster.platform.jpql;
+package dev.roster.storage;
 
 import dev.roster.scim.filter.Filter;
 

@@ -1,4 +1,4 @@
-package dev.roster.groups.control;
+package dev.roster.storage;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
-package dev.roster.groups.control;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.JpaTransactions;
+import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;

@@ -1,4 +1,4 @@
-package dev.roster.platform.paging;
+package dev.roster.storage;
 
 import dev.roster.scim.query.ListQuery;
 import jakarta.persistence.EntityManager;
@@ -12,10 +12,7 @@ import java.util.function.ToLongFunction;
  * {@link PageAnchors anchor} when one is known and from the offset otherwise, and remembers where
  * it and the next page start. The entity needs fields {@code tenantId} and {@code id}.
  */
-public final class AnchoredPages {
-
-  /** The rows of a page and the total number of rows. */
-  public record Page<T>(long total, List<T> rows) {}
+final class AnchoredPages {
 
   /**
    * Row order, spelled with the tenant first although it is fixed: H2 reads a {@code (TENANT_ID,
@@ -31,7 +28,7 @@ public final class AnchoredPages {
   /**
    * @param countAll counts the tenant's rows, when the page does not tell
    */
-  public static <T> Page<T> read(
+  static <T> ResourceRows.Page<T> read(
       EntityManager em,
       PageAnchors anchors,
       String scope,
@@ -72,6 +69,6 @@ public final class AnchoredPages {
           rowId.applyAsLong(rows.get(rows.size() - 1)),
           total);
     }
-    return new Page<>(total, rows);
+    return new ResourceRows.Page<>(total, rows);
   }
 }

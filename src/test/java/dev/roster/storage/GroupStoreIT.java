@@ -1,11 +1,10 @@
-package dev.roster.groups.control;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.JpaTransactions;
+import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.entity.StoredGroup;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserStore;

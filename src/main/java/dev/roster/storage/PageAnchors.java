@@ -1,4 +1,4 @@
-package dev.roster.platform.paging;
+package dev.roster.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -1,15 +1,15 @@
-package dev.roster.users.control;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.JpaTransactions;
-import dev.roster.platform.paging.PageAnchors;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
+import dev.roster.users.control.UserPage;
+import dev.roster.users.control.UserStore;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

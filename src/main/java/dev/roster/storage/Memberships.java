@@ -1,7 +1,9 @@
-package dev.roster.groups.control;
+package dev.roster.storage;
 
 import dev.roster.groups.entity.Membership;
+import dev.roster.scim.filter.Filter;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the membership relation says about members: the groups a user is in (for its {@code groups}
- * attribute), and the cleanup when a member is deleted. Users and groups both use it.
+ * The membership relation: one row per member of a group. It answers the groups a user is in (for
+ * its {@code groups} attribute), reads and changes a group's members with set operations, and
+ * cleans up when a member is deleted. Users and groups both use it.
  */
 public final class Memberships {
 
@@ -138,7 +141,55 @@ public final class Memberships {
         .getResultList();
   }
 
-  static <T> List<List<T>> chunks(Collection<T> values) {
+  /** Which of these member ids the group has already. */
+  public Set<String> present(long groupId, Collection<String> memberIds) {
+    return new HashSet<>(
+        em.createQuery(
+                "SELECT m.memberId FROM Membership m WHERE m.groupId = ?1 AND m.memberId IN ?2",
+                String.class)
+            .setParameter(1, groupId)
+            .setParameter(2, memberIds)
+            .getResultList());
+  }
+
+  /** Every member id of the group. */
+  public List<String> memberIds(long groupId) {
+    return em.createQuery("SELECT m.memberId FROM Membership m WHERE m.groupId = ?1", String.class)
+        .setParameter(1, groupId)
+        .getResultList();
+  }
+
+  /** Removes these members (lower-case ids) from the group; returns how many were members. */
+  public int remove(long groupId, Collection<String> memberIds) {
+    int removed = 0;
+    for (List<String> chunk : chunks(memberIds)) {
+      removed +=
+          em.createQuery("DELETE FROM Membership m WHERE m.groupId = ?1 AND m.memberId IN ?2")
+              .setParameter(1, groupId)
+              .setParameter(2, chunk)
+              .executeUpdate();
+    }
+    return removed;
+  }
+
+  /** Removes the members that match a filter on one member ({@code members[...]}). */
+  public int removeMatching(long groupId, Filter memberFilter) {
+    FilterTranslation.Condition condition =
+        FilterTranslation.relationRows(
+            ResourceTable.GROUPS, "m.groupId = ?1", groupId, memberFilter);
+    Query delete = em.createQuery("DELETE FROM Membership m WHERE " + condition.jpql());
+    ResourceRows.bind(delete, condition.parameters());
+    return delete.executeUpdate();
+  }
+
+  /** Removes every member of the group. */
+  public int removeAll(long groupId) {
+    return em.createQuery("DELETE FROM Membership m WHERE m.groupId = ?1")
+        .setParameter(1, groupId)
+        .executeUpdate();
+  }
+
+  public static <T> List<List<T>> chunks(Collection<T> values) {
     List<List<T>> chunks = new ArrayList<>();
     List<T> current = new ArrayList<>(Math.min(values.size(), CHUNK));
     for (T value : values) {

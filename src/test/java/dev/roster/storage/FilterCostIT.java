@@ -1,12 +1,12 @@
-package dev.roster.users.control;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.JpaTransactions;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.filter.FilterLimits;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
+import dev.roster.users.control.UserStore;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,4 +1,4 @@
-package dev.roster;
+package dev.roster.storage;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,9 +1,8 @@
-package dev.roster.users.control;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.JpaTransactions;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -13,6 +12,7 @@ import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.CoreSchemas;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.Schema;
+import dev.roster.users.control.UserStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;

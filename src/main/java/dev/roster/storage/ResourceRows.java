@@ -1,0 +1,242 @@
+package dev.roster.storage;
+
+import dev.roster.groups.entity.StoredGroup;
+import dev.roster.scim.query.ListQuery;
+import dev.roster.scim.query.MetaFilters;
+import dev.roster.scim.schema.ResolvedPath;
+import dev.roster.users.entity.StoredUser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The rows of one tenant's users or groups, as one {@link ResourceTable} describes them: find,
+ * lock, check a unique key, search (filter, sort, page, count) and flush. Users and groups share
+ * every statement here; their stores keep only what is their own.
+ */
+public final class ResourceRows<E> {
+
+  /** The rows of a page and the total number of rows that match. */
+  public record Page<E>(long total, List<E> rows) {}
+
+  private final EntityManager em;
+  private final ResourceTable table;
+  private final Class<E> entity;
+  private final ToLongFunction<E> rowId;
+  private final String tenantId;
+
+  private ResourceRows(
+      EntityManager em,
+      ResourceTable table,
+      Class<E> entity,
+      ToLongFunction<E> rowId,
+      String tenantId) {
+    this.em = em;
+    this.table = table;
+    this.entity = entity;
+    this.rowId = rowId;
+    this.tenantId = tenantId;
+  }
+
+  public static ResourceRows<StoredUser> users(EntityManager em, String tenantId) {
+    return new ResourceRows<>(em, ResourceTable.USERS, StoredUser.class, u -> u.id(), tenantId);
+  }
+
+  public static ResourceRows<StoredGroup> groups(EntityManager em, String tenantId) {
+    return new ResourceRows<>(em, ResourceTable.GROUPS, StoredGroup.class, g -> g.id(), tenantId);
+  }
+
+  /** The scope of a tenant's users or groups in {@link PageAnchors}. */
+  public static String anchorScope(ResourceTable table, String tenantId) {
+    return (table == ResourceTable.USERS ? "users:" : "groups:") + tenantId;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** The tenant's row with that id, if there is one; another tenant's id finds none. */
+  public Optional<E> find(String scimId) {
+    return byId(scimId, LockModeType.NONE);
+  }
+
+  /**
+   * The same, locked for this transaction ({@code SELECT … FOR UPDATE}), so that concurrent writes
+   * to one resource apply one after the other and lose nothing.
+   */
+  public Optional<E> lock(String scimId) {
+    return byId(scimId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private Optional<E> byId(String scimId, LockModeType lock) {
+    String a = table.alias();
+    return em
+        .createQuery(select() + " WHERE " + a + ".scimId = ?1 AND " + a + ".tenantId = ?2", entity)
+        .setParameter(1, scimId)
+        .setParameter(2, tenantId)
+        .setLockMode(lock)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether another row of the tenant (not {@code self}) has this unique key. */
+  public boolean isTaken(String uniqueKey, Long self) {
+    String a = table.alias();
+    List<Long> holders =
+        em.createQuery(
+                "SELECT "
+                    + a
+                    + ".id FROM "
+                    + table.entity()
+                    + " "
+                    + a
+                    + " WHERE "
+                    + a
+                    + ".tenantId = ?1 AND "
+                    + table.uniqueKey()
+                    + " = ?2",
+                Long.class)
+            .setParameter(1, tenantId)
+            .setParameter(2, uniqueKey)
+            .getResultList();
+    return holders.stream().anyMatch(id -> !id.equals(self));
+  }
+
+  /**
+   * Writes now, so that a unique-index violation (a concurrent create) becomes the given error
+   * here, inside the transaction, rather than a failed commit.
+   */
+  public void flush(Supplier<? extends RuntimeException> onUniqueViolation) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw onUniqueViolation.get();
+      }
+      throw e;
+    }
+  }
+
+  /** Which of these ids are rows of the tenant. */
+  public Set<String> existing(Collection<String> scimIds) {
+    String a = table.alias();
+    return new HashSet<>(
+        em.createQuery(
+                "SELECT "
+                    + a
+                    + ".scimId FROM "
+                    + table.entity()
+                    + " "
+                    + a
+                    + " WHERE "
+                    + a
+                    + ".tenantId = ?1 AND "
+                    + a
+                    + ".scimId IN ?2",
+                String.class)
+            .setParameter(1, tenantId)
+            .setParameter(2, scimIds)
+            .getResultList());
+  }
+
+  /** One page of the rows that match, in the query's order, with the exact total. */
+  public Page<E> search(ListQuery query) {
+    return search(query, null);
+  }
+
+  /**
+   * The same, remembering in {@code anchors} (when given) where the pages of an unfiltered list in
+   * the default order start, so that a walk through the whole tenant reads each page through the
+   * primary key instead of stepping over every row before it.
+   */
+  public Page<E> search(ListQuery query, PageAnchors anchors) {
+    if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
+      return AnchoredPages.read(
+          em,
+          anchors,
+          anchorScope(table, tenantId),
+          entity,
+          tenantId,
+          query,
+          rowId,
+          () -> count(FilterTranslation.of(table, tenantId, null)));
+    }
+    FilterTranslation.Condition condition = FilterTranslation.of(table, tenantId, query.filter());
+    List<E> rows = List.of();
+    if (query.count() > 0) {
+      StringBuilder jpql = new StringBuilder(select());
+      List<Object> parameters = new ArrayList<>(condition.parameters());
+      String order = order(query, jpql, parameters);
+      jpql.append(" WHERE ").append(condition.jpql()).append(" ORDER BY ").append(order);
+      TypedQuery<E> page = em.createQuery(jpql.toString(), entity);
+      bind(page, parameters);
+      rows = page.setFirstResult(query.offset()).setMaxResults(query.count()).getResultList();
+    }
+    return new Page<>(query.holdsAll(rows.size()) ? rows.size() : count(condition), rows);
+  }
+
+  private long count(FilterTranslation.Condition condition) {
+    String a = table.alias();
+    Query count =
+        em.createQuery(
+            "SELECT COUNT("
+                + a
+                + ") FROM "
+                + table.entity()
+                + " "
+                + a
+                + " WHERE "
+                + condition.jpql());
+    bind(count, condition.parameters());
+    return ((Number) count.getSingleResult()).longValue();
+  }
+
+  private String select() {
+    return "SELECT " + table.alias() + " FROM " + table.entity() + " " + table.alias();
+  }
+
+  /**
+   * The ORDER BY clause: the sort attribute's column, or what the table joins for it (for users,
+   * element 0 of its index entries: the primary value of a multi-valued attribute), then creation
+   * order. Unassigned values sort last both ways. Attributes that cannot order (the computed parts
+   * of meta, a relation) sort in creation order.
+   */
+  private String order(ListQuery query, StringBuilder from, List<Object> parameters) {
+    String id = table.alias() + ".id";
+    ResolvedPath sortBy = query.sortBy();
+    if (sortBy == null) {
+      // with the tenant first when it is the only condition, so that H2 reads the (TENANT_ID, ID)
+      // index in order (see AnchoredPages.IN_ROW_ORDER). Not with a filter: H2 would then prefer
+      // that index to the filter's, and scan the whole tenant for one userName.
+      return query.filter() == null ? table.alias() + ".tenantId, " + id : id;
+    }
+    String direction = query.descending() ? " DESC" : " ASC";
+    String key = sortKey(sortBy, from, parameters);
+    return key == null ? id + direction : key + direction + " NULLS LAST, " + id + direction;
+  }
+
+  private String sortKey(ResolvedPath sortBy, StringBuilder from, List<Object> parameters) {
+    if (MetaFilters.isComputed(sortBy) || table.relation(sortBy) != null) {
+      return null;
+    }
+    Column column = table.column(sortBy);
+    return column != null ? column.compared() : table.unstored().sortKey(sortBy, from, parameters);
+  }
+
+  static void bind(Query query, List<Object> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      query.setParameter(i + 1, parameters.get(i));
+    }
+  }
+}
