@@ -10,6 +10,7 @@ import dev.roster.scim.boundary.ScimJsonReader;
 import dev.roster.scim.boundary.ScimProtocolFilter;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
 import dev.roster.scim.boundary.WebApplicationExceptionMapper;
+import dev.roster.storage.DurableWritesFilter;
 import dev.roster.tenants.boundary.BearerTokenFilter;
 import dev.roster.tenants.boundary.TenantAdmissionFilter;
 import dev.roster.users.boundary.UsersResource;

@@ -2,7 +2,6 @@ package dev.roster.scim;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
-import jakarta.ejb.ApplicationException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -14,10 +13,9 @@ import java.util.Optional;
  * person can act on. It leaves the server as an RFC 7644 §3.12 error body.
  *
  * <p>Build it through the factories, which are named after the RFC's error keywords (and after the
- * HTTP statuses that have no keyword). It is an application exception that rolls back, so that an
- * EJB neither wraps it nor commits half of a change.
+ * HTTP statuses that have no keyword). WEB-INF/ejb-jar.xml declares it an application exception
+ * that rolls back, so that an EJB neither wraps it nor commits half of a change.
  */
-@ApplicationException(rollback = true)
 public class ScimException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

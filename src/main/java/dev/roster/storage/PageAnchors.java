@@ -1,6 +1,9 @@
 package dev.roster.storage;
 
+import dev.roster.runtime.AfterTransaction;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,12 +41,21 @@ public class PageAnchors {
 
   private record Entry(long generation, long fromId, long total, long createdNanos) {}
 
+  @Resource TransactionSynchronizationRegistry transactions;
+
   private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
   private final Map<String, Entry> anchors = new ConcurrentHashMap<>();
 
   /** The scope's current generation: read it before querying, pass it to the other methods. */
   public long generation(String scope) {
     return generations.computeIfAbsent(scope, s -> new AtomicLong()).get();
+  }
+
+  /**
+   * A create or delete in the scope is being written: {@link #changed} once its transaction ends.
+   */
+  public void changedAfterTransaction(String scope) {
+    AfterTransaction.run(transactions, () -> changed(scope));
   }
 
   /**

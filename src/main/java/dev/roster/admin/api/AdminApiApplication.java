@@ -1,8 +1,8 @@
 package dev.roster.admin.api;
 
-import dev.roster.platform.DurableWritesFilter;
 import dev.roster.scim.boundary.ScimExceptionMapper;
 import dev.roster.scim.boundary.UnexpectedExceptionMapper;
+import dev.roster.storage.DurableWritesFilter;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.roster.admin.boundary;
 
 import dev.roster.admin.control.PasswordHashing;
-import dev.roster.platform.RefuseToStart;
+import dev.roster.runtime.RefuseToStart;
 import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;

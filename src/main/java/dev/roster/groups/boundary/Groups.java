@@ -4,19 +4,16 @@ import dev.roster.groups.control.GroupPage;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
-import dev.roster.platform.AfterTransaction;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
 import dev.roster.tenants.boundary.CurrentTenant;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -35,8 +32,6 @@ public class Groups {
   @Inject CurrentTenant tenant;
 
   @Inject PageAnchors anchors;
-
-  @Resource TransactionSynchronizationRegistry transactions;
 
   private GroupStore store() {
     return new GroupStore(em, tenant.id());
@@ -79,7 +74,6 @@ public class Groups {
 
   /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
   private void pagesMoved() {
-    String scope = GroupStore.anchorScope(tenant.id());
-    AfterTransaction.run(transactions, () -> anchors.changed(scope));
+    anchors.changedAfterTransaction(GroupStore.anchorScope(tenant.id()));
   }
 }

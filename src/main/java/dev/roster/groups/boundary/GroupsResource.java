@@ -5,12 +5,9 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.groups.control.GroupDocuments;
 import dev.roster.groups.control.GroupPage;
 import dev.roster.groups.entity.StoredGroup;
-import dev.roster.scim.ETags;
 import dev.roster.scim.ScimMediaType;
-import dev.roster.scim.boundary.ListParameters;
-import dev.roster.scim.boundary.ResourceResponses;
+import dev.roster.scim.boundary.ResourceEndpoint;
 import dev.roster.scim.boundary.ScimRequestProperties;
-import dev.roster.scim.boundary.ServiceProvider;
 import dev.roster.scim.query.AttributeSelection;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
@@ -19,28 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code /Groups} (RFC 7644 §3): create, read, replace, patch, delete, list and search. Members are
- * streamed into responses (see {@link GroupWriter}).
+ * {@code /Groups} (RFC 7644 §3), through {@link ResourceEndpoint}. Members are streamed into
+ * responses (see {@link GroupWriter}).
  *
  * <p>A successful PATCH answers <b>204</b> with the new {@code ETag}, unless the request asks for
  * the result with {@code attributes} or {@code excludedAttributes}: then 200 with the group. Entra
@@ -52,7 +36,7 @@ import java.util.Set;
 @Path("Groups")
 @Produces(ScimMediaType.SCIM_JSON)
 @ApplicationScoped
-public class GroupsResource {
+public class GroupsResource extends ResourceEndpoint<StoredGroup> {
 
   private static final ResourceType TYPE = ResourceType.GROUP;
   private static final JsonObject EVERY_MEMBER_KEY =
@@ -70,99 +54,65 @@ public class GroupsResource {
 
   @Inject Groups groups;
 
-  @Context UriInfo uriInfo;
-
   @Context HttpServletRequest request;
 
-  @POST
-  public Response create(
-      JsonObject body,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
-    Groups.Written written = groups.create(body);
-    note(written);
-    StoredGroup group = written.group();
-    return Response.created(URI.create(GroupDocuments.location(group, baseUrl())))
-        .tag(etag(group))
-        .entity(writer().one(item(group, selection(attributes, excludedAttributes))))
-        .build();
+  public GroupsResource() {
+    super(TYPE);
   }
 
-  @GET
-  public Response list() {
-    return page(ListParameters.toQuery(TYPE, uriInfo));
+  @Override
+  protected StoredGroup createResource(JsonObject body, AttributeSelection selection) {
+    return noted(groups.create(body));
   }
 
-  /** POST /Groups/.search (RFC 7644 §3.4.3): the same query as a GET, in the body. */
-  @POST
-  @Path(".search")
-  public Response search(JsonObject body) {
-    return page(ListQuery.ofSearchRequest(TYPE, ServiceProvider.MAX_RESULTS, body));
+  @Override
+  protected StoredGroup findResource(String id, AttributeSelection selection) {
+    return groups.find(id);
   }
 
-  @GET
-  @Path("{id}")
-  public Response get(
-      @PathParam("id") String id,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    StoredGroup group = groups.find(id);
-    if (ifNoneMatch != null && ETags.matches(ifNoneMatch, group.version())) {
-      return Response.notModified(etag(group)).build();
-    }
-    return ok(group, selection(attributes, excludedAttributes));
+  @Override
+  protected StoredGroup replaceResource(
+      String id, JsonObject body, String ifMatch, AttributeSelection selection) {
+    return noted(groups.replace(id, body, ifMatch));
   }
 
-  @PUT
-  @Path("{id}")
-  public Response replace(
-      @PathParam("id") String id,
-      JsonObject body,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Groups.Written written = groups.replace(id, body, ifMatch);
-    note(written);
-    return ok(written.group(), selection(attributes, excludedAttributes));
+  @Override
+  protected StoredGroup patchResource(
+      String id, JsonObject body, String ifMatch, AttributeSelection selection) {
+    return noted(groups.patch(id, body, ifMatch));
   }
 
-  @PATCH
-  @Path("{id}")
-  public Response patch(
-      @PathParam("id") String id,
-      JsonObject body,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    Groups.Written written = groups.patch(id, body, ifMatch);
-    note(written);
-    if (attributes == null && excludedAttributes == null) {
-      return Response.noContent().tag(etag(written.group())).build();
-    }
-    return ok(written.group(), selection(attributes, excludedAttributes));
+  @Override
+  protected boolean patchAnswersResource(boolean asked) {
+    return asked;
   }
 
-  @DELETE
-  @Path("{id}")
-  public Response delete(
-      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+  @Override
+  protected void deleteResource(String id, String ifMatch) {
     groups.delete(id, ifMatch);
-    return Response.noContent().build();
   }
 
-  private Response page(ListQuery query) {
+  @Override
+  protected Object listResources(ListQuery query) {
     GroupPage page = groups.search(query);
     List<GroupWriter.Item> items =
         page.groups().stream().map(g -> item(g, query.selection())).toList();
-    return Response.ok(writer().list(page.totalResults(), query.startIndex(), items)).build();
+    return writer().list(page.totalResults(), query.startIndex(), items);
   }
 
-  private Response ok(StoredGroup group, AttributeSelection selection) {
-    return Response.ok(writer().one(item(group, selection)))
-        .tag(etag(group))
-        .location(URI.create(GroupDocuments.location(group, baseUrl())))
-        .build();
+  @Override
+  protected Object representation(StoredGroup group, AttributeSelection selection) {
+    return writer().one(item(group, selection));
+  }
+
+  @Override
+  protected long version(StoredGroup group) {
+    return group.version();
+  }
+
+  @Override
+  protected String location(StoredGroup group, String baseUrl) {
+    return GroupDocuments.location(group, baseUrl);
   }
 
   private GroupWriter.Item item(StoredGroup group, AttributeSelection selection) {
@@ -182,30 +132,18 @@ public class GroupsResource {
     return Set.copyOf(members.getJsonObject(0).keySet());
   }
 
-  private static AttributeSelection selection(String attributes, String excludedAttributes) {
-    return AttributeSelection.of(
-        TYPE, AttributeSelection.split(attributes), AttributeSelection.split(excludedAttributes));
-  }
-
   /** Records in the provisioning log which member ids were skipped. */
-  private void note(Groups.Written written) {
+  private StoredGroup noted(Groups.Written written) {
     if (!written.skippedMembers().isEmpty()) {
       request.setAttribute(
           ScimRequestProperties.NOTE,
           "Skipped members that are not users or groups of this tenant: "
               + String.join(", ", written.skippedMembers()));
     }
+    return written.group();
   }
 
   private GroupWriter writer() {
     return new GroupWriter(groups, baseUrl());
-  }
-
-  private static EntityTag etag(StoredGroup group) {
-    return ResourceResponses.etag(group.version());
-  }
-
-  private String baseUrl() {
-    return ResourceResponses.baseUrl(uriInfo);
   }
 }

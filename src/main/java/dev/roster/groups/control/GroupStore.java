@@ -19,7 +19,6 @@ import dev.roster.storage.PageAnchors;
 import dev.roster.storage.ResourceRows;
 import dev.roster.storage.ResourceTable;
 import dev.roster.storage.Timestamps;
-import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -55,7 +54,7 @@ public class GroupStore {
   private final Memberships memberships;
 
   /** The tenant's users, which most members are. */
-  private final ResourceRows<StoredUser> users;
+  private final ResourceRows<?> users;
 
   /** Member ids a request named that are not users or groups of the tenant, in order. */
   private final Set<String> skipped = new LinkedHashSet<>();

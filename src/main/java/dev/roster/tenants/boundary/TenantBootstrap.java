@@ -1,6 +1,6 @@
 package dev.roster.tenants.boundary;
 
-import dev.roster.platform.RefuseToStart;
+import dev.roster.runtime.RefuseToStart;
 import dev.roster.tenants.control.BootstrapTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;

@@ -1,6 +1,6 @@
 package dev.roster.tenants.boundary;
 
-import dev.roster.platform.AfterTransaction;
+import dev.roster.runtime.AfterTransaction;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.control.BootstrapTokens;
 import dev.roster.tenants.control.TokenCache;

@@ -1,6 +1,5 @@
 package dev.roster.users.boundary;
 
-import dev.roster.platform.AfterTransaction;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
@@ -9,13 +8,11 @@ import dev.roster.tenants.boundary.CurrentTenant;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;
 import dev.roster.users.entity.StoredUser;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 
 /**
@@ -31,8 +28,6 @@ public class Users {
   @Inject CurrentTenant tenant;
 
   @Inject PageAnchors anchors;
-
-  @Resource TransactionSynchronizationRegistry transactions;
 
   private UserStore store() {
     return new UserStore(em, tenant.id());
@@ -87,7 +82,6 @@ public class Users {
 
   /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
   private void pagesMoved() {
-    String scope = UserStore.anchorScope(tenant.id());
-    AfterTransaction.run(transactions, () -> anchors.changed(scope));
+    anchors.changedAfterTransaction(UserStore.anchorScope(tenant.id()));
   }
 }

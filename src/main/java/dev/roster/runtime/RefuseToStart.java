@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.runtime;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

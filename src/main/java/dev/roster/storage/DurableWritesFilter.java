@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.storage;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;

@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

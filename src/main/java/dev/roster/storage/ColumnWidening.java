@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.storage;
 
 import dev.roster.scim.schema.ResourceValidator;
 import jakarta.annotation.PostConstruct;

@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.storage;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.runtime;
 
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;

@@ -1,4 +1,4 @@
-package dev.roster.platform;
+package dev.roster.storage;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
