@@ -10,6 +10,8 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
+import dev.roster.tenants.control.TokenCache;
+import dev.roster.tenants.control.TokenGrant;
 import dev.roster.tenants.entity.ApiToken;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.inject.Inject;
@@ -27,6 +29,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,14 +42,24 @@ class TenantsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.rosterWith(TenantsIT.class);
+    return Deployments.rosterWith(TenantsIT.class, MovableClock.class);
   }
 
   @ArquillianResource URL server;
 
   @Inject Tenants tenants;
 
+  @Inject TokenCache tokenCache;
+
+  /** The server's clock in this deployment: tests move it instead of sleeping. */
+  @Inject MovableClock clock;
+
   @PersistenceContext EntityManager em;
+
+  @AfterEach
+  void backToTheSystemsTime() {
+    clock.reset();
+  }
 
   private ScimClient.Reply probe(String token) {
     return new ScimClient(server).get("/ServiceProviderConfig", token);
@@ -132,13 +145,24 @@ class TenantsIT {
   }
 
   @Test
-  void expiredTokenIsRefused() throws InterruptedException {
+  void expiredTokenIsRefused() {
+    assertTrue(
+        tokenCache.timeToLive().compareTo(Duration.ofSeconds(3)) > 0,
+        "the expiry must fall within the cache's time-to-live");
     Tenant tenant = newTenant();
-    Instant expiry = Instant.now().plusMillis(1500);
+    Instant expiry = clock.instant().plusSeconds(2);
     IssuedToken issued = tenants.issueToken(tenant.getId(), "short-lived", expiry);
     assertEquals(200, probe(issued.plaintext()).status()); // now cached
-    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 100);
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(200, probe(issued.plaintext()).status(), "valid until it expires");
+
+    clock.advance(Duration.ofSeconds(1)); // at the expiry, within the time-to-live: from the cache
     ScimClient.Reply reply = probe(issued.plaintext());
+    assertScimError(reply, 401, null);
+    assertTrue(reply.json().getString("detail").contains("expired"), reply::toString);
+
+    clock.advance(tokenCache.timeToLive()); // the cached grant is gone: from the database
+    reply = probe(issued.plaintext());
     assertScimError(reply, 401, null);
     assertTrue(reply.json().getString("detail").contains("expired"), reply::toString);
   }
@@ -149,7 +173,7 @@ class TenantsIT {
     ScimException error =
         assertThrows(
             ScimException.class,
-            () -> tenants.issueToken(tenant.getId(), "x", Instant.now().minusSeconds(1)));
+            () -> tenants.issueToken(tenant.getId(), "x", clock.instant().minusSeconds(1)));
     assertEquals(ScimType.INVALID_VALUE, error.scimType().orElseThrow());
   }
 
@@ -179,10 +203,27 @@ class TenantsIT {
   }
 
   @Test
-  void tokensAreListedNewestFirstRevokedOnesIncluded() throws InterruptedException {
+  void lastUseIsWrittenAgainOnceTheWrittenOneIsAMinuteOld() {
+    Tenant tenant = newTenant();
+    IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
+    probe(issued.plaintext());
+    Instant firstUse = tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow();
+    clock.advance(TokenGrant.LAST_USE_GRANULARITY.minusSeconds(1));
+    probe(issued.plaintext());
+    assertEquals(firstUse, tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow());
+    clock.advance(Duration.ofSeconds(1));
+    probe(issued.plaintext());
+    Instant secondUse = tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow();
+    assertTrue(
+        !secondUse.isBefore(firstUse.plus(TokenGrant.LAST_USE_GRANULARITY)),
+        firstUse + " then " + secondUse);
+  }
+
+  @Test
+  void tokensAreListedNewestFirstRevokedOnesIncluded() {
     Tenant tenant = newTenant();
     IssuedToken first = tenants.issueToken(tenant.getId(), "first", null);
-    Thread.sleep(5);
+    clock.advance(Duration.ofSeconds(1));
     IssuedToken second = tenants.issueToken(tenant.getId(), "second", null);
     tenants.revokeToken(tenant.getId(), first.token().getId());
     List<ApiToken> tokens = tenants.listTokens(tenant.getId());

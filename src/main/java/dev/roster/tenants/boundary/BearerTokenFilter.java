@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Inject CurrentTenant currentTenant;
 
+  @Inject Clock clock;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String token =
@@ -42,7 +45,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                         "A bearer token is required: send 'Authorization: Bearer <token>'."));
     // Most requests come with a token cached moments ago: let them in without entering the bean
     // (and its transaction). Anything else, including a refusal, is the bean's decision.
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     TokenGrant grant;
     try {
       grant =

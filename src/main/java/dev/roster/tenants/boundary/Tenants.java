@@ -2,6 +2,8 @@ package dev.roster.tenants.boundary;
 
 import dev.roster.runtime.AfterTransaction;
 import dev.roster.scim.ScimException;
+import dev.roster.storage.TenantQueries;
+import dev.roster.storage.TokenQueries;
 import dev.roster.tenants.control.BootstrapTokens;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
@@ -15,9 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public class Tenants {
 
   @Inject TokenCache tokenCache;
 
+  /** The time every decision on tokens is taken at; tests move it instead of sleeping. */
+  @Inject Clock clock;
+
   @Resource TransactionSynchronizationRegistry transactions;
 
   // Tenants
@@ -69,14 +73,14 @@ public class Tenants {
     if (em.find(Tenant.class, tenantId) != null) {
       throw ScimException.uniqueness("A tenant with id '" + tenantId + "' already exists.");
     }
-    Tenant tenant = new Tenant(tenantId, name, Instant.now());
+    Tenant tenant = new Tenant(tenantId, name, clock.instant());
     em.persist(tenant);
     em.flush();
     return tenant;
   }
 
   public List<Tenant> listTenants() {
-    return em.createNamedQuery(Tenant.ALL, Tenant.class).getResultList();
+    return TenantQueries.all(em);
   }
 
   public Optional<Tenant> findTenant(String id) {
@@ -107,7 +111,7 @@ public class Tenants {
    */
   public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
     Tenant tenant = existingTenant(tenantId);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (label != null
         && (label.strip().length() > MAX_LABEL_LENGTH || hasControlCharacters(label))) {
       throw ScimException.invalidValue(
@@ -131,9 +135,7 @@ public class Tenants {
   /** A tenant's tokens, newest first, revoked ones included. */
   public List<ApiToken> listTokens(String tenantId) {
     existingTenant(tenantId);
-    return em.createNamedQuery(ApiToken.OF_TENANT, ApiToken.class)
-        .setParameter("tenantId", tenantId)
-        .getResultList();
+    return TokenQueries.ofTenant(em, tenantId);
   }
 
   /** Revokes a token. It stops working on this instance at once, on others within the cache TTL. */
@@ -143,7 +145,7 @@ public class Tenants {
       throw ScimException.notFound(
           "Tenant '" + shown(tenantId) + "' has no token " + shown(tokenId) + ".");
     }
-    token.revoke(Instant.now());
+    token.revoke(clock.instant());
     AfterTransaction.run(transactions, () -> tokenCache.evictToken(tokenId));
     return token;
   }
@@ -158,7 +160,7 @@ public class Tenants {
    *     tenant is disabled
    */
   public TokenGrant authenticate(String presentedToken) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String hash = TokenSecrets.hash(presentedToken);
     TokenGrant grant = tokenCache.get(hash, now).orElse(null);
     if (grant == null) {
@@ -168,11 +170,7 @@ public class Tenants {
       throw new TokenRefused("The bearer token has expired.", grant.prefix());
     }
     if (grant.useToRecordAt(now)) {
-      em.createNamedQuery(ApiToken.RECORD_USE)
-          .setParameter("now", utc(now))
-          .setParameter("id", grant.tokenId())
-          .setParameter("threshold", utc(now.minus(TokenGrant.LAST_USE_GRANULARITY)))
-          .executeUpdate();
+      TokenQueries.recordUse(em, grant.tokenId(), now, now.minus(TokenGrant.LAST_USE_GRANULARITY));
       grant = grant.usedAt(now);
       tokenCache.update(hash, grant);
     }
@@ -181,10 +179,7 @@ public class Tenants {
 
   private TokenGrant load(String hash, Instant now) {
     ApiToken token =
-        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-            .setParameter("hash", hash)
-            .getResultStream()
-            .findFirst()
+        TokenQueries.byHash(em, hash)
             .orElseThrow(() -> ScimException.unauthorized("The bearer token is not valid."));
     token
         .refusalAt(now)
@@ -210,7 +205,7 @@ public class Tenants {
    * @throws IllegalStateException if a token already belongs to another tenant
    */
   public List<String> bootstrap(List<BootstrapTokens.Entry> entries) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return entries.stream().map(entry -> bootstrap(entry, now)).toList();
   }
 
@@ -226,11 +221,7 @@ public class Tenants {
     }
     String hash = TokenSecrets.hash(entry.token());
     String prefix = TokenSecrets.prefixOf(entry.token());
-    Optional<ApiToken> existing =
-        em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-            .setParameter("hash", hash)
-            .getResultStream()
-            .findFirst();
+    Optional<ApiToken> existing = TokenQueries.byHash(em, hash);
     String tokenState;
     if (existing.isPresent()) {
       ApiToken token = existing.get();
@@ -302,9 +293,5 @@ public class Tenants {
       candidate = base + "-" + n;
     }
     return candidate;
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,18 +20,6 @@ import java.util.UUID;
  * not secret and lets an admin recognise the token in lists and logs.
  */
 @Entity
-@NamedQuery(
-    name = ApiToken.BY_HASH,
-    query = "SELECT t FROM ApiToken t JOIN FETCH t.tenant WHERE t.secretHash = :hash")
-@NamedQuery(
-    name = ApiToken.OF_TENANT,
-    query =
-        "SELECT t FROM ApiToken t WHERE t.tenant.id = :tenantId ORDER BY t.createdAt DESC, t.id")
-@NamedQuery(
-    name = ApiToken.RECORD_USE,
-    query =
-        "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id"
-            + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :threshold)")
 @Table(
     name = "API_TOKEN",
     indexes = {
@@ -40,12 +27,6 @@ import java.util.UUID;
       @Index(name = "API_TOKEN_TENANT", columnList = "TENANT_ID")
     })
 public class ApiToken {
-
-  public static final String BY_HASH = "ApiToken.byHash";
-  public static final String OF_TENANT = "ApiToken.ofTenant";
-
-  /** Writes the last use unless another request (or instance) wrote it after the threshold. */
-  public static final String RECORD_USE = "ApiToken.recordUse";
 
   @Id
   @Column(length = 36)

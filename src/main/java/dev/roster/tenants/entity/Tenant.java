@@ -3,7 +3,6 @@ package dev.roster.tenants.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,11 +14,8 @@ import java.util.Objects;
  * stable slug such as {@code acme}. The name can change; the id cannot.
  */
 @Entity
-@NamedQuery(name = Tenant.ALL, query = "SELECT t FROM Tenant t ORDER BY t.id")
 @Table(name = "TENANT")
 public class Tenant {
-
-  public static final String ALL = "Tenant.all";
 
   /**
    * Letters, digits, dot, dash and underscore; 1 to 64 characters, starting with a letter or digit.
