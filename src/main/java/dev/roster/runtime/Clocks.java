@@ -1,4 +1,4 @@
-package dev.roster.time;
+package dev.roster.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
