@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.provisioning.boundary.LogQuery;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.provisioning.boundary.ProvisioningLogWriter;
-import dev.roster.provisioning.control.LogQuery;
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -1049,7 +1049,7 @@ class GroupsIT {
     assertEquals(List.of(user), memberValues(readGroup(id)));
 
     for (String correlationId : List.of(created, patched)) {
-      ProvisioningRecord record = recordOf(correlationId);
+      LogRecord record = recordOf(correlationId);
       assertTrue(record.getStatus() == 201 || record.getStatus() == 204, record::getDetail);
       String detail = String.valueOf(record.getDetail());
       assertTrue(detail.contains(garbage), detail);
@@ -1057,9 +1057,9 @@ class GroupsIT {
     }
   }
 
-  private ProvisioningRecord recordOf(String correlationId) {
+  private LogRecord recordOf(String correlationId) {
     logWriter.drain();
-    List<ProvisioningRecord> records =
+    List<LogRecord> records =
         log.search(LogQuery.builder().correlationId(correlationId).build()).records();
     assertEquals(1, records.size(), "records of " + correlationId);
     return records.get(0);

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.provisioning.boundary.LogPage;
+import dev.roster.provisioning.boundary.LogQuery;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.provisioning.boundary.ProvisioningLogRetention;
 import dev.roster.provisioning.boundary.ProvisioningLogWriter;
 import dev.roster.provisioning.control.LogEntry;
-import dev.roster.provisioning.control.LogPage;
-import dev.roster.provisioning.control.LogQuery;
 import dev.roster.provisioning.control.RequestTarget;
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
 import jakarta.inject.Inject;
@@ -65,9 +65,9 @@ class ProvisioningLogIT {
   }
 
   /** The one record of the request with that correlation id, once the queue is written. */
-  private ProvisioningRecord recordOf(String correlationId) {
+  private LogRecord recordOf(String correlationId) {
     writer.drain();
-    List<ProvisioningRecord> records =
+    List<LogRecord> records =
         log.search(LogQuery.builder().correlationId(correlationId).build()).records();
     assertEquals(1, records.size(), "records of " + correlationId);
     return records.get(0);
@@ -82,7 +82,7 @@ class ProvisioningLogIT {
             .header("client-request-id", id)
             .header("User-Agent", "Okta SCIM Client 1.0.0")
             .GET());
-    ProvisioningRecord record = recordOf(id);
+    LogRecord record = recordOf(id);
     assertEquals("acme", record.getTenantId());
     assertTrue(record.getTokenPrefix().startsWith("ext_"), record.getTokenPrefix());
     assertEquals("Okta SCIM Client 1.0.0", record.getClient());
@@ -115,7 +115,7 @@ class ProvisioningLogIT {
             .header("Authorization", "Bearer wrong-token-wrong-token")
             .header("client-request-id", id)
             .GET());
-    ProvisioningRecord record = recordOf(id);
+    LogRecord record = recordOf(id);
     assertEquals(401, record.getStatus());
     assertNull(record.getTenantId());
     assertNull(record.getTokenPrefix(), "a token nobody issued has no prefix to log");
@@ -123,7 +123,7 @@ class ProvisioningLogIT {
 
     String missing = UUID.randomUUID().toString();
     scim.send(scim.request("/Schemas").header("client-request-id", missing).GET());
-    ProvisioningRecord anonymous = recordOf(missing);
+    LogRecord anonymous = recordOf(missing);
     assertEquals(401, anonymous.getStatus());
     assertNull(anonymous.getTokenPrefix());
   }
@@ -141,7 +141,7 @@ class ProvisioningLogIT {
     String forged = plaintext.substring(0, plaintext.length() - 1) + (last == 'A' ? 'B' : 'A');
     String forgedId = UUID.randomUUID().toString();
     scim.send(scim.request("/Schemas", forged).header("client-request-id", forgedId).GET());
-    ProvisioningRecord forgedRecord = recordOf(forgedId);
+    LogRecord forgedRecord = recordOf(forgedId);
     assertEquals(401, forgedRecord.getStatus());
     assertNull(forgedRecord.getTokenPrefix(), "not logged under the prefix it copied");
 
@@ -154,7 +154,7 @@ class ProvisioningLogIT {
     String revokedId = UUID.randomUUID().toString();
     scim.send(
         scim.request("/Schemas", issued.plaintext()).header("client-request-id", revokedId).GET());
-    ProvisioningRecord revoked = recordOf(revokedId);
+    LogRecord revoked = recordOf(revokedId);
     assertEquals(401, revoked.getStatus());
     assertEquals(prefix, revoked.getTokenPrefix(), "a refused stored token is named");
   }
@@ -167,7 +167,7 @@ class ProvisioningLogIT {
             .header("client-request-id", id)
             .header("Content-Type", "application/scim+json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"userName\": ")));
-    ProvisioningRecord record = recordOf(id);
+    LogRecord record = recordOf(id);
     assertEquals(400, record.getStatus());
     assertEquals("invalidSyntax", record.getScimType());
     assertTrue(record.getDetail().contains("not valid JSON"), record.getDetail());
@@ -260,7 +260,7 @@ class ProvisioningLogIT {
       scim.get("/Schemas?probe=" + probe + "&i=" + i, ACME_TOKEN);
     }
     writer.drain();
-    List<ProvisioningRecord> seen = new ArrayList<>();
+    List<LogRecord> seen = new ArrayList<>();
     LogPage page = log.search(LogQuery.builder().text(probe).limit(3).build());
     int pages = 1;
     seen.addAll(page.records());
@@ -275,8 +275,8 @@ class ProvisioningLogIT {
     seen.forEach(r -> ids.add(r.getId()));
     assertEquals(7, ids.size(), "no record twice");
     for (int i = 1; i < seen.size(); i++) {
-      ProvisioningRecord newer = seen.get(i - 1);
-      ProvisioningRecord older = seen.get(i);
+      LogRecord newer = seen.get(i - 1);
+      LogRecord older = seen.get(i);
       assertTrue(
           newer.getTime().isAfter(older.getTime())
               || (newer.getTime().equals(older.getTime()) && newer.getId() > older.getId()),

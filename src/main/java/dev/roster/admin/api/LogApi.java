@@ -3,9 +3,9 @@ package dev.roster.admin.api;
 import dev.roster.admin.boundary.LogDetails;
 import dev.roster.admin.control.Echo;
 import dev.roster.admin.control.LogFilters;
+import dev.roster.provisioning.boundary.LogPage;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
-import dev.roster.provisioning.control.LogPage;
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.scim.JsonProviders;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
@@ -148,7 +148,7 @@ public class LogApi {
   }
 
   /** One entry. Its body was redacted before it was stored. */
-  static JsonObject json(ProvisioningRecord record) {
+  static JsonObject json(LogRecord record) {
     JsonObjectBuilder json =
         JsonProviders.JSON
             .createObjectBuilder()

@@ -2,6 +2,7 @@ package dev.roster.admin.boundary;
 
 import dev.roster.admin.entity.AdminAccount;
 import dev.roster.scim.ScimException;
+import dev.roster.storage.AdminAccountQueries;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -24,12 +25,11 @@ public class AdminAccounts {
   @PersistenceContext EntityManager em;
 
   public long count() {
-    return em.createQuery("SELECT COUNT(a) FROM AdminAccount a", Long.class).getSingleResult();
+    return new AdminAccountQueries(em).count();
   }
 
   public List<AdminAccount> list() {
-    return em.createQuery("SELECT a FROM AdminAccount a ORDER BY a.userName", AdminAccount.class)
-        .getResultList();
+    return new AdminAccountQueries(em).byName();
   }
 
   public boolean exists(String name) {
@@ -85,10 +85,7 @@ public class AdminAccounts {
       throw ScimException.mutability("You cannot remove the account you are signed in with.");
     }
     // Locks every account, so that two admins removing each other cannot leave none.
-    List<AdminAccount> all =
-        em.createQuery("SELECT a FROM AdminAccount a", AdminAccount.class)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
+    List<AdminAccount> all = new AdminAccountQueries(em).lockAll();
     AdminAccount account =
         all.stream()
             .filter(a -> a.userName().equals(name))

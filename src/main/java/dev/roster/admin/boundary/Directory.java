@@ -2,48 +2,34 @@ package dev.roster.admin.boundary;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
-import dev.roster.groups.control.GroupPage;
-import dev.roster.groups.control.GroupStore;
-import dev.roster.groups.entity.Membership;
-import dev.roster.groups.entity.StoredGroup;
-import dev.roster.provisioning.entity.ProvisioningRecord;
-import dev.roster.scim.JsonBodies;
+import dev.roster.groups.boundary.GroupDirectory;
+import dev.roster.provisioning.boundary.LogRecord;
+import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.scim.SchemaUris;
-import dev.roster.scim.filter.FilterLimits;
-import dev.roster.scim.query.ListQuery;
-import dev.roster.scim.schema.ResourceType;
-import dev.roster.storage.Memberships;
-import dev.roster.users.control.UserDocuments;
-import dev.roster.users.control.UserPage;
-import dev.roster.users.control.UserStore;
-import dev.roster.users.entity.StoredUser;
+import dev.roster.users.boundary.UserDirectory;
+import dev.roster.users.boundary.UserDirectory.Activity;
+import dev.roster.users.boundary.UserDirectory.GroupMembership;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the console's directory pages show of a tenant's users and groups (departments). The pages
- * run outside SCIM requests, so the tenant is always passed in, never taken from {@code
- * CurrentTenant}. Every list is paged in the database: searching users is a SCIM filter through
- * {@link UserStore}, so it finds what {@code GET /Users?filter=} would; member counts are one
- * grouped query per page of groups; a group's members come in keyset pages of its membership rows.
+ * What the console's directory pages show of a tenant's users and groups (departments), read
+ * through the read-only boundaries of the users, groups and log features ({@link UserDirectory},
+ * {@link GroupDirectory}, {@link ProvisioningLog}). The pages run outside SCIM requests, so the
+ * tenant is always passed in, never taken from {@code CurrentTenant}. Every list is paged in the
+ * database; a search finds what the SCIM filter of the same text would.
  */
 @Stateless
 public class Directory {
@@ -54,29 +40,15 @@ public class Directory {
   /** How many of a user's latest log records its page shows. */
   public static final int LOG_ENTRIES = 20;
 
-  /**
-   * Longest search text taken, in characters (code points); longer text is cut. The search is a
-   * filter of {@code co} terms, so it takes what such a term may hold.
-   */
-  static final int MAX_SEARCH_LENGTH = FilterLimits.MAX_SUBSTRING_LENGTH;
-
-  /** Which users a list shows. */
-  public enum Activity {
-    ALL,
-    /** Active users, and those without {@code active}, as the dashboard counts them. */
-    ACTIVE,
-    INACTIVE;
-
-    /** From a URL parameter: {@code true}, {@code false}, or anything else for all. */
-    public static Activity of(String parameter) {
-      if ("true".equalsIgnoreCase(parameter)) {
-        return ACTIVE;
-      }
-      if ("false".equalsIgnoreCase(parameter)) {
-        return INACTIVE;
-      }
-      return ALL;
+  /** Which users a list shows, from a URL parameter: {@code true}, {@code false}, else all. */
+  public static Activity activity(String parameter) {
+    if ("true".equalsIgnoreCase(parameter)) {
+      return Activity.ACTIVE;
     }
+    if ("false".equalsIgnoreCase(parameter)) {
+      return Activity.INACTIVE;
+    }
+    return Activity.ALL;
   }
 
   /**
@@ -217,9 +189,9 @@ public class Directory {
       Instant created,
       Instant lastModified,
       Profile profile,
-      List<Memberships.GroupRef> groups,
+      List<GroupMembership> groups,
       String json,
-      List<ProvisioningRecord> log) {}
+      List<LogRecord> log) {}
 
   /**
    * A member of a group.
@@ -256,279 +228,98 @@ public class Directory {
       Long previousAfter,
       Long nextAfter) {}
 
-  @PersistenceContext EntityManager em;
+  @Inject UserDirectory users;
+
+  @Inject GroupDirectory groups;
+
+  @Inject ProvisioningLog log;
 
   /** A page of the tenant's users that match the text, by {@code userName}. */
   public UserList users(String tenantId, String text, Activity activity, int startIndex) {
-    ListQuery query =
-        ListQuery.of(
-            ResourceType.USER,
-            PAGE_SIZE,
-            userFilter(text, activity),
-            "userName",
-            "ascending",
-            String.valueOf(Math.max(1, startIndex)),
-            String.valueOf(PAGE_SIZE),
-            null,
-            null);
-    UserPage page = new UserStore(em, tenantId).search(query);
-    List<UserRow> rows = new ArrayList<>();
-    for (StoredUser user : page.users()) {
-      JsonObject document = document(user);
-      rows.add(new UserRow(user.scimId(), text(document, "userName"), Profile.of(document)));
-    }
-    return new UserList(page.totalResults(), query.startIndex(), rows);
+    UserDirectory.UserListing page = users.search(tenantId, text, activity, startIndex, PAGE_SIZE);
+    List<UserRow> rows =
+        page.users().stream()
+            .map(u -> new UserRow(u.id(), u.userName(), Profile.of(u.document())))
+            .toList();
+    return new UserList(page.total(), page.startIndex(), rows);
   }
 
   /** A page of the tenant's groups whose name contains the text, by name, with member counts. */
   public GroupList groups(String tenantId, String text, int startIndex) {
-    String search = searchText(text);
-    ListQuery query =
-        ListQuery.of(
-            ResourceType.GROUP,
-            PAGE_SIZE,
-            search == null ? null : "displayName co " + literal(search),
-            "displayName",
-            "ascending",
-            String.valueOf(Math.max(1, startIndex)),
-            String.valueOf(PAGE_SIZE),
-            null,
-            null);
-    GroupPage page = new GroupStore(em, tenantId).search(query);
-    Map<Long, Long> counts = new HashMap<>();
-    List<Long> ids = page.groups().stream().map(StoredGroup::id).toList();
-    if (!ids.isEmpty()) {
-      for (Object[] row :
-          em.createQuery(
-                  "SELECT m.groupId, COUNT(m) FROM Membership m WHERE m.groupId IN ?1"
-                      + " GROUP BY m.groupId",
-                  Object[].class)
-              .setParameter(1, ids)
-              .getResultList()) {
-        counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-      }
-    }
+    GroupDirectory.GroupListing page = groups.search(tenantId, text, startIndex, PAGE_SIZE);
     List<GroupRow> rows =
         page.groups().stream()
-            .map(
-                g ->
-                    new GroupRow(
-                        g.scimId(),
-                        g.displayName(),
-                        g.externalId(),
-                        counts.getOrDefault(g.id(), 0L)))
+            .map(g -> new GroupRow(g.id(), g.displayName(), g.externalId(), g.members()))
             .toList();
-    return new GroupList(page.totalResults(), query.startIndex(), rows);
+    return new GroupList(page.total(), page.startIndex(), rows);
   }
 
   /**
-   * One user of the tenant, or empty for an id that is not one.
+   * One user of the tenant, or empty for an id that is not one. Its log is the latest records whose
+   * resource is the user (its create, reads, changes and deletion); changes of groups that name the
+   * user in their body are found by the log's text search, which the user's page links to.
    *
    * @param scimBaseUrl the SCIM base URL, for {@code meta.location} and the groups' {@code $ref}
    */
   public Optional<UserDetail> user(String tenantId, String id, String scimBaseUrl) {
-    if (tenantId == null || id == null) {
-      return Optional.empty();
-    }
-    Optional<StoredUser> found = new UserStore(em, tenantId).lookup(id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredUser user = found.get();
-    List<Memberships.GroupRef> groups =
-        new Memberships(em).groupsOf(List.of(user.scimId())).getOrDefault(user.scimId(), List.of());
-    JsonObject document = document(user);
-    return Optional.of(
-        new UserDetail(
-            user.scimId(),
-            text(document, "userName"),
-            user.externalId(),
-            instant(user.created()),
-            instant(user.lastModified()),
-            Profile.of(document),
-            groups,
-            pretty(UserDocuments.representation(user, scimBaseUrl, groups)),
-            log(tenantId, user.scimId())));
-  }
-
-  /**
-   * The latest log records about one user: those whose resource is the user (its create, reads,
-   * changes and deletion). Changes of groups that name the user in their body are found by the
-   * log's text search, which the user's page links to.
-   */
-  private List<ProvisioningRecord> log(String tenantId, String userId) {
-    return em.createQuery(
-            "SELECT r FROM ProvisioningRecord r WHERE r.tenantId = ?1 AND r.resourceType = 'User'"
-                + " AND r.resourceId = ?2"
-                + " ORDER BY r.tenantId, r.resourceId, r.time DESC, r.id DESC",
-            ProvisioningRecord.class)
-        .setParameter(1, tenantId)
-        .setParameter(2, userId)
-        .setMaxResults(LOG_ENTRIES)
-        .getResultList();
+    return users
+        .user(tenantId, id, scimBaseUrl)
+        .map(
+            found -> {
+              UserDirectory.UserView user = found.user();
+              return new UserDetail(
+                  user.id(),
+                  user.userName(),
+                  user.externalId(),
+                  user.created(),
+                  user.lastModified(),
+                  Profile.of(user.document()),
+                  found.groups(),
+                  pretty(found.representation()),
+                  log.latestAbout(tenantId, "User", user.id(), LOG_ENTRIES));
+            });
   }
 
   /**
    * One group of the tenant with the page of members after the membership row {@code after}, or
-   * empty for an id that is not one.
+   * empty for an id that is not one. Members are named by their user's {@code userName} or their
+   * group's {@code displayName}: one query for the users, one for the groups.
    */
   public Optional<GroupDetail> group(String tenantId, String id, long after) {
-    if (tenantId == null || id == null) {
-      return Optional.empty();
-    }
-    Optional<StoredGroup> found = new GroupStore(em, tenantId).lookup(id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredGroup group = found.get();
-    long start = Math.max(0, after);
-    long count =
-        em.createQuery("SELECT COUNT(m) FROM Membership m WHERE m.groupId = ?1", Long.class)
-            .setParameter(1, group.id())
-            .getSingleResult();
-    List<Membership> rows = new Memberships(em).page(group.id(), start, PAGE_SIZE + 1);
-    Long nextAfter = null;
-    if (rows.size() > PAGE_SIZE) {
-      rows = rows.subList(0, PAGE_SIZE);
-      nextAfter = rows.get(PAGE_SIZE - 1).id();
-    }
-    return Optional.of(
-        new GroupDetail(
-            group.scimId(),
-            group.displayName(),
-            group.externalId(),
-            instant(group.created()),
-            instant(group.lastModified()),
-            count,
-            start,
-            members(tenantId, rows),
-            start == 0 ? null : previousAfter(group.id(), start),
-            nextAfter));
-  }
-
-  /**
-   * Where the page before the one starting after {@code after} starts: read backwards through the
-   * (group, id) index, ids only.
-   */
-  private long previousAfter(long groupId, long after) {
-    List<Long> before =
-        em.createQuery(
-                "SELECT m.id FROM Membership m WHERE m.groupId = ?1 AND m.id <= ?2"
-                    + " ORDER BY m.id DESC",
-                Long.class)
-            .setParameter(1, groupId)
-            .setParameter(2, after)
-            .setMaxResults(PAGE_SIZE + 1)
-            .getResultList();
-    return before.size() > PAGE_SIZE ? before.get(PAGE_SIZE) : 0;
-  }
-
-  /** The page's members with their names: one query for the users, one for the groups. */
-  private List<Member> members(String tenantId, List<Membership> rows) {
-    List<String> userIds = new ArrayList<>();
-    List<String> groupIds = new ArrayList<>();
-    for (Membership m : rows) {
-      ("User".equals(m.memberType()) ? userIds : groupIds).add(m.memberId());
-    }
-    Map<String, String> names = new HashMap<>();
-    if (!userIds.isEmpty()) {
-      for (StoredUser user :
-          em.createQuery(
-                  "SELECT u FROM StoredUser u WHERE u.tenantId = ?1 AND u.scimId IN ?2",
-                  StoredUser.class)
-              .setParameter(1, tenantId)
-              .setParameter(2, userIds)
-              .getResultList()) {
-        names.put(user.scimId(), text(document(user), "userName"));
-      }
-    }
-    if (!groupIds.isEmpty()) {
-      for (Object[] row :
-          em.createQuery(
-                  "SELECT g.scimId, g.displayName FROM StoredGroup g"
-                      + " WHERE g.tenantId = ?1 AND g.scimId IN ?2",
-                  Object[].class)
-              .setParameter(1, tenantId)
-              .setParameter(2, groupIds)
-              .getResultList()) {
-        names.put((String) row[0], (String) row[1]);
-      }
-    }
-    return rows.stream()
+    return groups
+        .group(tenantId, id, after, PAGE_SIZE)
         .map(
-            m ->
-                new Member(
-                    m.id(), m.memberId(), m.memberType(), m.display(), names.get(m.memberId())))
-        .toList();
-  }
-
-  /**
-   * The SCIM filter of a user search: the text in {@code userName}, {@code displayName}, the name
-   * or an email address, and the activity; null for all users.
-   */
-  static String userFilter(String text, Activity activity) {
-    List<String> terms = new ArrayList<>();
-    String search = searchText(text);
-    if (search != null) {
-      String value = literal(search);
-      terms.add(
-          "(userName co "
-              + value
-              + " or displayName co "
-              + value
-              + " or emails.value co "
-              + value
-              + " or name.formatted co "
-              + value
-              + " or name.givenName co "
-              + value
-              + " or name.familyName co "
-              + value
-              + ")");
-    }
-    switch (activity) {
-      case ACTIVE -> terms.add("active ne false");
-      case INACTIVE -> terms.add("active eq false");
-      default -> {}
-    }
-    return terms.isEmpty() ? null : String.join(" and ", terms);
-  }
-
-  private static String searchText(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String stripped = text.strip();
-    return stripped.codePointCount(0, stripped.length()) > MAX_SEARCH_LENGTH
-        ? stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SEARCH_LENGTH))
-        : stripped;
-  }
-
-  /** A SCIM filter string literal: a JSON string (RFC 7644 §3.4.2.2). */
-  static String literal(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  private static JsonObject document(StoredUser user) {
-    return (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
-  }
-
-  private static String text(JsonObject object, String name) {
-    return object.get(name) instanceof JsonString s ? s.getString() : null;
+            page -> {
+              List<String> userIds = new ArrayList<>();
+              List<String> groupIds = new ArrayList<>();
+              for (GroupDirectory.Member m : page.members()) {
+                ("User".equals(m.type()) ? userIds : groupIds).add(m.value());
+              }
+              Map<String, String> userNames = users.userNames(tenantId, userIds);
+              Map<String, String> groupNames = groups.displayNames(tenantId, groupIds);
+              GroupDirectory.GroupView group = page.group();
+              return new GroupDetail(
+                  group.id(),
+                  group.displayName(),
+                  group.externalId(),
+                  group.created(),
+                  group.lastModified(),
+                  page.memberCount(),
+                  page.after(),
+                  page.members().stream()
+                      .map(
+                          m ->
+                              new Member(
+                                  m.row(),
+                                  m.value(),
+                                  m.type(),
+                                  m.display(),
+                                  ("User".equals(m.type()) ? userNames : groupNames)
+                                      .get(m.value())))
+                      .toList(),
+                  page.previousAfter(),
+                  page.nextAfter());
+            });
   }
 
   private static String pretty(JsonObject json) {
@@ -538,9 +329,5 @@ public class Directory {
       writer.writeObject(json);
     }
     return out.toString().strip();
-  }
-
-  private static Instant instant(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

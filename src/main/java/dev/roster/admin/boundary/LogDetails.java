@@ -1,11 +1,11 @@
 package dev.roster.admin.boundary;
 
-import dev.roster.groups.entity.StoredGroup;
-import dev.roster.provisioning.entity.ProvisioningRecord;
-import dev.roster.users.entity.StoredUser;
+import dev.roster.groups.boundary.GroupDirectory;
+import dev.roster.provisioning.boundary.LogRecord;
+import dev.roster.provisioning.boundary.ProvisioningLog;
+import dev.roster.users.boundary.UserDirectory;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -15,10 +15,14 @@ import java.util.Optional;
 @Stateless
 public class LogDetails {
 
-  @PersistenceContext EntityManager em;
+  @Inject ProvisioningLog log;
 
-  public Optional<ProvisioningRecord> entry(long id) {
-    return Optional.ofNullable(em.find(ProvisioningRecord.class, id));
+  @Inject UserDirectory users;
+
+  @Inject GroupDirectory groups;
+
+  public Optional<LogRecord> entry(long id) {
+    return log.entry(id);
   }
 
   /**
@@ -27,27 +31,13 @@ public class LogDetails {
    * @param resourceType as the log records it: User or Group; any other type has no page
    */
   public boolean resourceExists(String tenantId, String resourceType, String scimId) {
-    if (tenantId == null || scimId == null || resourceType == null) {
+    if (resourceType == null) {
       return false;
     }
-    Class<?> entity =
-        switch (resourceType) {
-          case "User" -> StoredUser.class;
-          case "Group" -> StoredGroup.class;
-          default -> null;
-        };
-    if (entity == null) {
-      return false;
-    }
-    // SCIM ids are unique across tenants (a unique index); the tenant is checked all the same
-    return em.createQuery(
-                "SELECT COUNT(r) FROM "
-                    + entity.getSimpleName()
-                    + " r WHERE r.scimId = :id AND r.tenantId = :tenant",
-                Long.class)
-            .setParameter("id", scimId)
-            .setParameter("tenant", tenantId)
-            .getSingleResult()
-        > 0;
+    return switch (resourceType) {
+      case "User" -> users.exists(tenantId, scimId);
+      case "Group" -> groups.exists(tenantId, scimId);
+      default -> false;
+    };
   }
 }

@@ -1,6 +1,6 @@
 package dev.roster.admin.control;
 
-import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.provisioning.boundary.LogRecord;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,7 +21,7 @@ public final class LogCsv {
   private LogCsv() {}
 
   /** One record as a line, CRLF included. */
-  public static String row(ProvisioningRecord record) {
+  public static String row(LogRecord record) {
     return Stream.of(
                 record.getTime().toString(),
                 record.getTenantId(),

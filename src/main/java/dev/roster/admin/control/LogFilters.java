@@ -1,7 +1,7 @@
 package dev.roster.admin.control;
 
-import dev.roster.provisioning.control.LogCursor;
-import dev.roster.provisioning.control.LogQuery;
+import dev.roster.provisioning.boundary.LogCursor;
+import dev.roster.provisioning.boundary.LogQuery;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.entity.Tenant;
 import java.net.URLEncoder;

@@ -48,7 +48,7 @@ public class DirectoryBean {
     if (isGroupsView()) {
       groups = directory.groups(current.getId(), q, startIndex());
     } else {
-      users = directory.users(current.getId(), q, Directory.Activity.of(active), startIndex());
+      users = directory.users(current.getId(), q, Directory.activity(active), startIndex());
     }
   }
 
@@ -91,7 +91,7 @@ public class DirectoryBean {
 
   /** The active filter as the select shows it: {@code true}, {@code false} or empty. */
   public String getActiveFilter() {
-    return switch (Directory.Activity.of(active)) {
+    return switch (Directory.activity(active)) {
       case ACTIVE -> "true";
       case INACTIVE -> "false";
       case ALL -> "";

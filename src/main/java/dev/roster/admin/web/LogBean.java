@@ -1,9 +1,9 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.control.LogFilters;
+import dev.roster.provisioning.boundary.LogPage;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
-import dev.roster.provisioning.control.LogPage;
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.entity.Tenant;
@@ -63,7 +63,7 @@ public class LogBean {
     return error;
   }
 
-  public List<ProvisioningRecord> getRecords() {
+  public List<LogRecord> getRecords() {
     load();
     return page.records();
   }

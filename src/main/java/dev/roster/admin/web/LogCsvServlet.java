@@ -2,11 +2,11 @@ package dev.roster.admin.web;
 
 import dev.roster.admin.control.LogCsv;
 import dev.roster.admin.control.LogFilters;
+import dev.roster.provisioning.boundary.LogCursor;
+import dev.roster.provisioning.boundary.LogPage;
+import dev.roster.provisioning.boundary.LogQuery;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
-import dev.roster.provisioning.control.LogCursor;
-import dev.roster.provisioning.control.LogPage;
-import dev.roster.provisioning.control.LogQuery;
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.scim.ScimException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -57,7 +57,7 @@ public class LogCsvServlet extends HttpServlet {
     LogCursor after = filters.after();
     do {
       LogPage page = log.search(filters.query().after(after).limit(LogQuery.MAX_LIMIT).build());
-      for (ProvisioningRecord record : page.records()) {
+      for (LogRecord record : page.records()) {
         out.write(LogCsv.row(record));
       }
       out.flush();

@@ -1,7 +1,7 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.LogDetails;
-import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.JsonProviders;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +29,7 @@ public class LogEntryBean {
   @Inject LogDetails details;
 
   private boolean loaded;
-  private ProvisioningRecord entry;
+  private LogRecord entry;
   private String resourceUrl;
   private String body;
 
@@ -61,7 +61,7 @@ public class LogEntryBean {
   }
 
   /** The entry, or null when the URL names none that exists (any more). */
-  public ProvisioningRecord getEntry() {
+  public LogRecord getEntry() {
     load();
     return entry;
   }

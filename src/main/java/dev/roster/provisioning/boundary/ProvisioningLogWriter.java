@@ -27,6 +27,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -85,8 +86,14 @@ public class ProvisioningLogWriter {
 
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
-  /** Held while a batch is written, so that {@link #drain} waits for a batch in flight. */
+  /**
+   * Held while entries are taken from the queue and written, so that {@link #drain} waits for a
+   * batch in flight.
+   */
   private final ReentrantLock writing = new ReentrantLock();
+
+  /** Wakes the writer thread when an entry is queued while it waits. */
+  private final Condition entryQueued = writing.newCondition();
 
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean running;
@@ -139,6 +146,7 @@ public class ProvisioningLogWriter {
               BodyRedactor.redact(entry.body(), bodyMaxChars).getBytes(StandardCharsets.UTF_8));
     }
     if (queue.offer(bounded)) {
+      wakeWriter();
       return;
     }
     if (databaseDown) {
@@ -177,17 +185,20 @@ public class ProvisioningLogWriter {
     long retryMillis = FIRST_RETRY_MILLIS;
     while (running) {
       try {
-        if (batch.isEmpty()) {
-          LogEntry first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-          if (first == null) {
-            continue;
-          }
-          batch.add(first);
-          queue.drainTo(batch, BATCH_SIZE - 1);
-        }
         Outcome outcome;
-        writing.lock();
+        // Entries leave the queue only under the lock, so that drain() never finds the queue
+        // empty while an entry the writer took is not yet written. Waiting releases the lock.
+        writing.lockInterruptibly();
         try {
+          if (batch.isEmpty()) {
+            if (queue.isEmpty()) {
+              entryQueued.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            queue.drainTo(batch, BATCH_SIZE);
+            if (batch.isEmpty()) {
+              continue;
+            }
+          }
           outcome = writeAll(batch);
         } finally {
           writing.unlock();
@@ -271,6 +282,20 @@ public class ProvisioningLogWriter {
               + entries.get(0),
           e);
       return Outcome.REFUSED;
+    }
+  }
+
+  /**
+   * Wakes the writer if it is waiting. A request never waits for the lock: when it is taken, the
+   * writer is busy and looks at the queue again before it waits.
+   */
+  private void wakeWriter() {
+    if (writing.tryLock()) {
+      try {
+        entryQueued.signal();
+      } finally {
+        writing.unlock();
+      }
     }
   }
 

@@ -2,9 +2,7 @@ package dev.roster.admin.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.roster.provisioning.control.LogEntry;
-import dev.roster.provisioning.control.RequestTarget;
-import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.provisioning.boundary.LogRecord;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,24 +40,23 @@ class LogCsvTest {
 
   @Test
   void aRowHasTheHeadersColumns() {
-    ProvisioningRecord record =
-        new ProvisioningRecord(
-            new LogEntry(
-                Instant.parse("2026-11-23T09:00:00.5Z"),
-                "acme",
-                "ext_1234",
-                "Okta, SCIM",
-                "POST",
-                "/scim/v2/Users",
-                "a=b",
-                new RequestTarget("User", "2819c223"),
-                409,
-                "uniqueness",
-                "=1+1",
-                12,
-                "corr-1",
-                null),
+    LogRecord record =
+        new LogRecord(
+            4711L,
+            Instant.parse("2026-11-23T09:00:00.5Z"),
+            "acme",
+            "ext_1234",
+            "Okta, SCIM",
+            "POST",
+            "/scim/v2/Users",
             "a=b",
+            "User",
+            "2819c223",
+            409,
+            "uniqueness",
+            "=1+1",
+            12,
+            "corr-1",
             null);
 
     assertEquals(

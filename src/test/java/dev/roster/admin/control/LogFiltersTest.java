@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.admin.control.LogFilters.Outcome;
-import dev.roster.provisioning.control.LogCursor;
-import dev.roster.provisioning.control.LogQuery;
+import dev.roster.provisioning.boundary.LogCursor;
+import dev.roster.provisioning.boundary.LogQuery;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import java.net.URLDecoder;

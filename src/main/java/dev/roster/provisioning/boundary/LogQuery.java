@@ -1,5 +1,6 @@
-package dev.roster.provisioning.control;
+package dev.roster.provisioning.boundary;
 
+import dev.roster.storage.LogQueries;
 import java.time.Instant;
 
 /**
@@ -24,12 +25,23 @@ public record LogQuery(
     String correlationId,
     String text,
     LogCursor after,
-    int limit) {
+    int limit)
+    implements LogQueries.Search {
 
   public static final int MAX_LIMIT = 1000;
 
   public LogQuery {
     limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+  }
+
+  @Override
+  public Instant afterTime() {
+    return after == null ? null : after.time();
+  }
+
+  @Override
+  public Long afterId() {
+    return after == null ? null : after.id();
   }
 
   public static Builder builder() {

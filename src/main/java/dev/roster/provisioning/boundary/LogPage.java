@@ -1,6 +1,5 @@
-package dev.roster.provisioning.control;
+package dev.roster.provisioning.boundary;
 
-import dev.roster.provisioning.entity.ProvisioningRecord;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  *
  * @param next where the following page starts, or null when this is the last one
  */
-public record LogPage(List<ProvisioningRecord> records, LogCursor next) {
+public record LogPage(List<LogRecord> records, LogCursor next) {
 
   public LogPage {
     records = List.copyOf(records);

@@ -1,4 +1,4 @@
-package dev.roster.provisioning.control;
+package dev.roster.provisioning.boundary;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.roster.provisioning.control;
+package dev.roster.provisioning.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
