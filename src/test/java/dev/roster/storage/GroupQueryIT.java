@@ -123,6 +123,9 @@ class GroupQueryIT {
         Arguments.of("meta.resourceType eq \"group\"", Set.of()),
         Arguments.of("meta.resourceType sw \"Gr\"", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of("meta pr", Set.of("Sales", "Sales EMEA", "Empty")),
+        // the same answers as on users (UserStoreIT): one rule for both, in FilterTranslation
+        Arguments.of("meta.resourceType pr", Set.of("Sales", "Sales EMEA", "Empty")),
+        Arguments.of("meta.resourceType ne \"group\"", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of("meta.version pr", Set.of("Sales", "Sales EMEA", "Empty")),
         Arguments.of(
             "urn:ietf:params:scim:schemas:core:2.0:Group:displayName eq \"empty\"",

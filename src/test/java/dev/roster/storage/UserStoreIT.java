@@ -177,6 +177,10 @@ class UserStoreIT {
         Arguments.of("meta.resourceType eq \"user\"", Set.of()),
         Arguments.of("meta.resourceType ne \"Group\"", Set.of("bjensen", "jsmith", "omalley")),
         Arguments.of("meta pr", Set.of("bjensen", "jsmith", "omalley")),
+        // the same answers as on groups (GroupQueryIT): one rule for both, in FilterTranslation
+        Arguments.of("meta.resourceType pr", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.resourceType sw \"Us\"", Set.of("bjensen", "jsmith", "omalley")),
+        Arguments.of("meta.resourceType ne \"user\"", Set.of("bjensen", "jsmith", "omalley")),
         Arguments.of("meta.location pr", Set.of("bjensen", "jsmith", "omalley")),
         Arguments.of("not (meta.version pr)", Set.of()),
         Arguments.of("userName eq \"100%_\"", Set.of()),
