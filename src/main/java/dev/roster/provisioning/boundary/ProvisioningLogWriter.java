@@ -72,9 +72,9 @@ public class ProvisioningLogWriter {
   static final int RAW_BODY_LIMIT = 16 * 1024;
 
   /**
-   * Bodies up to this size queue as the request parsed them, so that the writer does not parse them
-   * again. A parsed body takes five to ten times the memory of its bytes: larger ones queue raw,
-   * and the bound above holds.
+   * Bodies up to this size queue as the request parsed them too, so that the writer does not parse
+   * them again. A parsed body takes five to ten times the memory of its bytes (here at most about
+   * 20 KiB): larger ones queue raw only, so that a full queue holds about as much as above.
    */
   static final int PARSED_BODY_LIMIT = 2 * 1024;
 
