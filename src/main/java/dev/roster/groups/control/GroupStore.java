@@ -101,7 +101,7 @@ public class GroupStore {
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
     List<Member> members = GroupPatch.members(membersOf(body));
     StoredGroup group = lock(id, ifMatch);
-    boolean changed = changeAttributes(group, attributes);
+    boolean changed = changeAttributes(group, GroupDocuments.attributes(group), attributes);
     changed |= replaceAll(group, members);
     return changed ? touch(group) : group;
   }
@@ -113,7 +113,7 @@ public class GroupStore {
     boolean changed = false;
     if (!plan.attributeOperations().isEmpty()) {
       JsonObject current = GroupDocuments.attributes(group);
-      changed = changeAttributes(group, PATCH.apply(current, plan.attributeOperations()));
+      changed = changeAttributes(group, current, PATCH.apply(current, plan.attributeOperations()));
     }
     for (MemberChange change : plan.memberChanges()) {
       changed |= apply(group, change);
@@ -216,8 +216,8 @@ public class GroupStore {
     return add(group, missing) | removed;
   }
 
-  private boolean changeAttributes(StoredGroup group, JsonObject next) {
-    if (next.equals(GroupDocuments.attributes(group))) {
+  private boolean changeAttributes(StoredGroup group, JsonObject current, JsonObject next) {
+    if (next.equals(current)) {
       return false;
     }
     String key = GroupDocuments.displayNameKey(next);

@@ -91,7 +91,10 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
         detail,
         durationMillis,
         (String) request.getProperty(ScimRequestProperties.CORRELATION_ID),
-        withBody ? (byte[]) request.getProperty(ScimRequestProperties.BODY) : null);
+        withBody ? (byte[]) request.getProperty(ScimRequestProperties.BODY) : null,
+        withBody && request.getProperty(ScimRequestProperties.BODY_JSON) instanceof JsonObject json
+            ? json
+            : null);
   }
 
   private static boolean isError(JsonObject body) {

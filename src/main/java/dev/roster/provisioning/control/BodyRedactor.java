@@ -82,10 +82,21 @@ public final class BodyRedactor {
 
   /** The body as text, redacted, and cut to at most {@code maxChars} plus a short marker. */
   public static String redact(byte[] body, int maxChars) {
+    return redact(body, null, maxChars);
+  }
+
+  /**
+   * The same, for a body that may have been parsed already.
+   *
+   * @param parsed the body as {@link JsonBodies} parsed it for the request, or null to parse it
+   *     here: a request parses its body once
+   */
+  public static String redact(byte[] body, JsonValue parsed, int maxChars) {
     String text = new String(body, StandardCharsets.UTF_8);
     String redacted;
     try {
-      redacted = redact(JsonBodies.parseValue(new StringReader(text))).toString();
+      JsonValue json = parsed != null ? parsed : JsonBodies.parseValue(new StringReader(text));
+      redacted = redact(json).toString();
     } catch (RuntimeException e) {
       // not JSON, or JSON too odd to walk: the text rules never fail
       redacted = redactText(text);

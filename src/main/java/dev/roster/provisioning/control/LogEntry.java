@@ -1,5 +1,6 @@
 package dev.roster.provisioning.control;
 
+import jakarta.json.JsonObject;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,8 @@ import java.time.Instant;
  * @param tenantId null when the request was not authenticated
  * @param tokenPrefix the non-secret prefix of the presented token, or null when there was none
  * @param body the request body as received, or null
+ * @param parsedBody the body as the request parsed it for the resource, or null: the writer redacts
+ *     this rather than parse the body a second time
  */
 public record LogEntry(
     Instant time,
@@ -24,9 +27,47 @@ public record LogEntry(
     String detail,
     long durationMillis,
     String correlationId,
-    byte[] body) {
+    byte[] body,
+    JsonObject parsedBody) {
 
-  /** The same entry with another body: the redacted one, for a body too large to queue raw. */
+  /** An entry whose body, if it has one, was not parsed. */
+  public LogEntry(
+      Instant time,
+      String tenantId,
+      String tokenPrefix,
+      String client,
+      String method,
+      String path,
+      String query,
+      RequestTarget target,
+      int status,
+      String scimType,
+      String detail,
+      long durationMillis,
+      String correlationId,
+      byte[] body) {
+    this(
+        time,
+        tenantId,
+        tokenPrefix,
+        client,
+        method,
+        path,
+        query,
+        target,
+        status,
+        scimType,
+        detail,
+        durationMillis,
+        correlationId,
+        body,
+        null);
+  }
+
+  /**
+   * The same entry with another body, and without a parsed one: the redacted body, for a body too
+   * large to queue raw, or the raw body alone, for one too large to queue parsed.
+   */
   public LogEntry withBody(byte[] newBody) {
     return new LogEntry(
         time,
@@ -42,7 +83,8 @@ public record LogEntry(
         detail,
         durationMillis,
         correlationId,
-        newBody);
+        newBody,
+        null);
   }
 
   @Override

@@ -20,64 +20,73 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Between a stored user and its JSON: the canonical form the PATCH engine and validator work on,
- * and the representation a client receives (RFC 7643 §4.1, §3.1 {@code meta}).
+ * Between a stored user and its JSON: what a write keeps ({@link State}), the canonical form the
+ * PATCH engine and validator work on, and the representation a client receives (RFC 7643 §4.1, §3.1
+ * {@code meta}).
  */
 public final class UserDocuments {
 
   private UserDocuments() {}
 
-  /** The canonical writable attributes of a stored user: its document plus externalId. */
-  public static JsonObject canonical(StoredUser user) {
-    JsonObject document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
-    if (user.externalId() == null) {
-      return document;
+  /**
+   * A user's writable attributes as Roster keeps them: its document, and {@code externalId}, which
+   * has a column of its own. A write compares, indexes and stores this; only PATCH needs the
+   * canonical form, which puts {@code externalId} back.
+   *
+   * @param document every writable attribute but {@code externalId} and {@code password}, which
+   *     Roster does not keep (see README, "Passwords")
+   * @param externalId the externalId, or {@code null}
+   */
+  public record State(JsonObject document, String externalId) {
+
+    /**
+     * The canonical writable attributes, as the validator returns them: document and externalId.
+     */
+    public JsonObject canonical() {
+      if (externalId == null) {
+        return document;
+      }
+      return JSON.createObjectBuilder()
+          .add("externalId", externalId)
+          .addAll(JSON.createObjectBuilder(document))
+          .build();
     }
-    return JSON.createObjectBuilder()
-        .add("externalId", user.externalId())
-        .addAll(JSON.createObjectBuilder(document))
-        .build();
+
+    public String userNameKey() {
+      return document.getString("userName").toLowerCase(Locale.ROOT);
+    }
+
+    public String displayNameKey() {
+      return document.get("displayName") instanceof JsonString s
+          ? s.getString().toLowerCase(Locale.ROOT)
+          : null;
+    }
+
+    public Boolean active() {
+      JsonValue active = document.get("active");
+      return active == null ? null : active == JsonValue.TRUE;
+    }
+  }
+
+  /** What a stored user holds: its document, parsed, and its externalId. */
+  public static State state(StoredUser user) {
+    return new State(
+        (JsonObject) JsonBodies.parseValue(new StringReader(user.document())), user.externalId());
   }
 
   /**
-   * What is stored of a canonical user: everything but {@code externalId} (a column) and {@code
-   * password}, which Roster does not keep (see README, "Passwords").
+   * What is kept of a canonical user (as {@code ResourceValidator.validate} returns it): {@code
+   * externalId} and {@code password} come out of the document, here and nowhere else.
    */
-  public static JsonObject storable(JsonObject canonical) {
-    JsonObjectBuilder out = JSON.createObjectBuilder(withoutPassword(canonical));
-    out.remove("externalId");
-    return out.build();
-  }
-
-  /**
-   * The canonical user without {@code password}, which is not kept: what a change is compared on.
-   */
-  public static JsonObject withoutPassword(JsonObject canonical) {
-    if (!canonical.containsKey("password")) {
-      return canonical;
+  public static State state(JsonObject canonical) {
+    String externalId = canonical.get("externalId") instanceof JsonString s ? s.getString() : null;
+    if (!canonical.containsKey("externalId") && !canonical.containsKey("password")) {
+      return new State(canonical, externalId);
     }
-    JsonObjectBuilder out = JSON.createObjectBuilder(canonical);
-    out.remove("password");
-    return out.build();
-  }
-
-  public static String userNameKey(JsonObject canonical) {
-    return canonical.getString("userName").toLowerCase(Locale.ROOT);
-  }
-
-  public static String externalId(JsonObject canonical) {
-    return canonical.get("externalId") instanceof JsonString s ? s.getString() : null;
-  }
-
-  public static String displayNameKey(JsonObject canonical) {
-    return canonical.get("displayName") instanceof JsonString s
-        ? s.getString().toLowerCase(Locale.ROOT)
-        : null;
-  }
-
-  public static Boolean active(JsonObject canonical) {
-    JsonValue active = canonical.get("active");
-    return active == null ? null : active == JsonValue.TRUE;
+    JsonObjectBuilder document = JSON.createObjectBuilder(canonical);
+    document.remove("externalId");
+    document.remove("password");
+    return new State(document.build(), externalId);
   }
 
   /**

@@ -53,12 +53,12 @@ public class UserStore {
   }
 
   public StoredUser create(JsonObject body) {
-    JsonObject canonical = UserDocuments.withoutPassword(VALIDATOR.validate(body));
-    requireFreeUserName(UserDocuments.userNameKey(canonical), null);
+    UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
+    requireFreeUserName(state.userNameKey(), null);
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
-    setState(user, canonical);
+    setState(user, state);
     em.persist(user);
-    UserIndex.entriesOf(canonical).forEach((slot, key) -> insert(user, slot, key));
+    UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
     flush();
     return user;
   }
@@ -75,15 +75,15 @@ public class UserStore {
   /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
     StoredUser user = lock(id, ifMatch);
-    return change(user, UserDocuments.canonical(user), VALIDATOR.validate(body));
+    return change(user, UserDocuments.state(user), VALIDATOR.validate(body));
   }
 
   /** PATCH: the operations apply in order to the current state, all or none. */
   public StoredUser patch(String id, JsonObject body, String ifMatch) {
     List<PatchOperation> operations = PatchOperation.listOf(body);
     StoredUser user = lock(id, ifMatch);
-    JsonObject current = UserDocuments.canonical(user);
-    return change(user, current, PATCH.apply(current, operations));
+    UserDocuments.State current = UserDocuments.state(user);
+    return change(user, current, PATCH.apply(current.canonical(), operations));
   }
 
   public void delete(String id, String ifMatch) {
@@ -122,19 +122,18 @@ public class UserStore {
     return user;
   }
 
-  private StoredUser change(StoredUser user, JsonObject current, JsonObject next) {
-    JsonObject before = UserDocuments.withoutPassword(current);
-    JsonObject after = UserDocuments.withoutPassword(next);
+  private StoredUser change(StoredUser user, UserDocuments.State before, JsonObject next) {
+    UserDocuments.State after = UserDocuments.state(next);
     if (after.equals(before)) {
       return user; // nothing changed: same version, same ETag
     }
-    String userNameKey = UserDocuments.userNameKey(after);
+    String userNameKey = after.userNameKey();
     if (!userNameKey.equals(user.userNameKey())) {
       requireFreeUserName(userNameKey, user.id());
     }
     setState(user, after);
     user.touch(Timestamps.now());
-    reindex(user, UserIndex.entriesOf(before), UserIndex.entriesOf(after));
+    reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(after.document()));
     flush();
     return user;
   }
@@ -169,13 +168,13 @@ public class UserStore {
     index.insert(user.id(), user.tenantId(), slot.path(), slot.element(), key);
   }
 
-  private static void setState(StoredUser user, JsonObject canonical) {
+  private static void setState(StoredUser user, UserDocuments.State state) {
     user.setState(
-        UserDocuments.storable(canonical).toString(),
-        UserDocuments.userNameKey(canonical),
-        UserDocuments.externalId(canonical),
-        UserDocuments.displayNameKey(canonical),
-        UserDocuments.active(canonical));
+        state.document().toString(),
+        state.userNameKey(),
+        state.externalId(),
+        state.displayNameKey(),
+        state.active());
   }
 
   private void requireFreeUserName(String userNameKey, Long self) {

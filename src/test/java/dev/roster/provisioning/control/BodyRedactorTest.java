@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.scim.JsonBodies;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.schema.ResourceType;
@@ -170,6 +171,18 @@ class BodyRedactorTest {
     try (JsonReader reader = Json.createReader(new StringReader(redacted))) {
       reader.readValue();
     }
+  }
+
+  /** The log redacts the body the request parsed instead of parsing it again: the same text. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jsonBodies")
+  void redactsAParsedBodyAsItsBytes(String why, String body, String secret, String expected) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+    assertEquals(
+        expected,
+        BodyRedactor.redact(bytes, JsonBodies.parseValue(new StringReader(body)), LARGE),
+        why);
   }
 
   @ParameterizedTest(name = "[{0}]")
