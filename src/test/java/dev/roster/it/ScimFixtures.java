@@ -106,9 +106,7 @@ public final class ScimFixtures {
 
   /** The body of a 200 in {@code application/scim+json}. */
   public JsonObject ok(ScimClient.Reply reply) {
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(reply, 200);
   }
 
   /** A ListResponse, whose page holds as many resources as {@code itemsPerPage} says. */
