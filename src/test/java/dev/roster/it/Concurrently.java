@@ -3,7 +3,6 @@ package dev.roster.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,10 +59,5 @@ public final class Concurrently {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** The replies' statuses, for a failure message. */
-  public static String statuses(List<ScimClient.Reply> replies) {
-    return Arrays.toString(replies.stream().mapToInt(ScimClient.Reply::status).toArray());
   }
 }

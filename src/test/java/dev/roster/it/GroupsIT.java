@@ -1,9 +1,9 @@
 package dev.roster.it;
 
 import static dev.roster.it.Concurrently.simultaneously;
-import static dev.roster.it.Concurrently.statuses;
 import static dev.roster.it.Deployments.ACME_TOKEN;
 import static dev.roster.it.Deployments.GLOBEX_TOKEN;
+import static dev.roster.it.ScimAssertions.assertOneWinner;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
 import static dev.roster.it.ScimFixtures.addMembers;
@@ -23,31 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.provisioning.boundary.ProvisioningLog;
-import dev.roster.provisioning.boundary.ProvisioningLogWriter;
-import dev.roster.provisioning.control.LogQuery;
-import dev.roster.provisioning.entity.ProvisioningRecord;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /Groups} as RFC 7643 §4.2 and RFC 7644 §3 describe it, beyond what Entra ID and Okta send,
@@ -56,38 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * GroupsMembershipIT} covers members and users' {@code groups}, {@link GroupsQueryIT} lists and
  * attribute selection.
  *
- * <p>Every test but one runs as a client over HTTP. The one that reads the provisioning log runs
- * inside the server (as {@link ProvisioningLogIT} does), which is why the deployment is testable.
- * Names carry a random prefix so that tests share the server but not their groups.
+ * <p>Names carry a random prefix so that tests share the server but not their groups.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return Deployments.rosterWith(GroupsIT.class);
-  }
-
-  @ArquillianResource URL server;
-
-  @Inject ProvisioningLogWriter logWriter;
-
-  @Inject ProvisioningLog log;
-
-  ScimClient scim;
-
-  ScimFixtures fixtures;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-    fixtures = new ScimFixtures(scim);
-  }
+class GroupsIT extends BlackBox {
 
   // Representation
 
   @Test
-  @RunAsClient
   void createAnswers201WithLocationETagAndTheRfcShape() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -132,7 +93,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void memberWithoutDisplayHasNone() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -146,7 +106,6 @@ class GroupsIT {
   // Tenant isolation
 
   @Test
-  @RunAsClient
   void otherTenantCannotReadReplacePatchOrDeleteAGroup() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -172,7 +131,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void otherTenantsUsersAreSkippedAsMembersWhetherPostedPatchedOrPut() {
     String p = prefix("g");
     String acmeUser = fixtures.user(p + "bjensen");
@@ -222,7 +180,6 @@ class GroupsIT {
   // Concurrency
 
   @Test
-  @RunAsClient
   void twentySimultaneousCreatesOfOneDisplayNameGiveOneGroupAndNineteenConflicts()
       throws Exception {
     String displayName = prefix("g") + "race";
@@ -234,21 +191,14 @@ class GroupsIT {
 
     List<ScimClient.Reply> replies = simultaneously(creates);
 
-    List<ScimClient.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
-    assertEquals(1, created.size(), () -> "201s: " + created + "\nall: " + statuses(replies));
-    for (ScimClient.Reply reply : replies) {
-      if (reply.status() != 201) {
-        assertScimError(reply, 409, "uniqueness");
-      }
-    }
+    ScimClient.Reply created = assertOneWinner(replies, 201);
     JsonObject found = fixtures.groupsWhere("displayName eq \"" + displayName + "\"");
-    assertEquals(List.of(created.get(0).json().getString("id")), ids(found));
+    assertEquals(List.of(created.json().getString("id")), ids(found));
   }
 
   // ETags
 
   @Test
-  @RunAsClient
   void readCarriesTheVersionAsWeakETagAndIfNoneMatchAnswers304() {
     String id = fixtures.group(prefix("g") + "Tour Guides");
     ScimClient.Reply read = scim.get("/Groups/" + id, ACME_TOKEN);
@@ -271,7 +221,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void refusesChangesWhoseIfMatchIsStaleWith412AndChangesNothing() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -307,7 +256,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void patchThatChangesNothingKeepsTheVersion() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -340,7 +288,6 @@ class GroupsIT {
   // Errors, all or nothing
 
   @Test
-  @RunAsClient
   void refusesGroupWithoutDisplayName() {
     String user = fixtures.user(prefix("g") + "bjensen");
     assertScimError(
@@ -358,7 +305,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void replacementMayKeepItsOwnNameButNotTakeAnothersWith409() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -382,7 +328,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void patchThatRenamesToAnotherGroupsNameIsRefusedWith409AndAddsNoMember() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -405,7 +350,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void patchWhoseLaterOperationFailsAppliesNone() {
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
@@ -445,7 +389,6 @@ class GroupsIT {
   }
 
   @Test
-  @RunAsClient
   void refusesMalformedMembersWithInvalidValueAndChangesNothing() {
     String p = prefix("g");
     String member = fixtures.user(p + "bjensen");
@@ -474,45 +417,5 @@ class GroupsIT {
     }
     assertEquals(
         0, fixtures.groupsWhere("displayName eq \"" + p + "Other\"").getInt("totalResults"));
-  }
-
-  // Provisioning log (runs inside the server)
-
-  @Test
-  void logNamesTheMemberIdsAWriteSkipped() {
-    String p = prefix("g");
-    String user = fixtures.user(p + "bjensen");
-    String garbage = "no-such-member-" + UUID.randomUUID();
-    String created = UUID.randomUUID().toString();
-    String patched = UUID.randomUUID().toString();
-
-    ScimClient.Reply post =
-        scim.send(
-            scim.withJson("POST", "/Groups", ACME_TOKEN, groupJson(p + "Staff", garbage))
-                .header("client-request-id", created));
-    assertEquals(201, post.status(), post::toString);
-    String id = post.json().getString("id");
-    ScimClient.Reply patch =
-        scim.send(
-            scim.withJson("PATCH", "/Groups/" + id, ACME_TOKEN, patchOf(addMembers(user, garbage)))
-                .header("client-request-id", patched));
-    assertEquals(204, patch.status(), patch::toString);
-    assertEquals(List.of(user), memberIds(fixtures.readGroup(id)));
-
-    for (String correlationId : List.of(created, patched)) {
-      ProvisioningRecord record = recordOf(correlationId);
-      assertTrue(record.getStatus() == 201 || record.getStatus() == 204, record::getDetail);
-      String detail = String.valueOf(record.getDetail());
-      assertTrue(detail.contains(garbage), detail);
-      assertFalse(detail.contains(user), detail);
-    }
-  }
-
-  private ProvisioningRecord recordOf(String correlationId) {
-    logWriter.drain();
-    List<ProvisioningRecord> records =
-        log.search(LogQuery.builder().correlationId(correlationId).build()).records();
-    assertEquals(1, records.size(), "records of " + correlationId);
-    return records.get(0);
   }
 }

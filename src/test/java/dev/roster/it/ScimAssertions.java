@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.util.Arrays;
+import java.util.List;
 
 /** Assertions on the wire format of RFC 7644. */
 public final class ScimAssertions {
@@ -43,6 +45,25 @@ public final class ScimAssertions {
     assertEquals(
         list.getInt("itemsPerPage"), list.getJsonArray("Resources").size(), reply::toString);
     return list;
+  }
+
+  /**
+   * Of the replies to simultaneous requests for one name, exactly one has the status and every
+   * other is a 409 {@code uniqueness} error (RFC 7644 §3.12); answers that one.
+   */
+  public static ScimClient.Reply assertOneWinner(List<ScimClient.Reply> replies, int status) {
+    List<ScimClient.Reply> winners = replies.stream().filter(r -> r.status() == status).toList();
+    assertEquals(1, winners.size(), () -> status + "s: " + winners + "\nall: " + statuses(replies));
+    for (ScimClient.Reply reply : replies) {
+      if (reply.status() != status) {
+        assertScimError(reply, 409, "uniqueness");
+      }
+    }
+    return winners.get(0);
+  }
+
+  private static String statuses(List<ScimClient.Reply> replies) {
+    return Arrays.toString(replies.stream().mapToInt(ScimClient.Reply::status).toArray());
   }
 
   /**

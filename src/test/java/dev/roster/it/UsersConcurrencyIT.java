@@ -1,8 +1,8 @@
 package dev.roster.it;
 
 import static dev.roster.it.Concurrently.simultaneously;
-import static dev.roster.it.Concurrently.statuses;
 import static dev.roster.it.Deployments.ACME_TOKEN;
+import static dev.roster.it.ScimAssertions.assertOneWinner;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimFixtures.caseVariant;
 import static dev.roster.it.ScimFixtures.fullUser;
@@ -46,18 +46,12 @@ class UsersConcurrencyIT extends BlackBox {
 
     List<ScimClient.Reply> replies = simultaneously(creates);
 
-    List<ScimClient.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
-    assertEquals(1, created.size(), () -> "201s: " + created + "\nall: " + statuses(replies));
-    for (ScimClient.Reply reply : replies) {
-      if (reply.status() != 201) {
-        assertScimError(reply, 409, "uniqueness");
-      }
-    }
+    ScimClient.Reply created = assertOneWinner(replies, 201);
     JsonObject found =
         fixtures.list(ACME_TOKEN, "/Users?filter=" + encoded("userName eq \"" + userName + "\""));
     assertEquals(1, found.getInt("totalResults"));
     assertEquals(
-        created.get(0).json().getString("id"),
+        created.json().getString("id"),
         found.getJsonArray("Resources").getJsonObject(0).getString("id"));
   }
 
@@ -120,13 +114,7 @@ class UsersConcurrencyIT extends BlackBox {
 
     List<ScimClient.Reply> replies = simultaneously(renames);
 
-    assertEquals(
-        1, replies.stream().filter(r -> r.status() == 200).count(), () -> statuses(replies));
-    for (ScimClient.Reply reply : replies) {
-      if (reply.status() != 200) {
-        assertScimError(reply, 409, "uniqueness");
-      }
-    }
+    assertOneWinner(replies, 200);
     assertEquals(1, fixtures.usersWhere("userName eq \"" + target + "\"").getInt("totalResults"));
     assertEquals(10, fixtures.usersWhere("userName sw \"" + p + "\"").getInt("totalResults"));
   }
