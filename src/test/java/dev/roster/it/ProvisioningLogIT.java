@@ -64,12 +64,9 @@ class ProvisioningLogIT {
 
   ScimClient scim;
 
-  ScimFixtures fixtures;
-
   @BeforeEach
   void connect() {
     scim = new ScimClient(server);
-    fixtures = new ScimFixtures(scim);
   }
 
   /** The one record of the request with that correlation id, once the queue is written. */
@@ -229,6 +226,7 @@ class ProvisioningLogIT {
 
   @Test
   void logNamesTheMemberIdsAWriteSkipped() {
+    ScimFixtures fixtures = new ScimFixtures(scim);
     String p = prefix("g");
     String user = fixtures.user(p + "bjensen");
     String garbage = "no-such-member-" + UUID.randomUUID();
