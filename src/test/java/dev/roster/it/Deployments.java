@@ -35,6 +35,7 @@ public final class Deployments {
   public static WebArchive rosterWith(Class<?>... testClasses) {
     return roster()
         .addClasses(testClasses)
-        .addClasses(ScimClient.class, ScimClient.Reply.class, ScimAssertions.class);
+        .addClasses(ScimClient.class, ScimClient.Reply.class, ScimAssertions.class)
+        .addClasses(ScimJson.class, ScimFixtures.class, Concurrently.class);
   }
 }

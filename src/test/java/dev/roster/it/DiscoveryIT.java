@@ -12,45 +12,23 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Discovery (RFC 7644 §4) must say what the server does. These tests read what is advertised and
  * check it against behaviour, in both directions, so they fail when a feature lands without its
  * discovery change or the other way round.
  */
-@ExtendWith(ArquillianExtension.class)
-class DiscoveryIT {
+class DiscoveryIT extends BlackBox {
 
   /** Resource endpoints a SCIM server may have; each answers if and only if it is advertised. */
   static final Map<String, String> KNOWN_ENDPOINTS = Map.of("User", "/Users", "Group", "/Groups");
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
 
   // The documents themselves
 
@@ -258,10 +236,7 @@ class DiscoveryIT {
   }
 
   private JsonObject ok(String path) {
-    ScimClient.Reply reply = scim.get(path, ACME_TOKEN);
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.get(path, ACME_TOKEN), 200);
   }
 
   /** GET of an absolute location, which must lie under this server's SCIM base. */

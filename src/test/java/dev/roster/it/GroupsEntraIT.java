@@ -4,6 +4,12 @@ import static dev.roster.it.Deployments.ACME_TOKEN;
 import static dev.roster.it.Deployments.GLOBEX_TOKEN;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
+import static dev.roster.it.ScimJson.CORE_GROUP;
+import static dev.roster.it.ScimJson.LIST_RESPONSE;
+import static dev.roster.it.ScimJson.encoded;
+import static dev.roster.it.ScimJson.memberIds;
+import static dev.roster.it.ScimJson.patchOf;
+import static dev.roster.it.ScimJson.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,23 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Microsoft Entra ID's provisioning of one group, replayed request by request as Entra sends it
@@ -39,26 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with and without a path, and the hard delete. Group PATCHes answer 204 with an ETag, as Entra's
  * documentation recommends; every change is checked by reading the group (and its users) back.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsEntraIT {
-
-  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-  static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
+class GroupsEntraIT extends BlackBox {
 
   /** A group as Entra knows it: the displayName and the objectId that becomes externalId. */
   record EntraGroup(String displayName, String objectId) {
@@ -619,17 +596,12 @@ class GroupsEntraIT {
   // Helpers
 
   private JsonObject create(String body) {
-    ScimClient.Reply reply = scim.post("/Groups", ACME_TOKEN, body);
-    assertEquals(201, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.post("/Groups", ACME_TOKEN, body), 201);
   }
 
   private JsonObject read(String id) {
     ScimClient.Reply reply = scim.get("/Groups/" + id, ACME_TOKEN);
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    JsonObject group = reply.json();
+    JsonObject group = assertScimJson(reply, 200);
     assertEquals(group.getJsonObject("meta").getString("version"), reply.header("ETag").orElse(""));
     return group;
   }
@@ -702,13 +674,6 @@ class GroupsEntraIT {
     return reply.json().getString("id");
   }
 
-  private static String patchOf(String... operations) {
-    return """
-        {"schemas": ["%s"], "Operations": [%s]}
-        """
-        .formatted(PATCH_OP, String.join(",", operations));
-  }
-
   /** One operation on {@code members} whose value lists the ids, as Entra writes it. */
   private static String membersOperation(String op, String... ids) {
     String value =
@@ -718,19 +683,5 @@ class GroupsEntraIT {
     return """
         {"op": "%s", "path": "members", "value": %s}"""
         .formatted(op, value);
-  }
-
-  private static List<String> memberIds(JsonObject group) {
-    return group.getJsonArray("members").getValuesAs(JsonObject.class).stream()
-        .map(m -> m.getString("value"))
-        .toList();
-  }
-
-  private static List<String> strings(JsonArray array) {
-    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-  }
-
-  private static String encoded(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -3,6 +3,9 @@ package dev.roster.it;
 import static dev.roster.it.Deployments.ACME_TOKEN;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
+import static dev.roster.it.ScimJson.CORE_GROUP;
+import static dev.roster.it.ScimJson.LIST_RESPONSE;
+import static dev.roster.it.ScimJson.memberIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The group requests of Microsoft's SCIM test collection (AzureAD/SCIMReferenceCode: the Postman
@@ -36,26 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stored. The collection's global counts (an empty server) do not apply, since the tests of this
  * class share one database; names carry a random suffix instead.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsMicrosoftCollectionIT {
-
-  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
+class GroupsMicrosoftCollectionIT extends BlackBox {
 
   String suffix;
 
   @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
+  void newSuffix() {
     suffix = UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -382,10 +365,7 @@ class GroupsMicrosoftCollectionIT {
   }
 
   private JsonObject create(String body) {
-    ScimClient.Reply reply = send("POST", "/Groups", body);
-    assertEquals(201, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(send("POST", "/Groups", body), 201);
   }
 
   /** A group as #19/#24 create it: an externalId, the name with this test's suffix, no members. */
@@ -399,10 +379,7 @@ class GroupsMicrosoftCollectionIT {
   }
 
   private JsonObject read(String id) {
-    ScimClient.Reply reply = send("GET", "/Groups/" + id, null);
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(send("GET", "/Groups/" + id, null), 200);
   }
 
   /** #20/#21: the enterprise and core schemas listed, no extension object. */
@@ -425,12 +402,6 @@ class GroupsMicrosoftCollectionIT {
         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"name":"addMember","op":"add","path":"members","value":[{"displayName":"new User","value":"%s"}]}]}
         """
         .formatted(id);
-  }
-
-  private static List<String> memberIds(JsonObject group) {
-    return group.getJsonArray("members").getValuesAs(JsonObject.class).stream()
-        .map(m -> m.getString("value"))
-        .toList();
   }
 
   private static List<String> strings(JsonObject object, String key) {

@@ -1,18 +1,20 @@
 package dev.roster.it;
 
 import static dev.roster.it.Deployments.ACME_TOKEN;
+import static dev.roster.it.ScimAssertions.assertListResponse;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
+import static dev.roster.it.ScimJson.CORE_GROUP;
+import static dev.roster.it.ScimJson.ids;
+import static dev.roster.it.ScimJson.memberIds;
+import static dev.roster.it.ScimJson.patchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Okta's Push Groups with the "SCIM 2.0 Test App (Header Auth)", replayed as Okta sends it
@@ -42,25 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pages through every group. Okta writes lower-case ops and sends {@code application/scim+json}
  * with its own User-Agent.
  */
-@ExtendWith(ArquillianExtension.class)
-class GroupsOktaIT {
-
-  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
+class GroupsOktaIT extends BlackBox {
 
   /** An Okta user already pushed to the app: our id and Okta's login (sent as {@code display}). */
   record Pushed(String id, String login) {}
@@ -400,17 +378,11 @@ class GroupsOktaIT {
   }
 
   private JsonObject create(String name) {
-    ScimClient.Reply reply = scim.send(okta("POST", "/Groups", createBody(name)));
-    assertEquals(201, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("POST", "/Groups", createBody(name))), 201);
   }
 
   private JsonObject read(String id) {
-    ScimClient.Reply reply = scim.send(okta("GET", "/Groups/" + id, null));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("GET", "/Groups/" + id, null)), 200);
   }
 
   /** A group PATCH: 204 with the new version in the ETag, which is returned. */
@@ -424,25 +396,11 @@ class GroupsOktaIT {
   }
 
   private JsonObject put(String id, String body) {
-    ScimClient.Reply reply = scim.send(okta("PUT", "/Groups/" + id, body));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("PUT", "/Groups/" + id, body)), 200);
   }
 
   private JsonObject list(String pathAndQuery) {
-    ScimClient.Reply reply = scim.send(okta("GET", pathAndQuery, null));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    JsonObject list = reply.json();
-    assertEquals(LIST_RESPONSE, list.getJsonArray("schemas").getString(0), reply::toString);
-    assertTrue(list.get("totalResults") instanceof JsonNumber, reply::toString);
-    assertTrue(list.get("itemsPerPage") instanceof JsonNumber, reply::toString);
-    assertTrue(list.get("startIndex") instanceof JsonNumber, reply::toString);
-    assertNotNull(list.getJsonArray("Resources"), reply::toString);
-    assertEquals(
-        list.getInt("itemsPerPage"), list.getJsonArray("Resources").size(), reply::toString);
-    return list;
+    return assertListResponse(scim.send(okta("GET", pathAndQuery, null)));
   }
 
   private JsonObject readUser(String id) {
@@ -492,13 +450,6 @@ class GroupsOktaIT {
     return "Okta Push " + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static String patchOf(String... operations) {
-    return """
-        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [%s]}
-        """
-        .formatted(String.join(",", operations));
-  }
-
   /** Okta's name push: path-less replace of {id, displayName}. */
   private static String nameBody(String id, String name) {
     return patchOf(
@@ -538,12 +489,6 @@ class GroupsOktaIT {
         .formatted(id, name, members(users));
   }
 
-  private static List<String> memberIds(JsonObject group) {
-    return group.getJsonArray("members").getValuesAs(JsonObject.class).stream()
-        .map(m -> m.getString("value"))
-        .toList();
-  }
-
   private static Map<String, JsonObject> membersById(JsonObject group) {
     Map<String, JsonObject> byId = new LinkedHashMap<>();
     group
@@ -551,11 +496,5 @@ class GroupsOktaIT {
         .getValuesAs(JsonObject.class)
         .forEach(m -> byId.put(m.getString("value"), m));
     return byId;
-  }
-
-  private static List<String> ids(JsonObject list) {
-    return list.getJsonArray("Resources").getValuesAs(JsonObject.class).stream()
-        .map(g -> g.getString("id"))
-        .toList();
   }
 }

@@ -2,6 +2,11 @@ package dev.roster.it;
 
 import static dev.roster.it.Deployments.ACME_TOKEN;
 import static dev.roster.it.Deployments.GLOBEX_TOKEN;
+import static dev.roster.it.ScimFixtures.addMembers;
+import static dev.roster.it.ScimFixtures.groupJson;
+import static dev.roster.it.ScimFixtures.prefix;
+import static dev.roster.it.ScimJson.memberIds;
+import static dev.roster.it.ScimJson.patchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -217,6 +222,37 @@ class ProvisioningLogIT {
     assertTrue(body.length() < 8192 + 100, "length " + body.length());
     assertTrue(body.contains("truncated"), body.substring(body.length() - 60));
     assertFalse(body.contains("t1meMa$heen"));
+  }
+
+  @Test
+  void logNamesTheMemberIdsAWriteSkipped() {
+    ScimFixtures fixtures = new ScimFixtures(scim);
+    String p = prefix("g");
+    String user = fixtures.user(p + "bjensen");
+    String garbage = "no-such-member-" + UUID.randomUUID();
+    String created = UUID.randomUUID().toString();
+    String patched = UUID.randomUUID().toString();
+
+    ScimClient.Reply post =
+        scim.send(
+            scim.withJson("POST", "/Groups", ACME_TOKEN, groupJson(p + "Staff", garbage))
+                .header("client-request-id", created));
+    assertEquals(201, post.status(), post::toString);
+    String id = post.json().getString("id");
+    ScimClient.Reply patch =
+        scim.send(
+            scim.withJson("PATCH", "/Groups/" + id, ACME_TOKEN, patchOf(addMembers(user, garbage)))
+                .header("client-request-id", patched));
+    assertEquals(204, patch.status(), patch::toString);
+    assertEquals(List.of(user), memberIds(fixtures.readGroup(id)));
+
+    for (String correlationId : List.of(created, patched)) {
+      LogRecord record = recordOf(correlationId);
+      assertTrue(record.getStatus() == 201 || record.getStatus() == 204, record::getDetail);
+      String detail = String.valueOf(record.getDetail());
+      assertTrue(detail.contains(garbage), detail);
+      assertFalse(detail.contains(user), detail);
+    }
   }
 
   @Test

@@ -8,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,22 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * shapes, media types and correlation ids. Black box: the WAR as built, bootstrapped with the
  * tokens of arquillian.xml.
  */
-@ExtendWith(ArquillianExtension.class)
-class ScimProtocolIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
+class ScimProtocolIT extends BlackBox {
 
   // Authentication
 

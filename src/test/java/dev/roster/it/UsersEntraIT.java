@@ -3,6 +3,11 @@ package dev.roster.it;
 import static dev.roster.it.Deployments.ACME_TOKEN;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
+import static dev.roster.it.ScimJson.CORE_USER;
+import static dev.roster.it.ScimJson.ENTERPRISE;
+import static dev.roster.it.ScimJson.LIST_RESPONSE;
+import static dev.roster.it.ScimJson.encoded;
+import static dev.roster.it.ScimJson.patchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,26 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * disable and re-enable, the manager in every shape, clearing values, and the hard delete. Every
  * change is checked by reading the user back, as Entra does on its next cycle.
  */
-@ExtendWith(ArquillianExtension.class)
-class UsersEntraIT {
-
-  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-  static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
+class UsersEntraIT extends BlackBox {
 
   /**
    * A user as Entra knows it: userPrincipalName becomes userName, objectId externalId, mail the
@@ -817,10 +794,7 @@ class UsersEntraIT {
   }
 
   private JsonObject read(String id) {
-    ScimClient.Reply reply = scim.get("/Users/" + id, ACME_TOKEN);
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.get("/Users/" + id, ACME_TOKEN), 200);
   }
 
   private JsonObject patch(String id, String body) {
@@ -846,13 +820,6 @@ class UsersEntraIT {
     return list;
   }
 
-  private static String patchOf(String... operations) {
-    return """
-        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [%s]}
-        """
-        .formatted(String.join(",", operations));
-  }
-
   private static String managerOperation(String op, String value) {
     return """
         {"op": "%s", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "value": %s}"""
@@ -867,10 +834,6 @@ class UsersEntraIT {
             .toList();
     assertEquals(1, matching.size(), () -> attribute + " of type " + type + " in " + user);
     return matching.get(0);
-  }
-
-  private static String encoded(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static JsonValue jsonString(String value) {

@@ -1,17 +1,18 @@
 package dev.roster.it;
 
 import static dev.roster.it.Deployments.ACME_TOKEN;
+import static dev.roster.it.ScimAssertions.assertListResponse;
 import static dev.roster.it.ScimAssertions.assertScimError;
 import static dev.roster.it.ScimAssertions.assertScimJson;
+import static dev.roster.it.ScimJson.CORE_USER;
+import static dev.roster.it.ScimJson.encoded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Okta's provisioning of users with the "SCIM 2.0 Test App (Header Auth)", replayed as Okta sends
@@ -43,26 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reactivation with path-less PATCHes, the steps of Okta's SCIM 2.0 SPEC test, and the import that
  * pages through every user.
  */
-@ExtendWith(ArquillianExtension.class)
-class UsersOktaIT {
+class UsersOktaIT extends BlackBox {
 
-  static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   static final String ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.roster();
-  }
-
-  @ArquillianResource URL server;
-
-  ScimClient scim;
-
-  @BeforeEach
-  void connect() {
-    scim = new ScimClient(server);
-  }
 
   /** An Okta user: the login is an email address, the externalId Okta's own user id. */
   record OktaUser(String login, String givenName, String familyName, String oktaId) {
@@ -520,39 +498,19 @@ class UsersOktaIT {
   }
 
   private JsonObject create(String body) {
-    ScimClient.Reply reply = scim.send(okta("POST", "/Users", body));
-    assertEquals(201, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("POST", "/Users", body)), 201);
   }
 
   private JsonObject read(String id) {
-    ScimClient.Reply reply = scim.send(okta("GET", "/Users/" + id, null));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("GET", "/Users/" + id, null)), 200);
   }
 
   private JsonObject patch(String id, String body) {
-    ScimClient.Reply reply = scim.send(okta("PATCH", "/Users/" + id, body));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    return reply.json();
+    return assertScimJson(scim.send(okta("PATCH", "/Users/" + id, body)), 200);
   }
 
   private JsonObject list(String pathAndQuery) {
-    ScimClient.Reply reply = scim.send(okta("GET", pathAndQuery, null));
-    assertEquals(200, reply.status(), reply::toString);
-    assertScimJson(reply);
-    JsonObject list = reply.json();
-    assertEquals(LIST_RESPONSE, list.getJsonArray("schemas").getString(0), reply::toString);
-    assertTrue(list.get("totalResults") instanceof JsonNumber, reply::toString);
-    assertTrue(list.get("itemsPerPage") instanceof JsonNumber, reply::toString);
-    assertTrue(list.get("startIndex") instanceof JsonNumber, reply::toString);
-    assertNotNull(list.getJsonArray("Resources"), reply::toString);
-    assertEquals(
-        list.getInt("itemsPerPage"), list.getJsonArray("Resources").size(), reply::toString);
-    return list;
+    return assertListResponse(scim.send(okta("GET", pathAndQuery, null)));
   }
 
   /** Okta's assignment lookup, encoded as Okta encodes it. */
@@ -585,9 +543,5 @@ class UsersOktaIT {
     assertTrue(
         user.get("active") == JsonValue.TRUE || user.get("active") == JsonValue.FALSE,
         user::toString);
-  }
-
-  private static String encoded(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
