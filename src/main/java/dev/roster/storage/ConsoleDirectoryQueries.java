@@ -156,4 +156,15 @@ public final class ConsoleDirectoryQueries {
             .getResultList();
     return before.size() > pageSize ? before.get(pageSize) : 0;
   }
+
+  /** The console's search text, stripped and cut to {@code max} characters; null when blank. */
+  public static String searchText(String text, int max) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String stripped = text.strip();
+    return stripped.codePointCount(0, stripped.length()) > max
+        ? stripped.substring(0, stripped.offsetByCodePoints(0, max))
+        : stripped;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.roster.storage;
 
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.scim.ETags;
+import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.query.MetaFilters;
 import dev.roster.scim.schema.ResolvedPath;
@@ -14,9 +16,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -33,6 +36,8 @@ public final class ResourceRows<E> {
   private final ResourceTable table;
   private final Class<E> entity;
   private final ToLongFunction<E> rowId;
+  private final ToLongFunction<E> version;
+  private final Function<E, String> scimId;
   private final String tenantId;
 
   private ResourceRows(
@@ -40,20 +45,38 @@ public final class ResourceRows<E> {
       ResourceTable table,
       Class<E> entity,
       ToLongFunction<E> rowId,
+      ToLongFunction<E> version,
+      Function<E, String> scimId,
       String tenantId) {
     this.em = em;
     this.table = table;
     this.entity = entity;
     this.rowId = rowId;
+    this.version = version;
+    this.scimId = scimId;
     this.tenantId = tenantId;
   }
 
   public static ResourceRows<StoredUser> users(EntityManager em, String tenantId) {
-    return new ResourceRows<>(em, ResourceTable.USERS, StoredUser.class, u -> u.id(), tenantId);
+    return new ResourceRows<>(
+        em,
+        ResourceTable.USERS,
+        StoredUser.class,
+        StoredUser::id,
+        StoredUser::version,
+        StoredUser::scimId,
+        tenantId);
   }
 
   public static ResourceRows<StoredGroup> groups(EntityManager em, String tenantId) {
-    return new ResourceRows<>(em, ResourceTable.GROUPS, StoredGroup.class, g -> g.id(), tenantId);
+    return new ResourceRows<>(
+        em,
+        ResourceTable.GROUPS,
+        StoredGroup.class,
+        StoredGroup::id,
+        StoredGroup::version,
+        StoredGroup::scimId,
+        tenantId);
   }
 
   /** The scope of a tenant's users or groups in {@link PageAnchors}. */
@@ -78,6 +101,48 @@ public final class ResourceRows<E> {
     return byId(scimId, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /** The tenant's row with that id, or 404: another tenant's id is as unknown as a made-up one. */
+  public E get(String scimId) {
+    return find(scimId).orElseThrow(() -> notFound(scimId));
+  }
+
+  /**
+   * The row, locked for a write, when its version is the one {@code ifMatch} names (any version
+   * without one); else 404, or 412 {@code preconditionFailed}.
+   */
+  public E lockForWrite(String scimId, String ifMatch) {
+    E row = lock(scimId).orElseThrow(() -> notFound(scimId));
+    long current = version.applyAsLong(row);
+    if (ifMatch != null && !ETags.matches(ifMatch, current)) {
+      throw ScimException.preconditionFailed(
+          "The "
+              + noun()
+              + " has changed: its version is "
+              + ETags.of(current)
+              + ", not "
+              + ifMatch
+              + ".");
+    }
+    return row;
+  }
+
+  /**
+   * Deletes the row, and removes it from every group it was a member of (users and groups can both
+   * be members). The caller deletes what else belongs to it first.
+   */
+  public void delete(E row) {
+    new Memberships(em).removeEverywhere(scimId.apply(row), Timestamps.now());
+    em.remove(row);
+  }
+
+  private ScimException notFound(String id) {
+    return ScimException.notFound("There is no " + noun() + " '" + id + "'.");
+  }
+
+  private String noun() {
+    return table.type().name().toLowerCase(Locale.ROOT);
+  }
+
   private Optional<E> byId(String scimId, LockModeType lock) {
     String a = table.alias();
     return em
@@ -90,8 +155,11 @@ public final class ResourceRows<E> {
         .findFirst();
   }
 
-  /** Whether another row of the tenant (not {@code self}) has this unique key. */
-  public boolean isTaken(String uniqueKey, Long self) {
+  /**
+   * Refuses a unique key that another row of the tenant (not {@code self}) has: 409 {@code
+   * uniqueness}. The unique index decides in the end, at {@link #flush()}.
+   */
+  public void requireFree(String uniqueKey, Long self) {
     String a = table.alias();
     List<Long> holders =
         em.createQuery(
@@ -110,22 +178,29 @@ public final class ResourceRows<E> {
             .setParameter(1, tenantId)
             .setParameter(2, uniqueKey)
             .getResultList();
-    return holders.stream().anyMatch(id -> !id.equals(self));
+    if (holders.stream().anyMatch(id -> !id.equals(self))) {
+      throw taken();
+    }
   }
 
   /**
-   * Writes now, so that a unique-index violation (a concurrent create) becomes the given error
-   * here, inside the transaction, rather than a failed commit.
+   * Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here, inside
+   * the transaction, rather than a failed commit.
    */
-  public void flush(Supplier<? extends RuntimeException> onUniqueViolation) {
+  public void flush() {
     try {
       em.flush();
     } catch (PersistenceException e) {
       if (SqlStates.isUniqueViolation(e)) {
-        throw onUniqueViolation.get();
+        throw taken();
       }
       throw e;
     }
+  }
+
+  private ScimException taken() {
+    return ScimException.uniqueness(
+        "Another " + noun() + " of this tenant already has this " + table.uniqueAttribute() + ".");
   }
 
   /** Which of these ids are rows of the tenant. */
@@ -150,15 +225,11 @@ public final class ResourceRows<E> {
             .getResultList());
   }
 
-  /** One page of the rows that match, in the query's order, with the exact total. */
-  public Page<E> search(ListQuery query) {
-    return search(query, null);
-  }
-
   /**
-   * The same, remembering in {@code anchors} (when given) where the pages of an unfiltered list in
-   * the default order start, so that a walk through the whole tenant reads each page through the
-   * primary key instead of stepping over every row before it.
+   * One page of the rows that match, in the query's order, with the exact total, remembering in
+   * {@code anchors} (when given) where the pages of an unfiltered list in the default order start,
+   * so that a walk through the whole tenant reads each page through the primary key instead of
+   * stepping over every row before it.
    */
   public Page<E> search(ListQuery query, PageAnchors anchors) {
     if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {

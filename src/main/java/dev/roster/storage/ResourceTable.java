@@ -10,8 +10,8 @@ import java.util.Map;
  * Everything a filter, a sort or a lookup does with users or groups is derived from these two
  * descriptions, so the two resource types cannot drift apart.
  *
- * @param uniqueKey the column that is unique within a tenant ({@code userName} for users, {@code
- *     displayName} for groups, both as comparison keys)
+ * @param uniqueAttribute the attribute that is unique within a tenant, case-insensitively
+ * @param uniqueKey its column, of comparison keys
  */
 public record ResourceTable(
     ResourceType type,
@@ -20,6 +20,7 @@ public record ResourceTable(
     Map<String, Column> columns,
     Relation relation,
     UnstoredAttributes unstored,
+    String uniqueAttribute,
     String uniqueKey) {
 
   /**
@@ -50,6 +51,7 @@ public record ResourceTable(
                   "value", Column.key("g.scimId", false),
                   "display", Column.lowerCased("g.displayName", false))),
           new ValueIndex(),
+          "userName",
           "u.userNameKey");
 
   /**
@@ -79,6 +81,7 @@ public record ResourceTable(
                   "display", Column.lowerCased("m.display", true),
                   "type", Column.lowerCased("m.memberType", false))),
           UnstoredAttributes.NONE,
+          "displayName",
           "g.displayNameKey");
 
   /** The column that holds the attribute, or {@code null}. */

@@ -121,7 +121,6 @@ class GroupsQueryIT extends BlackBox {
     String unchanged = fixtures.group(p + "Unchanged");
     JsonObject before = fixtures.readGroup(changed);
     String since = fixtures.readGroup(unchanged).getJsonObject("meta").getString("lastModified");
-    Thread.sleep(20);
 
     fixtures.patchGroup(changed, patchOf(addMembers(user)));
 

@@ -209,9 +209,7 @@ class UsersQueryIT extends BlackBox {
   void sortsByFamilyNameAndByCreationTime() throws Exception {
     String p = prefix("u");
     String cole = fixtures.createUser(userWithFamilyName(p + "1", "Cole"));
-    Thread.sleep(5);
     String abbott = fixtures.createUser(userWithFamilyName(p + "2", "abbott"));
-    Thread.sleep(5);
     String baker = fixtures.createUser(userWithFamilyName(p + "3", "Baker"));
     String scope = "/Users?filter=" + encoded("userName sw \"" + p + "\"");
 
@@ -556,7 +554,6 @@ class UsersQueryIT extends BlackBox {
     String p = prefix("u");
     String first = fixtures.createUser(minimalUser(p + "first"));
     String firstModified = fixtures.readUser(first).getJsonObject("meta").getString("lastModified");
-    Thread.sleep(50);
     String second = fixtures.createUser(minimalUser(p + "second"));
     String secondModified =
         fixtures.readUser(second).getJsonObject("meta").getString("lastModified");
@@ -572,7 +569,6 @@ class UsersQueryIT extends BlackBox {
         List.of(first),
         ids(fixtures.usersWhere(scope + "meta.lastModified lt \"" + secondModified + "\"")));
 
-    Thread.sleep(50);
     fixtures.patchUser(
         first, patchOf("{\"op\": \"replace\", \"path\": \"title\", \"value\": \"Later\"}"));
     assertEquals(

@@ -187,7 +187,7 @@ class FilterCostIT {
             "users",
             filter,
             sortBy,
-            em -> new UserStore(em, TENANT).search(query(ResourceType.USER, filter, sortBy)));
+            em -> new UserStore(em, TENANT).search(query(ResourceType.USER, filter, sortBy), null));
       }
     }
   }
@@ -200,7 +200,8 @@ class FilterCostIT {
             "groups",
             filter,
             sortBy,
-            em -> new GroupStore(em, TENANT).search(query(ResourceType.GROUP, filter, sortBy)));
+            em ->
+                new GroupStore(em, TENANT).search(query(ResourceType.GROUP, filter, sortBy), null));
       }
     }
   }

@@ -272,13 +272,13 @@ class FilterCoverageIT {
           ListQuery.of(type, 200, filter, sortBy, "descending", "2", "10", null, null);
       ListQuery first = ListQuery.of(type, 200, filter, sortBy, null, null, null, null, null);
       if (type == ResourceType.USER) {
-        users(store -> store.search(query));
-        return users(store -> store.search(first)).users().stream()
+        users(store -> store.search(query, null));
+        return users(store -> store.search(first, null)).users().stream()
             .map(u -> u.userNameKey().equals("cov-plain") ? 2 : 1)
             .collect(Collectors.toCollection(TreeSet::new));
       }
-      groups(store -> store.search(query));
-      return groups(store -> store.search(first)).groups().stream()
+      groups(store -> store.search(query, null));
+      return groups(store -> store.search(first, null)).groups().stream()
           .map(g -> g.displayName().equals("Cov Plain") ? 2 : 1)
           .collect(Collectors.toCollection(TreeSet::new));
     } catch (ScimException e) {

@@ -176,7 +176,7 @@ class GroupQueryIT {
         users(
             "gq-acme",
             store ->
-                store.search(query(ResourceType.USER, resolve(filter))).users().stream()
+                store.search(query(ResourceType.USER, resolve(filter)), null).users().stream()
                     .map(StoredUser::userNameKey)
                     .collect(Collectors.toCollection(TreeSet::new)));
     assertEquals(new TreeSet<>(expected), found);
@@ -212,7 +212,8 @@ class GroupQueryIT {
                                 + dotted
                                 + "\" and members.display eq \""
                                 + emoji
-                                + "\""))
+                                + "\""),
+                        null)
                     .groups()
                     .stream()
                     .map(StoredGroup::displayName)
@@ -296,7 +297,7 @@ class GroupQueryIT {
     return groups(
         "gq-acme",
         store ->
-            store.search(query(ResourceType.GROUP, resolve(filter))).groups().stream()
+            store.search(query(ResourceType.GROUP, resolve(filter)), null).groups().stream()
                 .map(StoredGroup::displayName)
                 .collect(Collectors.toCollection(TreeSet::new)));
   }

@@ -145,7 +145,8 @@ class GroupStoreIT {
                             null,
                             null,
                             null,
-                            null))
+                            null),
+                        null)
                     .groups()
                     .stream()
                     .map(StoredGroup::displayName)
@@ -171,7 +172,7 @@ class GroupStoreIT {
     inUsers(store -> store.search(page(ResourceType.USER, 101, 100), anchors)); // by anchor
     in(store -> store.search(page(ResourceType.GROUP, 1, 1), anchors));
     in(store -> store.search(page(ResourceType.GROUP, 2, 1), anchors));
-    inUsers(store -> store.search(page(ResourceType.USER, 201, 100))); // no anchors
+    inUsers(store -> store.search(page(ResourceType.USER, 201, 100), null)); // no anchors
     List<SqlCounter.Statement> pages =
         SqlCounter.stop().stream()
             .filter(SqlCounter.Statement::isSelect)
@@ -217,9 +218,9 @@ class GroupStoreIT {
               null);
       SqlCounter.start();
       if (groups) {
-        in(store -> store.search(query));
+        in(store -> store.search(query, null));
       } else {
-        inUsers(store -> store.search(query));
+        inUsers(store -> store.search(query, null));
       }
       SqlCounter.Statement select =
           SqlCounter.stop().stream()

@@ -107,7 +107,8 @@ class UserStoreIT {
             store
                 .search(
                     ListQuery.of(
-                        ResourceType.USER, 200, filter, null, null, null, null, null, null))
+                        ResourceType.USER, 200, filter, null, null, null, null, null, null),
+                    null)
                 .users()
                 .stream()
                 .map(StoredUser::userNameKey)
@@ -232,7 +233,8 @@ class UserStoreIT {
                             "1",
                             "2",
                             null,
-                            null))
+                            null),
+                        null)
                     .users()
                     .stream()
                     .map(StoredUser::userNameKey)
@@ -245,7 +247,8 @@ class UserStoreIT {
                 store
                     .search(
                         ListQuery.of(
-                            ResourceType.USER, 200, null, "emails", null, "3", "2", null, null))
+                            ResourceType.USER, 200, null, "emails", null, "3", "2", null, null),
+                        null)
                     .totalResults());
     assertEquals(3, total);
   }
@@ -267,7 +270,8 @@ class UserStoreIT {
                             null,
                             null,
                             null,
-                            null))
+                            null),
+                        null)
                     .users()
                     .stream()
                     .map(StoredUser::userNameKey)
@@ -333,7 +337,8 @@ class UserStoreIT {
                         query(
                             "userName eq \"" + emoji + "\" and title eq \"" + dotted + "\"",
                             1,
-                            200))
+                            200),
+                        null)
                     .users()
                     .stream()
                     .map(StoredUser::externalId)
@@ -358,7 +363,7 @@ class UserStoreIT {
   @Test
   void walksThroughAnchorsWithTheSamePagesAsOffsets() {
     PageAnchors anchors = new PageAnchors();
-    String scope = UserStore.anchorScope("walkers");
+    String scope = ResourceRows.anchorScope(ResourceTable.USERS, "walkers");
     in(
         "walkers",
         store -> {
@@ -382,7 +387,8 @@ class UserStoreIT {
         "walkers",
         store -> {
           store.delete(
-              store.search(query("userName eq \"walker-2\"", 1, 1)).users().get(0).scimId(), null);
+              store.search(query("userName eq \"walker-2\"", 1, 1), null).users().get(0).scimId(),
+              null);
           return null;
         });
     anchors.changed(scope); // what Users does once the delete has committed
@@ -390,7 +396,7 @@ class UserStoreIT {
     assertEquals(List.of("walker-5", "walker-6", "walker-7"), walk(anchors, 3).get(1));
 
     long sixth =
-        in("walkers", store -> store.search(query("userName eq \"walker-6\"", 1, 1)))
+        in("walkers", store -> store.search(query("userName eq \"walker-6\"", 1, 1), null))
             .users()
             .get(0)
             .id();

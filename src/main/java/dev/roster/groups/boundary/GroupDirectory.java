@@ -15,12 +15,12 @@ import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.storage.Memberships;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ public class GroupDirectory {
    * @param startIndex 1-based; below 1 is 1
    */
   public GroupListing search(String tenantId, String text, int startIndex, int count) {
-    String search = searchText(text);
+    String search = ConsoleDirectoryQueries.searchText(text, MAX_SEARCH_LENGTH);
     ListQuery query =
         new ListQuery(
             search == null
@@ -104,7 +104,7 @@ public class GroupDirectory {
             Math.max(1, startIndex),
             count,
             AttributeSelection.DEFAULT);
-    GroupPage page = new GroupStore(em, tenantId).search(query);
+    GroupPage page = new GroupStore(em, tenantId).search(query, null);
     Map<Long, Long> counts =
         new ConsoleDirectoryQueries(em)
             .memberCounts(page.groups().stream().map(StoredGroup::id).toList());
@@ -129,7 +129,7 @@ public class GroupDirectory {
     if (tenantId == null || id == null) {
       return Optional.empty();
     }
-    Optional<StoredGroup> found = new GroupStore(em, tenantId).lookup(id);
+    Optional<StoredGroup> found = ResourceRows.groups(em, tenantId).find(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -148,8 +148,8 @@ public class GroupDirectory {
                 group.scimId(),
                 group.displayName(),
                 group.externalId(),
-                instant(group.created()),
-                instant(group.lastModified())),
+                Timestamps.instant(group.created()),
+                Timestamps.instant(group.lastModified())),
             queries.memberCount(group.id()),
             start,
             rows.stream()
@@ -174,20 +174,5 @@ public class GroupDirectory {
   /** How many groups every tenant has, by tenant id; tenants without groups are absent. */
   public Map<String, Long> countsByTenant() {
     return new ConsoleDirectoryQueries(em).groupCountsByTenant();
-  }
-
-  /** The text stripped and cut to {@link #MAX_SEARCH_LENGTH}; null when blank. */
-  private static String searchText(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String stripped = text.strip();
-    return stripped.codePointCount(0, stripped.length()) > MAX_SEARCH_LENGTH
-        ? stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SEARCH_LENGTH))
-        : stripped;
-  }
-
-  private static Instant instant(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

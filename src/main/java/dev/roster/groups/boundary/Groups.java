@@ -8,6 +8,8 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.ResourceTable;
 import dev.roster.tenants.boundary.CurrentTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -74,6 +76,6 @@ public class Groups {
 
   /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
   private void pagesMoved() {
-    anchors.changedAfterTransaction(GroupStore.anchorScope(tenant.id()));
+    anchors.changedAfterTransaction(ResourceRows.anchorScope(ResourceTable.GROUPS, tenant.id()));
   }
 }

@@ -4,8 +4,6 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
-import dev.roster.scim.ETags;
-import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.GroupPatch;
 import dev.roster.scim.patch.MemberChange;
 import dev.roster.scim.patch.MemberChange.Member;
@@ -17,7 +15,6 @@ import dev.roster.scim.schema.ResourceValidator;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
 import dev.roster.storage.ResourceRows;
-import dev.roster.storage.ResourceTable;
 import dev.roster.storage.Timestamps;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,30 +73,25 @@ public class GroupStore {
   public StoredGroup create(JsonObject body) {
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
     List<Member> members = GroupPatch.members(membersOf(body));
-    requireFreeName(GroupDocuments.displayNameKey(attributes), null);
+    rows.requireFree(GroupDocuments.displayNameKey(attributes), null);
     StoredGroup group =
         new StoredGroup(UUID.randomUUID().toString(), rows.tenantId(), Timestamps.now());
     setAttributes(group, attributes);
     em.persist(group);
-    flush();
+    rows.flush();
     add(group, members);
     return group;
   }
 
   public StoredGroup find(String id) {
-    return rows.find(id).orElseThrow(() -> notFound(id));
-  }
-
-  /** The tenant's group with that id, if there is one. */
-  public Optional<StoredGroup> lookup(String id) {
-    return rows.find(id);
+    return rows.get(id);
   }
 
   /** PUT: displayName, externalId and the whole member list. */
   public StoredGroup replace(String id, JsonObject body, String ifMatch) {
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
     List<Member> members = GroupPatch.members(membersOf(body));
-    StoredGroup group = lock(id, ifMatch);
+    StoredGroup group = rows.lockForWrite(id, ifMatch);
     boolean changed = changeAttributes(group, GroupDocuments.attributes(group), attributes);
     changed |= replaceAll(group, members);
     return changed ? touch(group) : group;
@@ -109,7 +100,7 @@ public class GroupStore {
   /** PATCH: the group's attributes through the engine, its members as set operations. */
   public StoredGroup patch(String id, JsonObject body, String ifMatch) {
     GroupPatch plan = GroupPatch.of(PatchOperation.listOf(body));
-    StoredGroup group = lock(id, ifMatch);
+    StoredGroup group = rows.lockForWrite(id, ifMatch);
     boolean changed = false;
     if (!plan.attributeOperations().isEmpty()) {
       JsonObject current = GroupDocuments.attributes(group);
@@ -122,26 +113,18 @@ public class GroupStore {
   }
 
   public void delete(String id, String ifMatch) {
-    StoredGroup group = lock(id, ifMatch);
-    memberships.removeEverywhere(group.scimId(), Timestamps.now());
+    StoredGroup group = rows.lockForWrite(id, ifMatch);
     memberships.removeAll(group.id());
-    em.remove(group);
+    rows.delete(group);
   }
 
-  /** One page of the groups that match, in the query's order, with the exact total. */
-  public GroupPage search(ListQuery query) {
-    return search(query, null);
-  }
-
-  /** The same, with {@link PageAnchors} for walks through the whole list (see UserStore). */
+  /**
+   * One page of the groups that match, in the query's order, with the exact total; with {@link
+   * PageAnchors} (or {@code null}) for walks through the whole list.
+   */
   public GroupPage search(ListQuery query, PageAnchors anchors) {
     ResourceRows.Page<StoredGroup> page = rows.search(query, anchors);
     return new GroupPage(page.total(), page.rows());
-  }
-
-  /** The scope of a tenant's groups in {@link PageAnchors}. */
-  public static String anchorScope(String tenantId) {
-    return ResourceRows.anchorScope(ResourceTable.GROUPS, tenantId);
   }
 
   private boolean apply(StoredGroup group, MemberChange change) {
@@ -222,16 +205,16 @@ public class GroupStore {
     }
     String key = GroupDocuments.displayNameKey(next);
     if (!key.equals(group.displayNameKey())) {
-      requireFreeName(key, group.id());
+      rows.requireFree(key, group.id());
     }
     setAttributes(group, next);
-    flush();
+    rows.flush();
     return true;
   }
 
   private StoredGroup touch(StoredGroup group) {
     group.touch(Timestamps.now());
-    flush();
+    rows.flush();
     return group;
   }
 
@@ -261,37 +244,5 @@ public class GroupStore {
       }
     }
     return null;
-  }
-
-  private static ScimException notFound(String id) {
-    return ScimException.notFound("There is no group '" + id + "'.");
-  }
-
-  private StoredGroup lock(String id, String ifMatch) {
-    StoredGroup group = rows.lock(id).orElseThrow(() -> notFound(id));
-    if (ifMatch != null && !ETags.matches(ifMatch, group.version())) {
-      throw ScimException.preconditionFailed(
-          "The group has changed: its version is "
-              + ETags.of(group.version())
-              + ", not "
-              + ifMatch
-              + ".");
-    }
-    return group;
-  }
-
-  private void requireFreeName(String displayNameKey, Long self) {
-    if (rows.isTaken(displayNameKey, self)) {
-      throw nameTaken();
-    }
-  }
-
-  /** Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here. */
-  private void flush() {
-    rows.flush(GroupStore::nameTaken);
-  }
-
-  private static ScimException nameTaken() {
-    return ScimException.uniqueness("Another group of this tenant already has this displayName.");
   }
 }

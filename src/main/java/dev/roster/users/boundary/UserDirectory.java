@@ -12,6 +12,8 @@ import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.storage.Memberships;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.Timestamps;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;
@@ -24,8 +26,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +138,7 @@ public class UserDirectory {
             Math.max(1, startIndex),
             count,
             AttributeSelection.DEFAULT);
-    UserPage page = new UserStore(em, tenantId).search(query);
+    UserPage page = new UserStore(em, tenantId).search(query, null);
     return new UserListing(
         page.totalResults(),
         query.startIndex(),
@@ -154,8 +154,8 @@ public class UserDirectory {
     if (tenantId == null || id == null) {
       return Optional.empty();
     }
-    return new UserStore(em, tenantId)
-        .lookup(id)
+    return ResourceRows.users(em, tenantId)
+        .find(id)
         .map(
             user -> {
               List<Memberships.GroupRef> groups =
@@ -203,7 +203,7 @@ public class UserDirectory {
   /** The filter of a search: the text in any searched attribute, and the activity; or null. */
   static Filter filter(String text, Activity activity) {
     Filter filter = null;
-    String search = searchText(text);
+    String search = ConsoleDirectoryQueries.searchText(text, MAX_SEARCH_LENGTH);
     if (search != null) {
       JsonString value = JSON.createValue(search);
       for (AttributePath path : SEARCHED) {
@@ -223,29 +223,14 @@ public class UserDirectory {
     return filter == null ? active : new Filter.And(filter, active);
   }
 
-  /** The text stripped and cut to {@link #MAX_SEARCH_LENGTH}; null when blank. */
-  private static String searchText(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String stripped = text.strip();
-    return stripped.codePointCount(0, stripped.length()) > MAX_SEARCH_LENGTH
-        ? stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SEARCH_LENGTH))
-        : stripped;
-  }
-
   private static UserView view(StoredUser user) {
     JsonObject document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
     return new UserView(
         user.scimId(),
         document.get("userName") instanceof JsonString s ? s.getString() : null,
         user.externalId(),
-        instant(user.created()),
-        instant(user.lastModified()),
+        Timestamps.instant(user.created()),
+        Timestamps.instant(user.lastModified()),
         document);
-  }
-
-  private static Instant instant(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

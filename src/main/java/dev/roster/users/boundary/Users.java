@@ -4,6 +4,8 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
+import dev.roster.storage.ResourceRows;
+import dev.roster.storage.ResourceTable;
 import dev.roster.tenants.boundary.CurrentTenant;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;
@@ -82,6 +84,6 @@ public class Users {
 
   /** Once this transaction has ended, the tenant's remembered page starts are outdated. */
   private void pagesMoved() {
-    anchors.changedAfterTransaction(UserStore.anchorScope(tenant.id()));
+    anchors.changedAfterTransaction(ResourceRows.anchorScope(ResourceTable.USERS, tenant.id()));
   }
 }

@@ -1,17 +1,13 @@
 package dev.roster.users.control;
 
-import dev.roster.scim.ETags;
-import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
 import dev.roster.storage.IndexedValues;
-import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
 import dev.roster.storage.ResourceRows;
-import dev.roster.storage.ResourceTable;
 import dev.roster.storage.Timestamps;
 import dev.roster.users.control.UserIndex.Slot;
 import dev.roster.users.entity.StoredUser;
@@ -19,7 +15,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,72 +49,46 @@ public class UserStore {
 
   public StoredUser create(JsonObject body) {
     UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
-    requireFreeUserName(state.userNameKey(), null);
+    rows.requireFree(state.userNameKey(), null);
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
     setState(user, state);
     em.persist(user);
     UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
-    flush();
+    rows.flush();
     return user;
   }
 
   public StoredUser find(String id) {
-    return rows.find(id).orElseThrow(() -> notFound(id));
-  }
-
-  /** The tenant's user with that id, if there is one. */
-  public Optional<StoredUser> lookup(String id) {
-    return rows.find(id);
+    return rows.get(id);
   }
 
   /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
-    StoredUser user = lock(id, ifMatch);
+    StoredUser user = rows.lockForWrite(id, ifMatch);
     return change(user, UserDocuments.state(user), VALIDATOR.validate(body));
   }
 
   /** PATCH: the operations apply in order to the current state, all or none. */
   public StoredUser patch(String id, JsonObject body, String ifMatch) {
     List<PatchOperation> operations = PatchOperation.listOf(body);
-    StoredUser user = lock(id, ifMatch);
+    StoredUser user = rows.lockForWrite(id, ifMatch);
     UserDocuments.State current = UserDocuments.state(user);
     return change(user, current, PATCH.apply(current.canonical(), operations));
   }
 
   public void delete(String id, String ifMatch) {
-    StoredUser user = lock(id, ifMatch);
-    new Memberships(em).removeEverywhere(user.scimId(), Timestamps.now());
+    StoredUser user = rows.lockForWrite(id, ifMatch);
     index.deleteAll(user.id());
-    em.remove(user);
+    rows.delete(user);
   }
 
-  /** One page of the users that match, in the query's order, with the exact total. */
-  public UserPage search(ListQuery query) {
-    return search(query, null);
-  }
-
-  /** The same, with {@link PageAnchors} for walks through the whole tenant. */
+  /**
+   * One page of the users that match, in the query's order, with the exact total; with {@link
+   * PageAnchors} (or {@code null}) for walks through the whole list.
+   */
   public UserPage search(ListQuery query, PageAnchors anchors) {
     ResourceRows.Page<StoredUser> page = rows.search(query, anchors);
     return new UserPage(page.total(), page.rows());
-  }
-
-  /** The scope of a tenant's users in {@link PageAnchors}. */
-  public static String anchorScope(String tenantId) {
-    return ResourceRows.anchorScope(ResourceTable.USERS, tenantId);
-  }
-
-  private StoredUser lock(String id, String ifMatch) {
-    StoredUser user = rows.lock(id).orElseThrow(() -> notFound(id));
-    if (ifMatch != null && !ETags.matches(ifMatch, user.version())) {
-      throw ScimException.preconditionFailed(
-          "The user has changed: its version is "
-              + ETags.of(user.version())
-              + ", not "
-              + ifMatch
-              + ".");
-    }
-    return user;
   }
 
   private StoredUser change(StoredUser user, UserDocuments.State before, JsonObject next) {
@@ -129,12 +98,12 @@ public class UserStore {
     }
     String userNameKey = after.userNameKey();
     if (!userNameKey.equals(user.userNameKey())) {
-      requireFreeUserName(userNameKey, user.id());
+      rows.requireFree(userNameKey, user.id());
     }
     setState(user, after);
     user.touch(Timestamps.now());
     reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(after.document()));
-    flush();
+    rows.flush();
     return user;
   }
 
@@ -175,24 +144,5 @@ public class UserStore {
         state.externalId(),
         state.displayNameKey(),
         state.active());
-  }
-
-  private void requireFreeUserName(String userNameKey, Long self) {
-    if (rows.isTaken(userNameKey, self)) {
-      throw userNameTaken();
-    }
-  }
-
-  /** Writes now, so that a unique-index violation (a concurrent create) becomes a 409 here. */
-  private void flush() {
-    rows.flush(UserStore::userNameTaken);
-  }
-
-  private static ScimException userNameTaken() {
-    return ScimException.uniqueness("Another user of this tenant already has this userName.");
-  }
-
-  private static ScimException notFound(String id) {
-    return ScimException.notFound("There is no user '" + id + "'.");
   }
 }
