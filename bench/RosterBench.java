@@ -248,7 +248,7 @@ public class RosterBench {
     }
 
     /**
-     * The POST body of Entra's default user mapping (entra-id.md section 2.1), without a manager.
+     * The POST body of Entra's default user mapping (docs/request-shapes.md#entra-bodies), without a manager.
      */
     String entraBody(int k) {
       int n = first + k;

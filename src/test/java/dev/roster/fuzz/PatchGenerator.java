@@ -13,11 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * PATCH requests (RFC 7644 §3.5.2) in the shapes Entra ID and Okta send ({@code
- * reference/entra-id.md} §1.4 P1–P11 and G1–G7, {@code okta-and-peers.md} A.2): operations in any
- * case, paths with value filters, path-less values with dotted and URN keys, members as lists, as
- * objects and as bare ids. Then mistakes: unknown or missing operations, broken paths, read-only
- * targets, values of the wrong type, a broken envelope.
+ * PATCH requests (RFC 7644 §3.5.2) in the shapes Entra ID and Okta send (docs/request-shapes.md:
+ * P1–P11, G1–G7, #okta-flow): operations in any case, paths with value filters, path-less values
+ * with dotted and URN keys, members as lists, as objects and as bare ids. Then mistakes: unknown or
+ * missing operations, broken paths, read-only targets, values of the wrong type, a broken envelope.
  */
 final class PatchGenerator {
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Microsoft Entra ID's provisioning of one group, replayed request by request as Entra sends it
- * (reference/entra-id.md §1.6 Group flow, §1.4 rows G1–G7, §1.7, §4 Q3 and Q11): the match query
- * with {@code excludedAttributes=members}, the create from the default mapping (legacy ADSCIM
+ * (docs/request-shapes.md: #entra-group-flow, G1–G7, #entra-status-codes, Q3 and Q11): the match
+ * query with {@code excludedAttributes=members}, the create from the default mapping (legacy ADSCIM
  * schema URI, {@code meta}, no members), the read without members, the membership PATCHes in both
  * of Entra's modes (capitalised {@code Add}/{@code Remove} with value lists, {@code $ref: null},
  * and the {@code members[value eq "…"]} filter), clearing and replacing the member list, renames

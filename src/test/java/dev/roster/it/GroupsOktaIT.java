@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Okta's Push Groups with the "SCIM 2.0 Test App (Header Auth)", replayed as Okta sends it
- * (reference/okta-and-peers.md A.2 step 10 a–i, A.3, A.5): the link-by-name lookup, the create with
- * {@code members: []}, the path-less {@code {id, displayName}} replace that follows every create
- * and rename, membership deltas ({@code remove members[value eq …]} then {@code add} without {@code
- * type}), batches of a hundred members per PATCH, "Push Now" as a {@code replace} of the whole
- * list, the App Integration Wizard's PUT, the delete that leaves users alone, and the import that
- * pages through every group. Okta writes lower-case ops and sends {@code application/scim+json}
- * with its own User-Agent.
+ * (docs/request-shapes.md: O10a–O10i, #okta-status-codes, #okta-quirks): the link-by-name lookup,
+ * the create with {@code members: []}, the path-less {@code {id, displayName}} replace that follows
+ * every create and rename, membership deltas ({@code remove members[value eq …]} then {@code add}
+ * without {@code type}), batches of a hundred members per PATCH, "Push Now" as a {@code replace} of
+ * the whole list, the App Integration Wizard's PUT, the delete that leaves users alone, and the
+ * import that pages through every group. Okta writes lower-case ops and sends {@code
+ * application/scim+json} with its own User-Agent.
  */
 class GroupsOktaIT extends BlackBox {
 

@@ -23,11 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Microsoft Entra ID's provisioning of one user, replayed request by request as Entra sends it
- * (reference/entra-id.md §1.2–1.4, §1.7, §2, §3.1, §4): the Test Connection probe, match queries,
- * the create from the default attribute mapping, attribute PATCHes in the default mode (capitalised
- * ops, {@code "False"} strings) and in the {@code aadOptscim062020} mode (path-less, dotted keys),
- * disable and re-enable, the manager in every shape, clearing values, and the hard delete. Every
- * change is checked by reading the user back, as Entra does on its next cycle.
+ * (docs/request-shapes.md: #entra-user-flow, P1–P11, #entra-status-codes, #entra-bodies, #quirks):
+ * the Test Connection probe, match queries, the create from the default attribute mapping,
+ * attribute PATCHes in the default mode (capitalised ops, {@code "False"} strings) and in the
+ * {@code aadOptscim062020} mode (path-less, dotted keys), disable and re-enable, the manager in
+ * every shape, clearing values, and the hard delete. Every change is checked by reading the user
+ * back, as Entra does on its next cycle.
  */
 class UsersEntraIT extends BlackBox {
 

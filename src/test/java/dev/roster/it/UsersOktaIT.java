@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Okta's provisioning of users with the "SCIM 2.0 Test App (Header Auth)", replayed as Okta sends
- * it (reference/okta-and-peers.md A.2–A.5): Test API Credentials, the assignment lookup, the create
- * with Okta's body and media types, the profile push as a PUT of the whole object, deactivation and
- * reactivation with path-less PATCHes, the steps of Okta's SCIM 2.0 SPEC test, and the import that
- * pages through every user.
+ * it (docs/request-shapes.md: #okta-flow, #okta-status-codes, #okta-spec-test, #okta-quirks): Test
+ * API Credentials, the assignment lookup, the create with Okta's body and media types, the profile
+ * push as a PUT of the whole object, deactivation and reactivation with path-less PATCHes, the
+ * steps of Okta's SCIM 2.0 SPEC test, and the import that pages through every user.
  */
 class UsersOktaIT extends BlackBox {
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * or none. Each operation kind is a type of its own ({@code Add}, {@code Replace}, {@code Remove}),
  * which says what it does to each kind of {@code Target} a path names.
  *
- * <p>Besides the RFC, it accepts every shape Entra ID and Okta send (see {@code
- * reference/entra-id.md} §1.4 and {@code okta-and-peers.md} A.2):
+ * <p>Besides the RFC, it accepts every shape Entra ID and Okta send (see docs/request-shapes.md,
+ * P1–P11, G1–G7 and #okta-flow):
  *
  * <ul>
  *   <li>Path-less {@code add}/{@code replace} whose value keys are paths ({@code "name.givenName"},

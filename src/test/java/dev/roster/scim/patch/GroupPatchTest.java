@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Group PATCH requests as Entra ID, Okta and Microsoft's test collection send them ({@code
- * reference/entra-id.md} §1.4 G1–G7, §4 Q3; {@code okta-and-peers.md} A.2 step 10, A.5) and the
- * examples of RFC 7644 §3.5.2, split into the membership changes the store runs as set operations
- * and the attribute operations the engine applies. Each row gives the operations as they arrive,
- * the expected member changes (written compactly: {@code add[a,b(display)]}, {@code remove[a]},
- * {@code removeAll}, {@code removeMatching(filter)}, {@code replaceAll[a]}), and the group's
- * attributes after the engine applied the rest to {@code {displayName: "Sales", externalId: "e1"}}.
+ * Group PATCH requests as Entra ID, Okta and Microsoft's test collection send them
+ * (docs/request-shapes.md: G1–G7, Q3, O10, #okta-quirks) and the examples of RFC 7644 §3.5.2, split
+ * into the membership changes the store runs as set operations and the attribute operations the
+ * engine applies. Each row gives the operations as they arrive, the expected member changes
+ * (written compactly: {@code add[a,b(display)]}, {@code remove[a]}, {@code removeAll}, {@code
+ * removeMatching(filter)}, {@code replaceAll[a]}), and the group's attributes after the engine
+ * applied the rest to {@code {displayName: "Sales", externalId: "e1"}}.
  */
 class GroupPatchTest {
 

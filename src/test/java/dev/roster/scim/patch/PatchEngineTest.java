@@ -23,11 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * PATCH requests as Entra ID and Okta send them ({@code reference/entra-id.md} §1.4 P1–P11, G1–G7;
- * {@code okta-and-peers.md} A.2, A.5) and the examples of RFC 7644 §3.5.2, applied to RFC 7643
- * §8.2's bjensen. Each row gives the request body as it arrives and the expected change to the
- * resource, written as a JSON merge patch (RFC 7386): members given replace, {@code null} removes,
- * arrays are given whole.
+ * PATCH requests as Entra ID and Okta send them (docs/request-shapes.md: P1–P11, G1–G7, #okta-flow,
+ * #okta-quirks) and the examples of RFC 7644 §3.5.2, applied to RFC 7643 §8.2's bjensen. Each row
+ * gives the request body as it arrives and the expected change to the resource, written as a JSON
+ * merge patch (RFC 7386): members given replace, {@code null} removes, arrays are given whole.
  */
 class PatchEngineTest {
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * POST and PUT bodies as Entra ID, Okta, Microsoft's validator and test collection send them
- * ({@code reference/entra-id.md} §2.2, §3.3, §4; {@code okta-and-peers.md} A.2, A.5), and the
- * canonical resource each one becomes.
+ * (docs/request-shapes.md: #entra-bodies, #microsoft-validator, #quirks, #okta-flow, #okta-quirks),
+ * and the canonical resource each one becomes.
  */
 class ResourceValidatorTest {
 
