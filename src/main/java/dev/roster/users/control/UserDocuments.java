@@ -70,8 +70,17 @@ public final class UserDocuments {
 
   /** What a stored user holds: its document, parsed, and its externalId. */
   public static State state(StoredUser user) {
-    return new State(
-        (JsonObject) JsonBodies.parseValue(new StringReader(user.document())), user.externalId());
+    return new State(document(user), user.externalId());
+  }
+
+  /** The stored document as JSON, parsed at most once per instance. */
+  private static JsonObject document(StoredUser user) {
+    JsonObject document = user.parsedDocument();
+    if (document == null) {
+      document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
+      user.rememberParsed(document);
+    }
+    return document;
   }
 
   /**
@@ -96,7 +105,7 @@ public final class UserDocuments {
    */
   public static JsonObject representation(
       StoredUser user, String baseUrl, List<Memberships.GroupRef> groups) {
-    JsonObject document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
+    JsonObject document = document(user);
     var schemas = JSON.createArrayBuilder().add(SchemaUris.USER);
     if (document.containsKey(SchemaUris.ENTERPRISE_USER)) {
       schemas.add(SchemaUris.ENTERPRISE_USER);

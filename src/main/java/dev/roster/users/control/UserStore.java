@@ -144,5 +144,6 @@ public class UserStore {
         state.externalId(),
         state.displayNameKey(),
         state.active());
+    user.rememberParsed(state.document());
   }
 }

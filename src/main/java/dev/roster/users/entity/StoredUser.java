@@ -1,6 +1,7 @@
 package dev.roster.users.entity;
 
 import dev.roster.scim.schema.ResourceValidator;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.UniqueConstraint;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -87,6 +89,12 @@ public class StoredUser {
   @Column(name = "DOCUMENT", nullable = false, length = DOCUMENT_LENGTH)
   private String document;
 
+  /**
+   * The document as JSON, once this instance has read or written it: a request that changes a user
+   * and answers with it parses the document once. Never stored.
+   */
+  @Transient private JsonObject parsedDocument;
+
   /** Only for sorting in JPQL ({@code LEFT JOIN u.values}); never loaded. */
   @OneToMany(mappedBy = "user")
   private List<IndexedValue> values;
@@ -109,10 +117,21 @@ public class StoredUser {
       String displayNameKey,
       Boolean active) {
     this.document = document;
+    this.parsedDocument = null;
     this.userNameKey = userNameKey;
     this.externalId = externalId;
     this.displayNameKey = displayNameKey;
     this.active = active;
+  }
+
+  /** The document as JSON, if this instance has it; see {@link #rememberParsed}. */
+  public JsonObject parsedDocument() {
+    return parsedDocument;
+  }
+
+  /** Keeps the JSON of the current document, which must be what {@link #document()} holds. */
+  public void rememberParsed(JsonObject document) {
+    this.parsedDocument = document;
   }
 
   /** Records a change: a new version (and ETag) and lastModified. */
