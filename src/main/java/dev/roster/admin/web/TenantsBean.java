@@ -48,7 +48,7 @@ public class TenantsBean {
     faces.addMessage(
         null,
         new FacesMessage(
-            "TenantView '" + tenant.getName() + "' created with id '" + tenant.getId() + "'."));
+            "Tenant '" + tenant.getName() + "' created with id '" + tenant.getId() + "'."));
     Redirects.to(
         "/admin/tenant.xhtml?id=" + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8));
   }
