@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.tenants.boundary.IssuedToken;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
+import dev.roster.tenants.boundary.TokenView;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
-import dev.roster.tenants.entity.ApiToken;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -65,16 +65,16 @@ class TenantsIT {
     return new ScimClient(server).get("/ServiceProviderConfig", token);
   }
 
-  private Tenant newTenant() {
+  private TenantView newTenant() {
     return tenants.createTenant("t-" + UUID.randomUUID().toString().substring(0, 8), "Test tenant");
   }
 
   @Test
   void bootstrapCreatedTheTenantsOfTheEnvironmentWithOneTokenEach() {
     for (String id : List.of("acme", "globex")) {
-      Tenant tenant = tenants.findTenant(id).orElseThrow();
+      TenantView tenant = tenants.findTenant(id).orElseThrow();
       assertTrue(tenant.isEnabled());
-      List<ApiToken> tokens = tenants.listTokens(id);
+      List<TokenView> tokens = tenants.listTokens(id);
       assertEquals(1, tokens.size());
       assertEquals("bootstrap", tokens.get(0).getLabel());
       assertTrue(tokens.get(0).getPrefix().startsWith("ext_"));
@@ -83,7 +83,7 @@ class TenantsIT {
 
   @Test
   void issuedTokenWorksAndOnlyItsHashIsStored() throws Exception {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken issued = tenants.issueToken(tenant.getId(), "Entra ID", null);
     String plaintext = issued.plaintext();
     assertTrue(plaintext.matches("rst_[a-z0-9]{8}_[A-Za-z0-9_-]{43}"), plaintext);
@@ -132,7 +132,7 @@ class TenantsIT {
 
   @Test
   void revokedTokenIsRefusedAtOnce() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken issued = tenants.issueToken(tenant.getId(), "to revoke", null);
     assertEquals(200, probe(issued.plaintext()).status()); // now cached
     tenants.revokeToken(tenant.getId(), issued.token().getId());
@@ -149,7 +149,7 @@ class TenantsIT {
     assertTrue(
         tokenCache.timeToLive().compareTo(Duration.ofSeconds(3)) > 0,
         "the expiry must fall within the cache's time-to-live");
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     Instant expiry = clock.instant().plusSeconds(2);
     IssuedToken issued = tenants.issueToken(tenant.getId(), "short-lived", expiry);
     assertEquals(200, probe(issued.plaintext()).status()); // now cached
@@ -169,7 +169,7 @@ class TenantsIT {
 
   @Test
   void expiryInThePastIsRefused() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     ScimException error =
         assertThrows(
             ScimException.class,
@@ -179,7 +179,7 @@ class TenantsIT {
 
   @Test
   void disabledTenantsTokensAreRefusedAtOnceAndWorkAgainWhenEnabled() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
     assertEquals(200, probe(issued.plaintext()).status());
     tenants.setTenantEnabled(tenant.getId(), false);
@@ -192,7 +192,7 @@ class TenantsIT {
 
   @Test
   void lastUseIsWrittenOnFirstUseButNotOnEveryRequest() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
     assertTrue(tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().isEmpty());
     probe(issued.plaintext());
@@ -204,7 +204,7 @@ class TenantsIT {
 
   @Test
   void lastUseIsWrittenAgainOnceTheWrittenOneIsAMinuteOld() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken issued = tenants.issueToken(tenant.getId(), "x", null);
     probe(issued.plaintext());
     Instant firstUse = tenants.listTokens(tenant.getId()).get(0).getLastUsedAt().orElseThrow();
@@ -221,21 +221,21 @@ class TenantsIT {
 
   @Test
   void tokensAreListedNewestFirstRevokedOnesIncluded() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     IssuedToken first = tenants.issueToken(tenant.getId(), "first", null);
     clock.advance(Duration.ofSeconds(1));
     IssuedToken second = tenants.issueToken(tenant.getId(), "second", null);
     tenants.revokeToken(tenant.getId(), first.token().getId());
-    List<ApiToken> tokens = tenants.listTokens(tenant.getId());
+    List<TokenView> tokens = tenants.listTokens(tenant.getId());
     assertEquals(
         List.of(second.token().getId(), first.token().getId()),
-        tokens.stream().map(ApiToken::getId).toList());
+        tokens.stream().map(TokenView::getId).toList());
   }
 
   @Test
   void aTenantCannotRevokeAnotherTenantsToken() {
-    Tenant owner = newTenant();
-    Tenant other = newTenant();
+    TenantView owner = newTenant();
+    TenantView other = newTenant();
     IssuedToken issued = tenants.issueToken(owner.getId(), "x", null);
     ScimException error =
         assertThrows(
@@ -246,7 +246,7 @@ class TenantsIT {
 
   @Test
   void tenantIdsAreUniqueAndValid() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     ScimException duplicate =
         assertThrows(ScimException.class, () -> tenants.createTenant(tenant.getId(), "Again"));
     assertEquals(409, duplicate.status());
@@ -259,15 +259,15 @@ class TenantsIT {
   @Test
   void tenantIdIsDerivedFromTheNameWhenNotGiven() {
     String name = "Initech Corporation " + UUID.randomUUID().toString().substring(0, 6);
-    Tenant first = tenants.createTenant(null, name);
-    Tenant second = tenants.createTenant(null, name);
+    TenantView first = tenants.createTenant(null, name);
+    TenantView second = tenants.createTenant(null, name);
     assertTrue(first.getId().startsWith("initech-corporation-"), first.getId());
     assertEquals(first.getId() + "-2", second.getId());
   }
 
   @Test
   void tenantCanBeRenamedKeepingItsId() {
-    Tenant tenant = newTenant();
+    TenantView tenant = newTenant();
     tenants.renameTenant(tenant.getId(), "New name");
     assertEquals("New name", tenants.findTenant(tenant.getId()).orElseThrow().getName());
   }

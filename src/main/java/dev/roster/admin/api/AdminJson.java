@@ -3,8 +3,8 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
-import dev.roster.tenants.entity.ApiToken;
-import dev.roster.tenants.entity.Tenant;
+import dev.roster.tenants.boundary.TenantView;
+import dev.roster.tenants.boundary.TokenView;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -25,7 +25,7 @@ final class AdminJson {
 
   private AdminJson() {}
 
-  static JsonObject tenant(Tenant tenant) {
+  static JsonObject tenant(TenantView tenant) {
     return JSON.createObjectBuilder()
         .add("id", tenant.getId())
         .add("name", tenant.getName())
@@ -34,15 +34,15 @@ final class AdminJson {
         .build();
   }
 
-  /** A token, without its hash; the tenant is named by the caller (the relation is lazy). */
-  static JsonObjectBuilder token(String tenantId, ApiToken token, Instant now) {
+  /** A token (a view of it has no hash). */
+  static JsonObjectBuilder token(TokenView token) {
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("id", token.getId())
-            .add("tenant", tenantId)
+            .add("tenant", token.getTenantId())
             .add("prefix", token.getPrefix())
             .add("label", token.getLabel())
-            .add("status", TokenStatus.of(token, now).toString())
+            .add("status", token.getStatus().toString())
             .add("created", time(token.getCreatedAt()));
     token.getExpiresAt().ifPresent(t -> json.add("expiresAt", time(t)));
     token.getLastUsedAt().ifPresent(t -> json.add("lastUsed", time(t)));

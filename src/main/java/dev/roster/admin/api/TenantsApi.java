@@ -4,8 +4,8 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -103,7 +103,7 @@ public class TenantsApi {
   @APIResponse(responseCode = "409", description = "A tenant with this id exists.")
   public Response create(JsonObject body) {
     JsonObject request = required(body);
-    Tenant tenant =
+    TenantView tenant =
         tenants.createTenant(
             AdminJson.string(request, "id").orElse(null),
             AdminJson.string(request, "name").orElse(null));
@@ -149,7 +149,7 @@ public class TenantsApi {
     JsonObject request = required(body);
     Optional<String> name = AdminJson.string(request, "name");
     Optional<Boolean> enabled = AdminJson.bool(request, "enabled");
-    Tenant tenant = null;
+    TenantView tenant = null;
     if (name.isPresent()) {
       tenant = tenants.renameTenant(id, name.get());
     }

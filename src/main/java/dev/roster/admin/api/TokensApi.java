@@ -7,7 +7,7 @@ import dev.roster.admin.control.Echo;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.ApiToken;
+import dev.roster.tenants.boundary.TokenView;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -106,7 +105,7 @@ public class TokensApi {
             AdminJson.string(request, "label").orElse(null),
             AdminJson.instant(request, "expiresAt").orElse(null));
     JsonObject entity =
-        AdminJson.token(tenant, issued.token(), Instant.now())
+        AdminJson.token(issued.token())
             .add("token", issued.plaintext())
             .add("scimBaseUrl", ScimBaseUrl.of(this.request))
             .build();
@@ -131,9 +130,8 @@ public class TokensApi {
               examples =
                   @ExampleObject(name = "tokens", value = "{\"tokens\":[" + TOKEN_EXAMPLE + "]}")))
   public JsonObject list(@PathParam("tenant") String tenant) {
-    Instant now = Instant.now();
     JsonArrayBuilder list = JSON.createArrayBuilder();
-    tenants.listTokens(tenant).forEach(token -> list.add(AdminJson.token(tenant, token, now)));
+    tenants.listTokens(tenant).forEach(token -> list.add(AdminJson.token(token)));
     return JSON.createObjectBuilder().add("tokens", list).build();
   }
 
@@ -151,7 +149,7 @@ public class TokensApi {
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "token", value = TOKEN_EXAMPLE)))
   public JsonObject read(@PathParam("tenant") String tenant, @PathParam("token") String tokenId) {
-    ApiToken token =
+    TokenView token =
         tenants.listTokens(tenant).stream()
             .filter(t -> t.getId().equals(tokenId))
             .findFirst()
@@ -159,7 +157,7 @@ public class TokensApi {
                 () ->
                     ScimException.notFound(
                         "Tenant '" + Echo.of(tenant) + "' has no token " + Echo.of(tokenId) + "."));
-    return AdminJson.token(tenant, token, Instant.now()).build();
+    return AdminJson.token(token).build();
   }
 
   @DELETE
@@ -172,7 +170,7 @@ public class TokensApi {
               + " a revoked token changes nothing.")
   @APIResponse(responseCode = "200", description = "The token, now revoked.")
   public JsonObject revoke(@PathParam("tenant") String tenant, @PathParam("token") String tokenId) {
-    return AdminJson.token(tenant, tenants.revokeToken(tenant, tokenId), Instant.now()).build();
+    return AdminJson.token(tenants.revokeToken(tenant, tokenId)).build();
   }
 
   @POST

@@ -2,8 +2,8 @@ package dev.roster.admin.boundary;
 
 import dev.roster.groups.boundary.GroupDirectory;
 import dev.roster.provisioning.boundary.ProvisioningLog;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import dev.roster.users.boundary.UserDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class Dashboard {
    *     #LAST_ERROR_WINDOW}, or null
    */
   public record TenantSummary(
-      Tenant tenant,
+      TenantView tenant,
       long activeUsers,
       long inactiveUsers,
       long groups,

@@ -3,7 +3,7 @@ package dev.roster.admin.control;
 import dev.roster.provisioning.boundary.LogCursor;
 import dev.roster.provisioning.boundary.LogQuery;
 import dev.roster.scim.ScimException;
-import dev.roster.tenants.entity.Tenant;
+import dev.roster.tenants.boundary.Tenants;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -129,7 +129,7 @@ public record LogFilters(
    */
   public static LogFilters parse(Function<String, String> parameter) {
     String tenant = value(parameter, "tenant");
-    if (tenant != null && !tenant.matches(Tenant.ID_PATTERN)) {
+    if (tenant != null && !tenant.matches(Tenants.ID_PATTERN)) {
       throw ScimException.invalidValue(
           "'tenant' must be a tenant id, 1 to 64 letters, digits, '.', '-' or '_' starting with a"
               + " letter or digit, not '"

@@ -1,8 +1,8 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,8 +29,8 @@ public class DirectoryBean {
   private String active;
   private String start;
 
-  private List<Tenant> tenantList;
-  private Tenant current;
+  private List<TenantView> tenantList;
+  private TenantView current;
   private Directory.UserList users;
   private Directory.GroupList groups;
 
@@ -69,11 +69,11 @@ public class DirectoryBean {
     return current == null && tenant != null && !tenant.isBlank();
   }
 
-  public List<Tenant> getTenants() {
+  public List<TenantView> getTenants() {
     return tenantList;
   }
 
-  public Tenant getCurrent() {
+  public TenantView getCurrent() {
     return current;
   }
 

@@ -1,8 +1,8 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +23,7 @@ public class GroupPageBean {
   private String tenant;
   private String id;
   private String after;
-  private Tenant current;
+  private TenantView current;
   private Directory.GroupDetail group;
 
   public void load() {
@@ -43,7 +43,7 @@ public class GroupPageBean {
     }
   }
 
-  public Tenant getCurrent() {
+  public TenantView getCurrent() {
     return current;
   }
 

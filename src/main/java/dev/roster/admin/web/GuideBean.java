@@ -1,8 +1,8 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.ScimBaseUrl;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class GuideBean {
   @Inject Tenants tenants;
 
   private String tenant;
-  private Tenant current;
+  private TenantView current;
   private String scimBaseUrl;
 
   public void load() {
@@ -33,7 +33,7 @@ public class GuideBean {
                 FacesContext.getCurrentInstance().getExternalContext().getRequest());
   }
 
-  public Tenant getCurrent() {
+  public TenantView getCurrent() {
     return current;
   }
 

@@ -5,8 +5,8 @@ import dev.roster.provisioning.boundary.LogPage;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ public class LogBean {
   private LogFilters filters;
   private String error;
   private LogPage page;
-  private List<Tenant> tenantList;
+  private List<TenantView> tenantList;
 
   /** Reads the URL and the page once per request; getters only read what it found. */
   private void load() {
@@ -87,7 +87,7 @@ public class LogBean {
     return "log.csv" + (query.isEmpty() ? "" : "?" + query);
   }
 
-  public List<Tenant> getTenants() {
+  public List<TenantView> getTenants() {
     if (tenantList == null) {
       tenantList = tenants.listTenants();
     }

@@ -1,12 +1,11 @@
 package dev.roster.admin.web;
 
-import dev.roster.admin.api.TokenStatus;
 import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.ApiToken;
-import dev.roster.tenants.entity.Tenant;
+import dev.roster.tenants.boundary.TokenView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -45,9 +44,8 @@ public class TenantBean {
   @Inject IssuedTokens issuedTokens;
 
   private String id;
-  private Tenant tenant;
-  private List<ApiToken> tokens;
-  private Instant now;
+  private TenantView tenant;
+  private List<TokenView> tokens;
 
   private String name;
   private String label;
@@ -65,13 +63,12 @@ public class TenantBean {
     ExternalContext external = faces.getExternalContext();
     Map<String, String> parameters = external.getRequestParameterMap();
     id = parameters.get("id");
-    now = Instant.now();
     String handOver = parameters.get("issued");
     if (handOver != null && !faces.isPostback()) {
       issued =
           issuedTokens
               .take(external.getSessionId(false), handOver)
-              .filter(token -> token.token().getTenant().getId().equals(id))
+              .filter(token -> token.token().getTenantId().equals(id))
               .orElse(null);
       issuedGone = issued == null;
     }
@@ -90,33 +87,33 @@ public class TenantBean {
     return id;
   }
 
-  public Tenant getTenant() {
+  public TenantView getTenant() {
     if (tenant == null && id != null && !id.isBlank()) {
       tenant = tenants.findTenant(id).orElse(null);
     }
     return tenant;
   }
 
-  public List<ApiToken> getTokens() {
+  public List<TokenView> getTokens() {
     if (tokens == null) {
       tokens = getTenant() == null ? List.of() : tenants.listTokens(id);
     }
     return tokens;
   }
 
-  public String status(ApiToken token) {
-    return TokenStatus.of(token, now).toString();
+  public String status(TokenView token) {
+    return token.getStatus().toString();
   }
 
-  public boolean revocable(ApiToken token) {
+  public boolean revocable(TokenView token) {
     return token.getRevokedAt().isEmpty();
   }
 
-  public Instant expires(ApiToken token) {
+  public Instant expires(TokenView token) {
     return token.getExpiresAt().orElse(null);
   }
 
-  public Instant lastUsed(ApiToken token) {
+  public Instant lastUsed(TokenView token) {
     return token.getLastUsedAt().orElse(null);
   }
 
@@ -183,7 +180,7 @@ public class TenantBean {
             .getExternalContext()
             .getRequestParameterMap()
             .get("token");
-    ApiToken token;
+    TokenView token;
     try {
       token = tenants.revokeToken(id, tokenId);
     } catch (ScimException e) {
@@ -208,7 +205,7 @@ public class TenantBean {
     return issued == null ? null : issued.plaintext();
   }
 
-  public ApiToken getIssuedTokenInfo() {
+  public TokenView getIssuedTokenInfo() {
     return issued == null ? null : issued.token();
   }
 

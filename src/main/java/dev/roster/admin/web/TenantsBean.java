@@ -1,8 +1,8 @@
 package dev.roster.admin.web;
 
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -23,11 +23,11 @@ public class TenantsBean {
 
   @Inject Tenants tenants;
 
-  private List<Tenant> list;
+  private List<TenantView> list;
   private String name;
   private String id;
 
-  public List<Tenant> getTenants() {
+  public List<TenantView> getTenants() {
     if (list == null) {
       list = tenants.listTenants();
     }
@@ -36,7 +36,7 @@ public class TenantsBean {
 
   public void create() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    Tenant tenant;
+    TenantView tenant;
     try {
       tenant = tenants.createTenant(id, name);
     } catch (ScimException e) {

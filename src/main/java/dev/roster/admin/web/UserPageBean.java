@@ -2,8 +2,8 @@ package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
 import dev.roster.admin.boundary.ScimBaseUrl;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class UserPageBean {
 
   private String tenant;
   private String id;
-  private Tenant current;
+  private TenantView current;
   private Directory.UserDetail user;
 
   public void load() {
@@ -39,7 +39,7 @@ public class UserPageBean {
     user = directory.user(current.getId(), id.strip(), ScimBaseUrl.of(request)).orElse(null);
   }
 
-  public Tenant getCurrent() {
+  public TenantView getCurrent() {
     return current;
   }
 

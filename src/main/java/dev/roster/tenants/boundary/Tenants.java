@@ -27,12 +27,16 @@ import java.util.logging.Logger;
 /**
  * Tenants and their tokens: the one bean through which they are created, listed, changed and
  * revoked (by the admin console as by the bootstrap), and through which SCIM requests are
- * authenticated.
+ * authenticated. Other features get read-only views of them ({@link TenantView}, {@link
+ * TokenView}), never the entities.
  */
 @Stateless
 public class Tenants {
 
   private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
+
+  /** What a tenant id looks like: {@link Tenant#ID_PATTERN}. */
+  public static final String ID_PATTERN = Tenant.ID_PATTERN;
 
   /** The longest tenant name: what its column holds. */
   public static final int MAX_NAME_LENGTH = 200;
@@ -60,7 +64,7 @@ public class Tenants {
    * @param id the tenant's slug, or null to derive one from the name
    * @throws ScimException invalidValue for a bad id or name, uniqueness if the id is taken
    */
-  public Tenant createTenant(String id, String name) {
+  public TenantView createTenant(String id, String name) {
     requireName(name);
     String tenantId = id == null || id.isBlank() ? freeIdFor(name) : id.strip();
     if (!tenantId.matches(Tenant.ID_PATTERN)) {
@@ -76,30 +80,30 @@ public class Tenants {
     Tenant tenant = new Tenant(tenantId, name, clock.instant());
     em.persist(tenant);
     em.flush();
-    return tenant;
+    return TenantView.of(tenant);
   }
 
-  public List<Tenant> listTenants() {
-    return TenantQueries.all(em);
+  public List<TenantView> listTenants() {
+    return TenantQueries.all(em).stream().map(TenantView::of).toList();
   }
 
-  public Optional<Tenant> findTenant(String id) {
-    return Optional.ofNullable(id).map(i -> em.find(Tenant.class, i));
+  public Optional<TenantView> findTenant(String id) {
+    return storedTenant(id).map(TenantView::of);
   }
 
-  public Tenant renameTenant(String id, String name) {
+  public TenantView renameTenant(String id, String name) {
     Tenant tenant = existingTenant(id);
     requireName(name);
     tenant.rename(name);
-    return tenant;
+    return TenantView.of(tenant);
   }
 
   /** Enables or disables a tenant. A disabled tenant's tokens are refused. */
-  public Tenant setTenantEnabled(String id, boolean enabled) {
+  public TenantView setTenantEnabled(String id, boolean enabled) {
     Tenant tenant = existingTenant(id);
     tenant.setEnabled(enabled);
     AfterTransaction.run(transactions, () -> tokenCache.evictTenant(tenant.getId()));
-    return tenant;
+    return TenantView.of(tenant);
   }
 
   // Tokens
@@ -129,25 +133,29 @@ public class Tenants {
     TokenSecrets.Generated secret = TokenSecrets.generate();
     ApiToken token = new ApiToken(tenant, label, secret.prefix(), secret.hash(), now, expiresAt);
     em.persist(token);
-    return new IssuedToken(token, secret.plaintext());
+    return new IssuedToken(TokenView.of(token, tenantId, now), secret.plaintext());
   }
 
   /** A tenant's tokens, newest first, revoked ones included. */
-  public List<ApiToken> listTokens(String tenantId) {
+  public List<TokenView> listTokens(String tenantId) {
     existingTenant(tenantId);
-    return TokenQueries.ofTenant(em, tenantId);
+    Instant now = clock.instant();
+    return TokenQueries.ofTenant(em, tenantId).stream()
+        .map(token -> TokenView.of(token, tenantId, now))
+        .toList();
   }
 
   /** Revokes a token. It stops working on this instance at once, on others within the cache TTL. */
-  public ApiToken revokeToken(String tenantId, String tokenId) {
+  public TokenView revokeToken(String tenantId, String tokenId) {
     ApiToken token = tokenId == null ? null : em.find(ApiToken.class, tokenId);
     if (token == null || !token.getTenant().getId().equals(tenantId)) {
       throw ScimException.notFound(
           "Tenant '" + shown(tenantId) + "' has no token " + shown(tokenId) + ".");
     }
-    token.revoke(clock.instant());
+    Instant now = clock.instant();
+    token.revoke(now);
     AfterTransaction.run(transactions, () -> tokenCache.evictToken(tokenId));
-    return token;
+    return TokenView.of(token, tenantId, now);
   }
 
   // Authentication
@@ -248,8 +256,12 @@ public class Tenants {
 
   // Helpers
 
+  private Optional<Tenant> storedTenant(String id) {
+    return Optional.ofNullable(id).map(i -> em.find(Tenant.class, i));
+  }
+
   private Tenant existingTenant(String id) {
-    return findTenant(id)
+    return storedTenant(id)
         .orElseThrow(() -> ScimException.notFound("There is no tenant '" + shown(id) + "'."));
   }
 

@@ -1,4 +1,4 @@
-package dev.roster.admin.api;
+package dev.roster.tenants.boundary;
 
 import dev.roster.tenants.entity.ApiToken;
 import java.time.Instant;
@@ -13,7 +13,7 @@ public enum TokenStatus {
   REVOKED,
   EXPIRED;
 
-  public static TokenStatus of(ApiToken token, Instant now) {
+  static TokenStatus of(ApiToken token, Instant now) {
     if (token.getRevokedAt().isPresent()) {
       return REVOKED;
     }
