@@ -518,13 +518,17 @@ class AdminApiIT {
         atOnce(40, i -> signIn("127.0.0.2", name, "wrong-password-" + i));
 
     List<RawHttp.Response> checked = replies.stream().filter(r -> r.status() == 401).toList();
-    List<RawHttp.Response> throttled = replies.stream().filter(r -> r.status() == 429).toList();
+    // Refused at once: 429 from the throttle, or 503 from the hashing gate when the checks that
+    // are allowed still occupy it. Which of the two answers depends on how fast this machine
+    // hashes (under load more are 503); both say when to come back, and none is checked.
+    List<RawHttp.Response> throttled =
+        replies.stream().filter(r -> r.status() == 429 || r.status() == 503).toList();
     assertTrue(
         !checked.isEmpty()
             && checked.size() <= SignInThrottle.FREE_FAILURES_PER_ACCOUNT_AND_ADDRESS,
         () -> checked.size() + " passwords were checked: " + replies);
     replies.stream().filter(r -> r.status() != 401).forEach(AdminApiIT::assertComeBackLater);
-    assertTrue(throttled.size() >= 20, () -> "throttled: " + throttled.size() + " " + replies);
+    assertTrue(throttled.size() >= 20, () -> "refused: " + throttled.size() + " " + replies);
     long fastestCheck = checked.stream().mapToLong(RawHttp.Response::millis).min().orElseThrow();
     long[] refusals = throttled.stream().mapToLong(RawHttp.Response::millis).sorted().toArray();
     assertTrue(
