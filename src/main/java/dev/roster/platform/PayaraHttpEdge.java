@@ -340,6 +340,7 @@ public class PayaraHttpEdge {
                 0,
                 CorrelationIds.choose(
                     request.getHeader("client-request-id"), request.getHeader("X-Request-Id")),
+                null,
                 null));
       } catch (RuntimeException e) {
         // A request refused this early may not have a method or a path yet: nothing to record.

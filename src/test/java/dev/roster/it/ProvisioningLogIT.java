@@ -354,6 +354,7 @@ class ProvisioningLogIT {
         null,
         1,
         correlationId,
+        null,
         null);
   }
 }

@@ -1,10 +1,7 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
-import dev.roster.tenants.boundary.TenantView;
-import dev.roster.tenants.boundary.Tenants;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -14,25 +11,14 @@ import jakarta.inject.Named;
  */
 @Named("groupPage")
 @RequestScoped
-public class GroupPageBean {
+public class GroupPageBean extends ResourcePageBean {
 
-  @Inject Directory directory;
-
-  @Inject Tenants tenants;
-
-  private String tenant;
-  private String id;
   private String after;
-  private TenantView current;
   private Directory.GroupDetail group;
 
-  public void load() {
-    current =
-        tenant == null || tenant.isBlank() ? null : tenants.findTenant(tenant.strip()).orElse(null);
-    if (current == null || id == null || id.isBlank()) {
-      return;
-    }
-    group = directory.group(current.getId(), id.strip(), afterRow()).orElse(null);
+  @Override
+  protected void read(String tenantId, String id) {
+    group = directory.group(tenantId, id, afterRow()).orElse(null);
   }
 
   private long afterRow() {
@@ -43,28 +29,8 @@ public class GroupPageBean {
     }
   }
 
-  public TenantView getCurrent() {
-    return current;
-  }
-
   public Directory.GroupDetail getGroup() {
     return group;
-  }
-
-  public String getTenant() {
-    return tenant;
-  }
-
-  public void setTenant(String tenant) {
-    this.tenant = tenant;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 
   public String getAfter() {

@@ -2,11 +2,8 @@ package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
 import dev.roster.admin.boundary.ScimBaseUrl;
-import dev.roster.tenants.boundary.TenantView;
-import dev.roster.tenants.boundary.Tenants;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,49 +14,18 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Named("userPage")
 @RequestScoped
-public class UserPageBean {
+public class UserPageBean extends ResourcePageBean {
 
-  @Inject Directory directory;
-
-  @Inject Tenants tenants;
-
-  private String tenant;
-  private String id;
-  private TenantView current;
   private Directory.UserDetail user;
 
-  public void load() {
-    current =
-        tenant == null || tenant.isBlank() ? null : tenants.findTenant(tenant.strip()).orElse(null);
-    if (current == null || id == null || id.isBlank()) {
-      return;
-    }
+  @Override
+  protected void read(String tenantId, String id) {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    user = directory.user(current.getId(), id.strip(), ScimBaseUrl.of(request)).orElse(null);
-  }
-
-  public TenantView getCurrent() {
-    return current;
+    user = directory.user(tenantId, id, ScimBaseUrl.of(request)).orElse(null);
   }
 
   public Directory.UserDetail getUser() {
     return user;
-  }
-
-  public String getTenant() {
-    return tenant;
-  }
-
-  public void setTenant(String tenant) {
-    this.tenant = tenant;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public void setId(String id) {
-    this.id = id;
   }
 }

@@ -30,40 +30,6 @@ public record LogEntry(
     byte[] body,
     JsonObject parsedBody) {
 
-  /** An entry whose body, if it has one, was not parsed. */
-  public LogEntry(
-      Instant time,
-      String tenantId,
-      String tokenPrefix,
-      String client,
-      String method,
-      String path,
-      String query,
-      RequestTarget target,
-      int status,
-      String scimType,
-      String detail,
-      long durationMillis,
-      String correlationId,
-      byte[] body) {
-    this(
-        time,
-        tenantId,
-        tokenPrefix,
-        client,
-        method,
-        path,
-        query,
-        target,
-        status,
-        scimType,
-        detail,
-        durationMillis,
-        correlationId,
-        body,
-        null);
-  }
-
   /**
    * The same entry with another body, and without a parsed one: the redacted body, for a body too
    * large to queue raw, or the raw body alone, for one too large to queue parsed.
