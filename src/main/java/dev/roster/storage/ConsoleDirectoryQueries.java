@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The statements behind the console's read-only views of users and groups that the SCIM stores do
  * not already answer: counts per tenant for the dashboard, member counts and member-page anchors
- * for the directory, names of a page's members, and whether a resource still exists. Searching and
- * looking up single resources stay with the stores, so the console finds what SCIM finds.
+ * for the directory, and names of a page's members. Searching, looking up single resources and
+ * checking that one exists stay with the shared query layer, so the console finds what SCIM finds.
  *
  * <p>JPQL strings with positional parameters, the storage layer's one style: none of these
  * statements varies in shape. Lists of ids come from one page of the console (at most a page's
@@ -87,31 +87,6 @@ public final class ConsoleDirectoryQueries {
       names.put((String) row[0], (String) row[1]);
     }
     return names;
-  }
-
-  /**
-   * Whether a tenant has the user with that SCIM id. SCIM ids are unique across tenants (a unique
-   * index); the tenant is checked all the same.
-   */
-  public boolean userExists(String tenantId, String scimId) {
-    return em.createQuery(
-                "SELECT COUNT(u) FROM StoredUser u WHERE u.scimId = ?1 AND u.tenantId = ?2",
-                Long.class)
-            .setParameter(1, scimId)
-            .setParameter(2, tenantId)
-            .getSingleResult()
-        > 0;
-  }
-
-  /** Whether a tenant has the group with that SCIM id, as {@link #userExists} for users. */
-  public boolean groupExists(String tenantId, String scimId) {
-    return em.createQuery(
-                "SELECT COUNT(g) FROM StoredGroup g WHERE g.scimId = ?1 AND g.tenantId = ?2",
-                Long.class)
-            .setParameter(1, scimId)
-            .setParameter(2, tenantId)
-            .getSingleResult()
-        > 0;
   }
 
   /** The direct members of each of these groups (database ids), in one grouped query. */

@@ -5,7 +5,6 @@ import dev.roster.scim.filter.Operator;
 import dev.roster.scim.schema.AttributeValues;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class JpqlParameters {
           "'" + op.keyword() + "' cannot compare the dateTime '" + written + "'.");
     }
     Instant instant = AttributeValues.dateTime(key).orElseThrow();
-    LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    LocalDateTime time = Timestamps.stored(instant);
     return "(" + column + " " + sqlOperator(op) + " " + add(time) + ")";
   }
 

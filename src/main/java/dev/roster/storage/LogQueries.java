@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +75,10 @@ public final class LogQueries {
       where.add("r.tenantId = " + parameters.add(query.tenantId()));
     }
     if (query.from() != null) {
-      where.add("r.time >= " + parameters.add(utc(query.from())));
+      where.add("r.time >= " + parameters.add(Timestamps.stored(query.from())));
     }
     if (query.to() != null) {
-      where.add("r.time < " + parameters.add(utc(query.to())));
+      where.add("r.time < " + parameters.add(Timestamps.stored(query.to())));
     }
     if (query.statusMin() != null) {
       where.add("r.status >= " + parameters.add(query.statusMin()));
@@ -116,7 +115,7 @@ public final class LogQueries {
               + ")");
     }
     if (query.afterTime() != null) {
-      String time = parameters.add(utc(query.afterTime()));
+      String time = parameters.add(Timestamps.stored(query.afterTime()));
       String id = parameters.add(query.afterId());
       // The plain bound is implied by the OR, but only it lets the database start its index scan
       // at the cursor; without it a deep page reads every newer record first.
@@ -174,7 +173,7 @@ public final class LogQueries {
                 "SELECT r.tenantId, COUNT(r), SUM(CASE WHEN r.status >= 400 THEN 1 ELSE 0 END)"
                     + " FROM ProvisioningRecord r WHERE r.time >= ?1 GROUP BY r.tenantId",
                 Object[].class)
-            .setParameter(1, utc(since))
+            .setParameter(1, Timestamps.stored(since))
             .getResultList()) {
       if (row[0] != null) {
         traffic.add(
@@ -202,9 +201,9 @@ public final class LogQueries {
             .setParameter(1, tenantId)
             .setMaxResults(1);
     if (errorsSince != null) {
-      query.setParameter(2, utc(errorsSince));
+      query.setParameter(2, Timestamps.stored(errorsSince));
     }
-    return query.getResultList().stream().findFirst().map(time -> time.toInstant(ZoneOffset.UTC));
+    return query.getResultList().stream().findFirst().map(Timestamps::instant);
   }
 
   /**
@@ -215,7 +214,7 @@ public final class LogQueries {
   public int purgeOlderThan(Instant cutoff, int max) {
     List<Long> ids =
         em.createQuery("SELECT r.id FROM ProvisioningRecord r WHERE r.time < ?1", Long.class)
-            .setParameter(1, utc(cutoff))
+            .setParameter(1, Timestamps.stored(cutoff))
             .setMaxResults(max)
             .getResultList();
     if (ids.isEmpty()) {
@@ -224,9 +223,5 @@ public final class LogQueries {
     return em.createQuery("DELETE FROM ProvisioningRecord r WHERE r.id IN ?1")
         .setParameter(1, ids)
         .executeUpdate();
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -93,25 +93,18 @@ public final class ResourceRows<E> {
     return byId(scimId, LockModeType.NONE);
   }
 
-  /**
-   * The same, locked for this transaction ({@code SELECT … FOR UPDATE}), so that concurrent writes
-   * to one resource apply one after the other and lose nothing.
-   */
-  public Optional<E> lock(String scimId) {
-    return byId(scimId, LockModeType.PESSIMISTIC_WRITE);
-  }
-
   /** The tenant's row with that id, or 404: another tenant's id is as unknown as a made-up one. */
   public E get(String scimId) {
     return find(scimId).orElseThrow(() -> notFound(scimId));
   }
 
   /**
-   * The row, locked for a write, when its version is the one {@code ifMatch} names (any version
-   * without one); else 404, or 412 {@code preconditionFailed}.
+   * The row, locked for this transaction ({@code SELECT … FOR UPDATE}) so that concurrent writes to
+   * one resource apply one after the other and lose nothing, when its version is the one {@code
+   * ifMatch} names (any version without one); else 404, or 412 {@code preconditionFailed}.
    */
   public E lockForWrite(String scimId, String ifMatch) {
-    E row = lock(scimId).orElseThrow(() -> notFound(scimId));
+    E row = byId(scimId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(scimId));
     long current = version.applyAsLong(row);
     if (ifMatch != null && !ETags.matches(ifMatch, current)) {
       throw ScimException.preconditionFailed(
@@ -201,6 +194,11 @@ public final class ResourceRows<E> {
   private ScimException taken() {
     return ScimException.uniqueness(
         "Another " + noun() + " of this tenant already has this " + table.uniqueAttribute() + ".");
+  }
+
+  /** Whether the tenant has a row with that id, read without loading the row. */
+  public boolean exists(String scimId) {
+    return !existing(List.of(scimId)).isEmpty();
   }
 
   /** Which of these ids are rows of the tenant. */

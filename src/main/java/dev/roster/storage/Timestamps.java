@@ -41,4 +41,9 @@ public final class Timestamps {
   public static Instant instant(LocalDateTime stored) {
     return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
   }
+
+  /** An instant as a stored time (stored times are UTC without a zone). */
+  public static LocalDateTime stored(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
 }

@@ -3,8 +3,6 @@ package dev.roster.storage;
 import dev.roster.tenants.entity.ApiToken;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,13 +44,9 @@ public final class TokenQueries {
     return em.createQuery(
             "UPDATE ApiToken t SET t.lastUsedAt = ?1 WHERE t.id = ?2"
                 + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < ?3)")
-        .setParameter(1, utc(now))
+        .setParameter(1, Timestamps.stored(now))
         .setParameter(2, tokenId)
-        .setParameter(3, utc(threshold))
+        .setParameter(3, Timestamps.stored(threshold))
         .executeUpdate();
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -166,9 +166,7 @@ public class GroupDirectory {
 
   /** Whether the tenant has a group with that id. */
   public boolean exists(String tenantId, String id) {
-    return tenantId != null
-        && id != null
-        && new ConsoleDirectoryQueries(em).groupExists(tenantId, id);
+    return tenantId != null && id != null && ResourceRows.groups(em, tenantId).exists(id);
   }
 
   /** How many groups every tenant has, by tenant id; tenants without groups are absent. */

@@ -25,12 +25,7 @@ record Add(ResourceValidator validator, JsonValue value) implements Edit {
 
   @Override
   public void wholeExtension(WorkingCopy resource, Schema extension) {
-    if (!hasValue()) {
-      resource.removeExtension(extension.id());
-      return;
-    }
-    Edit.eachAttribute(
-        extension, value, (path, v) -> new Add(validator, v).attribute(resource, path));
+    eachAttribute(resource, extension, v -> new Add(validator, v));
   }
 
   @Override

@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One operation kind with its value ({@link Add}, {@link Replace}, {@link Remove}), applied to one
@@ -67,12 +67,17 @@ sealed interface Edit permits Add, Replace, Remove {
   void filtered(WorkingCopy resource, ResolvedPath path, Filter filter, Attribute sub);
 
   /**
-   * For an {@code add} or {@code replace} of a whole extension: each writable attribute the value
-   * names, with its value. Names the extension does not have are ignored, as in a POST.
+   * An {@code add} or {@code replace} of a whole extension: no value removes the extension;
+   * otherwise each writable attribute the value names gets its value, through the same kind of edit
+   * ({@code withValue}). Names the extension does not have are ignored, as in a POST.
    */
-  static void eachAttribute(
-      Schema extension, JsonValue value, BiConsumer<ResolvedPath, JsonValue> action) {
-    if (!(value instanceof JsonObject object)) {
+  default void eachAttribute(
+      WorkingCopy resource, Schema extension, Function<JsonValue, Edit> withValue) {
+    if (!hasValue()) {
+      resource.removeExtension(extension.id());
+      return;
+    }
+    if (!(value() instanceof JsonObject object)) {
       throw ScimException.invalidValue(
           "The value for '" + extension.id() + "' must be a JSON object.");
     }
@@ -81,8 +86,9 @@ sealed interface Edit permits Add, Replace, Remove {
       if (attribute.isEmpty() || attribute.get().mutability() == Attribute.Mutability.READ_ONLY) {
         continue;
       }
-      action.accept(
-          new ResolvedPath(extension, attribute.get(), null, extension.id()), entry.getValue());
+      withValue
+          .apply(entry.getValue())
+          .attribute(resource, new ResolvedPath(extension, attribute.get(), null, extension.id()));
     }
   }
 

@@ -21,12 +21,7 @@ record Replace(ResourceValidator validator, JsonValue value) implements Edit {
 
   @Override
   public void wholeExtension(WorkingCopy resource, Schema extension) {
-    if (!hasValue()) {
-      resource.removeExtension(extension.id());
-      return;
-    }
-    Edit.eachAttribute(
-        extension, value, (path, v) -> new Replace(validator, v).attribute(resource, path));
+    eachAttribute(resource, extension, v -> new Replace(validator, v));
   }
 
   @Override

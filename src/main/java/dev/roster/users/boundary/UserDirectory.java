@@ -2,7 +2,6 @@ package dev.roster.users.boundary;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
-import dev.roster.scim.JsonBodies;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
 import dev.roster.scim.filter.FilterLimits;
@@ -24,7 +23,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -182,9 +180,7 @@ public class UserDirectory {
 
   /** Whether the tenant has a user with that id. */
   public boolean exists(String tenantId, String id) {
-    return tenantId != null
-        && id != null
-        && new ConsoleDirectoryQueries(em).userExists(tenantId, id);
+    return tenantId != null && id != null && ResourceRows.users(em, tenantId).exists(id);
   }
 
   /** Every tenant's users by activity, by tenant id; tenants without users are absent. */
@@ -224,7 +220,7 @@ public class UserDirectory {
   }
 
   private static UserView view(StoredUser user) {
-    JsonObject document = (JsonObject) JsonBodies.parseValue(new StringReader(user.document()));
+    JsonObject document = UserDocuments.state(user).document();
     return new UserView(
         user.scimId(),
         document.get("userName") instanceof JsonString s ? s.getString() : null,
