@@ -3,6 +3,7 @@ package dev.roster.storage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations") // the schema is migrated before anything uses it
 public class EmbeddedDatabaseSettings {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseSettings.class.getName());

@@ -2,6 +2,7 @@ package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.databases.JpaDatabase;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.filter.FilterLimits;
 import dev.roster.scim.query.ListQuery;
@@ -10,12 +11,10 @@ import dev.roster.users.control.UserStore;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -45,10 +44,8 @@ class FilterCostIT {
 
   @BeforeAll
   static void fixture() {
-    // a database of its own, dropped when the factory closes, so that other ITs stay small
-    factory =
-        Persistence.createEntityManagerFactory(
-            "roster-h2", Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:roster-cost"));
+    // a database of its own, so that other ITs stay small
+    factory = JpaDatabase.open("filtercost");
     List<String> ids = new ArrayList<>();
     inTransaction(
         em -> {

@@ -3,6 +3,7 @@ package dev.roster.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.databases.JpaDatabase;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
@@ -17,7 +18,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class FilterCoverageIT {
 
   @BeforeAll
   static void fixture() {
-    factory = Persistence.createEntityManagerFactory("roster-h2");
+    factory = JpaDatabase.open("filtercoverageit");
     String bjensen =
         users(
             store ->

@@ -3,7 +3,10 @@ package dev.roster.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.roster.databases.JpaDatabase;
+import dev.roster.databases.TestDatabase;
 import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.ScimException;
@@ -16,7 +19,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ class GroupQueryIT {
 
   @BeforeAll
   static void fixture() {
-    factory = Persistence.createEntityManagerFactory("roster-h2");
+    factory = JpaDatabase.open("groupqueryit");
     for (String name : List.of("alice", "bob", "carol")) {
       ids.put(name, createUser("gq-acme", "{\"userName\":\"gq-" + name + "\"}"));
     }
@@ -287,6 +289,7 @@ class GroupQueryIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("plans")
   void usesAnIndex(String name, String sql, String index) {
+    assumeFalse(TestDatabase.isPostgresql(), "H2's plans; GroupStoreIT reads PostgreSQL's");
     String plan =
         transaction(em -> (String) em.createNativeQuery("EXPLAIN " + sql).getSingleResult());
     assertTrue(Pattern.compile(index).matcher(plan).find(), () -> plan);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.databases.JpaDatabase;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.scim.query.ListQuery;
@@ -14,7 +15,6 @@ import dev.roster.users.entity.StoredUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ class UserStoreIT {
 
   @BeforeAll
   static void fixture() {
-    factory = Persistence.createEntityManagerFactory("roster-h2");
+    factory = JpaDatabase.open("userstoreit");
     in(
         "acme",
         store -> {

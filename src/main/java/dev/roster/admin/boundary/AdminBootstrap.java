@@ -4,6 +4,7 @@ import dev.roster.admin.control.PasswordHashing;
 import dev.roster.runtime.RefuseToStart;
 import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations") // the schema is migrated before anything uses it
 public class AdminBootstrap {
 
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());

@@ -39,10 +39,8 @@ import java.time.LocalDateTime;
 public class StoredGroup {
 
   @Id
-  @SequenceGenerator(
-      name = "SCIM_GROUPS_SEQ",
-      sequenceName = "SCIM_GROUPS_SEQ",
-      allocationSize = 50)
+  // one id at a time, so that ids follow creation order across instances (migration V3)
+  @SequenceGenerator(name = "SCIM_GROUPS_SEQ", sequenceName = "SCIM_GROUPS_SEQ", allocationSize = 1)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SCIM_GROUPS_SEQ")
   private Long id;
 

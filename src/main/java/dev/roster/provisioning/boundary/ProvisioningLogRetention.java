@@ -3,6 +3,7 @@ package dev.roster.provisioning.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations") // the schema is migrated before anything uses it
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProvisioningLogRetention {
 

@@ -3,6 +3,7 @@ package dev.roster.tenants.boundary;
 import dev.roster.runtime.RefuseToStart;
 import dev.roster.tenants.control.BootstrapTokens;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations") // the schema is migrated before anything uses it
 public class TenantBootstrap {
 
   private static final Logger LOG = Logger.getLogger(TenantBootstrap.class.getName());

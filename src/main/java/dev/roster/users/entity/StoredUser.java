@@ -55,7 +55,8 @@ public class StoredUser {
   public static final int DOCUMENT_LENGTH = 1_048_576;
 
   @Id
-  @SequenceGenerator(name = "SCIM_USERS_SEQ", sequenceName = "SCIM_USERS_SEQ", allocationSize = 50)
+  // one id at a time, so that ids follow creation order across instances (migration V3)
+  @SequenceGenerator(name = "SCIM_USERS_SEQ", sequenceName = "SCIM_USERS_SEQ", allocationSize = 1)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SCIM_USERS_SEQ")
   private Long id;
 

@@ -1,0 +1,54 @@
+package dev.roster.databases;
+
+import dev.roster.storage.SchemaMigrations;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A database of its own for a JPA-only test class, on the run's {@link TestDatabase}: an in-memory
+ * H2, or a fresh database of the PostgreSQL cluster. Its schema is made by the server's own
+ * migrations, and the persistence unit {@code roster-test} has the real unit's settings that matter
+ * to queries.
+ */
+public final class JpaDatabase {
+
+  private JpaDatabase() {}
+
+  /** Opens database {@code name}, empty and migrated, with these extra unit properties. */
+  public static EntityManagerFactory open(String name, Map<String, String> properties) {
+    Map<String, Object> unit = new HashMap<>(properties);
+    DataSource database;
+    if (TestDatabase.isPostgresql()) {
+      PostgresCluster cluster = PostgresCluster.shared();
+      cluster.recreate(name);
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(cluster.jdbcUrl(name));
+      postgres.setUser(PostgresCluster.USER);
+      postgres.setPassword(PostgresCluster.PASSWORD);
+      database = postgres;
+      unit.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
+      unit.put("jakarta.persistence.jdbc.url", cluster.jdbcUrl(name));
+      unit.put("jakarta.persistence.jdbc.user", PostgresCluster.USER);
+      unit.put("jakarta.persistence.jdbc.password", PostgresCluster.PASSWORD);
+    } else {
+      String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      h2.setUser("sa");
+      h2.setPassword("");
+      database = h2;
+      unit.put("jakarta.persistence.jdbc.url", url);
+    }
+    SchemaMigrations.bringUpToDate(database);
+    return Persistence.createEntityManagerFactory("roster-test", unit);
+  }
+
+  public static EntityManagerFactory open(String name) {
+    return open(name, Map.of());
+  }
+}
