@@ -27,8 +27,9 @@ import java.util.Deque;
 import java.util.Map;
 
 /**
- * Reads a SCIM request body: exactly one JSON object in UTF-8, of whole characters, or a 400 {@code
- * invalidSyntax} ({@code invalidValue} for a lone surrogate), saying what is wrong and where.
+ * Reads a SCIM request body: exactly one JSON object in UTF-8, of whole characters and without
+ * U+0000, or a 400 {@code invalidSyntax} ({@code invalidValue} for a lone surrogate or U+0000),
+ * saying what is wrong and where.
  */
 public final class JsonBodies {
 
@@ -75,7 +76,7 @@ public final class JsonBodies {
    * @throws ScimException invalidSyntax, saying where the JSON broke, for an empty body, for
    *     anything that is not JSON in UTF-8, for JSON that is not an object and for JSON nested
    *     deeper than {@value #MAX_DEPTH} levels; invalidValue for a string that is not whole
-   *     characters
+   *     characters or holds U+0000 (invalidFilter in a SearchRequest's {@code filter})
    */
   public static JsonObject parseObject(byte[] body) {
     JsonValue value;
@@ -136,9 +137,9 @@ public final class JsonBodies {
   }
 
   /**
-   * Refuses a member name or string that holds a lone surrogate (see {@link
-   * Unicode#loneSurrogate}), and nesting deeper than {@value #MAX_DEPTH}, walking the tree without
-   * recursion.
+   * Refuses a member name or string that holds a lone surrogate (see {@link Unicode#loneSurrogate})
+   * or U+0000 (see {@link Unicode#NUL}), and nesting deeper than {@value #MAX_DEPTH}, walking the
+   * tree without recursion.
    */
   private static void requireWholeCharacters(JsonObject body) {
     Deque<Object[]> pending = new ArrayDeque<>();
@@ -150,6 +151,7 @@ public final class JsonBodies {
       int depth = (int) next[2];
       if (value instanceof JsonString s) {
         requireWhole(s.getString(), "The string at " + pointer);
+        requireNoNul(s.getString(), pointer);
       } else if (value instanceof JsonStructure) {
         if (depth > MAX_DEPTH) {
           throw ScimException.invalidSyntax(
@@ -165,6 +167,7 @@ public final class JsonBodies {
           for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             String path = pointer + "/" + escape(member.getKey());
             requireWhole(member.getKey(), "The member name at " + pointer);
+            requireNoNul(member.getKey(), pointer);
             pending.push(new Object[] {path, member.getValue(), depth + 1});
           }
         } else {
@@ -186,6 +189,25 @@ public final class JsonBodies {
               + Integer.toHexString(text.charAt(lone))
               + "), which is not a character; a character outside the Basic Multilingual Plane is"
               + " escaped as a surrogate pair.");
+    }
+  }
+
+  /**
+   * Refuses U+0000 anywhere: no database Roster supports stores it in text the same way (PostgreSQL
+   * refuses it), so it is refused on every one. The top-level {@code filter} is a SearchRequest's
+   * (RFC 7644 §3.4.3), and a filter's error is invalidFilter.
+   */
+  private static void requireNoNul(String text, String pointer) {
+    if (text.indexOf(Unicode.NUL) >= 0) {
+      String detail =
+          "The "
+              + (pointer.isEmpty()
+                  ? "member name or string at the top level"
+                  : "text at " + pointer)
+              + " holds U+0000 (\\u0000), which Roster does not accept in any value.";
+      throw pointer.equals("/filter")
+          ? ScimException.invalidFilter(detail)
+          : ScimException.invalidValue(detail);
     }
   }
 

@@ -6,6 +6,12 @@ package dev.roster.scim;
  */
 public final class Unicode {
 
+  /**
+   * U+0000, which Roster accepts in no value, name, filter or path, on any database: PostgreSQL's
+   * text cannot hold it, and an answer must not depend on the database.
+   */
+  public static final char NUL = '\0';
+
   private Unicode() {}
 
   /** The number of characters: an emoji is one, although Java stores it as two {@code char}s. */

@@ -62,6 +62,14 @@ final class RawHttp {
    * @param requestLine method and path, e.g. {@code GET /api/admin/v1/tenants}
    */
   static Response send(URL server, String from, String requestLine, Map<String, String> headers) {
+    return send(server, from, requestLine, headers, null);
+  }
+
+  /**
+   * @param body the request's body in UTF-8 (its Content-Type among the headers), or null
+   */
+  static Response send(
+      URL server, String from, String requestLine, Map<String, String> headers, String body) {
     long start = System.nanoTime();
     try (Socket socket = new Socket()) {
       socket.setSoTimeout(60_000);
@@ -73,9 +81,14 @@ final class RawHttp {
       request.append("\r\nConnection: close\r\n");
       headers.forEach(
           (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      if (body != null) {
+        request.append("Content-Length: ").append(content.length).append("\r\n");
+      }
       request.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(content);
       out.flush();
       return read(socket.getInputStream(), start);
     } catch (IOException e) {

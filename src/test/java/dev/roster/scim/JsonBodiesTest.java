@@ -41,6 +41,33 @@ class JsonBodiesTest {
     assertTrue(user.getBoolean("active"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"userName\":\"a\\u0000b\"}",
+        "{\"name\":{\"givenName\":\"\\u0000\"}}",
+        "{\"emails\":[{\"value\":\"x@example.com\\u0000\"}]}",
+        "{\"user\\u0000Name\":\"bjensen\"}",
+        "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\\u0000\"}]}",
+        "{\"members\":[{\"value\":\"1\",\"display\":\"\\u0000\"}]}",
+      })
+  void refusesNulAnywhereAsInvalidValue(String body) {
+    ScimException e = assertThrows(ScimException.class, () -> JsonBodies.parseObject(utf8(body)));
+
+    assertEquals(ScimType.INVALID_VALUE, e.scimType().orElseThrow());
+    assertTrue(e.detail().contains("U+0000"), e.detail());
+  }
+
+  @Test
+  void refusesNulInASearchRequestsFilterAsInvalidFilter() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () -> JsonBodies.parseObject(utf8("{\"filter\":\"userName eq \\\"\\u0000\\\"\"}")));
+
+    assertEquals(ScimType.INVALID_FILTER, e.scimType().orElseThrow());
+  }
+
   @Test
   void parsesAnEmptyObject() {
     assertEquals(JsonObject.EMPTY_JSON_OBJECT, JsonBodies.parseObject(utf8("{}")));

@@ -1,5 +1,7 @@
 package dev.roster.admin.boundary;
 
+import dev.roster.runtime.Origin;
+import dev.roster.runtime.TrustedProxySetting;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
 import jakarta.annotation.security.DeclareRoles;
@@ -51,7 +53,7 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
 
   @Inject SignInGuard guard;
 
-  @Inject ClientAddresses clientAddresses;
+  @Inject TrustedProxySetting trustedProxies;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -72,8 +74,10 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     if (context.isProtected()) {
       String next = request.getRequestURI().substring(request.getContextPath().length());
+      // This runs before the servlet filters: a forwarded origin is applied here, not there.
       return context.redirect(
-          request.getContextPath()
+          trustedProxies.origin(request).map(Origin::toString).orElse("")
+              + request.getContextPath()
               + SIGN_IN_PAGE
               + "?next="
               + URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -84,7 +88,8 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   private AuthenticationStatus signIn(
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential c) {
     SignInGuard.Outcome outcome =
-        guard.check(c.getCaller(), c.getPassword().getValue(), clientAddresses.of(request));
+        guard.check(
+            c.getCaller(), c.getPassword().getValue(), trustedProxies.clientAddress(request));
     if (!outcome.valid()) {
       request.setAttribute(OUTCOME, outcome);
       return AuthenticationStatus.SEND_FAILURE;
@@ -124,7 +129,7 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
         guard.check(
             decoded.substring(0, colon),
             decoded.substring(colon + 1).toCharArray(),
-            clientAddresses.of(request));
+            trustedProxies.clientAddress(request));
     return switch (outcome.verdict()) {
       case VALID -> context.notifyContainerAboutLogin(outcome.account(), Set.of(ROLE));
       case INVALID ->

@@ -2,6 +2,7 @@ package dev.roster.admin.boundary;
 
 import dev.roster.admin.control.PasswordHashing;
 import dev.roster.runtime.RefuseToStart;
+import dev.roster.runtime.TrustedProxySetting;
 import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -37,17 +38,17 @@ public class AdminBootstrap {
 
   @Inject Admins admins;
 
-  @Inject ClientAddresses clientAddresses;
+  @Inject TrustedProxySetting trustedProxies;
 
   /** Outside a transaction: the first admin's password is hashed here ({@link Passwords}). */
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void bootstrap() {
-    clientAddresses
+    trustedProxies
         .problem()
         .ifPresent(
             problem -> {
-              throw RefuseToStart.because("ROSTER_ADMIN_TRUSTED_PROXIES: " + problem + ".");
+              throw RefuseToStart.because(problem);
             });
     if (admins.count() > 0) {
       return;

@@ -3,6 +3,7 @@ package dev.roster.admin.control;
 import dev.roster.provisioning.boundary.LogCursor;
 import dev.roster.provisioning.boundary.LogQuery;
 import dev.roster.scim.ScimException;
+import dev.roster.scim.Unicode;
 import dev.roster.tenants.boundary.Tenants;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -296,8 +297,15 @@ public record LogFilters(
   }
 
   /** The parameter's value, stripped; null when it is missing or blank. */
+  /**
+   * A parameter, stripped; null when blank. U+0000 is refused: nothing in the log holds it (it is
+   * stored as {@code \\u0000}), and PostgreSQL refuses it in a query.
+   */
   private static String value(Function<String, String> parameter, String name) {
     String value = parameter.apply(name);
+    if (value != null && value.indexOf(Unicode.NUL) >= 0) {
+      throw ScimException.invalidValue("'" + name + "' holds U+0000, which no record holds.");
+    }
     return value == null || value.isBlank() ? null : value.strip();
   }
 

@@ -1,6 +1,7 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.Directory;
+import dev.roster.scim.Unicode;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,10 +46,12 @@ public class DirectoryBean {
     if (current == null) {
       return;
     }
+    // No value holds U+0000 (it is refused everywhere), and PostgreSQL refuses it in a query.
+    String text = q == null ? null : q.replace(String.valueOf(Unicode.NUL), "");
     if (isGroupsView()) {
-      groups = directory.groups(current.getId(), q, startIndex());
+      groups = directory.groups(current.getId(), text, startIndex());
     } else {
-      users = directory.users(current.getId(), q, Directory.activity(active), startIndex());
+      users = directory.users(current.getId(), text, Directory.activity(active), startIndex());
     }
   }
 

@@ -377,6 +377,7 @@ final class FilterParser {
   /**
    * A string literal that holds whole characters only: a lone surrogate escape ({@code "\\ud800"})
    * names no character, so no value can equal it; it is refused rather than read as something else.
+   * U+0000, escaped as {@code \\u0000}, is refused as it is unescaped ({@link #limitLength}).
    */
   private String whole(String literal, int open) {
     int lone = Unicode.loneSurrogate(literal);
@@ -390,6 +391,12 @@ final class FilterParser {
               open,
               kind,
               (int) literal.charAt(lone)));
+    }
+    if (literal.indexOf(Unicode.NUL) >= 0) {
+      throw fail(
+          "The string at position %d of the %s holds U+0000, which Roster does not accept in any"
+              + " value.",
+          open, kind);
     }
     return literal;
   }
@@ -453,8 +460,17 @@ final class FilterParser {
     }
   }
 
-  /** Refuses text over {@link FilterLimits#MAX_LENGTH} before reading any of it. */
+  /**
+   * Refuses text over {@link FilterLimits#MAX_LENGTH}, and text with U+0000 ({@link Unicode#NUL}),
+   * before reading any of it.
+   */
   private void limitLength() {
+    int nul = text.indexOf(Unicode.NUL);
+    if (nul >= 0) {
+      throw fail(
+          "The %s holds U+0000 at position %d, which Roster does not accept in any value.",
+          kind, nul);
+    }
     int length = Unicode.length(text);
     if (length > FilterLimits.MAX_LENGTH) {
       throw fail(

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Filters of RFC 7644 §3.4.2.2, and the shapes Entra ID, Okta and Microsoft's validator send. */
 class FilterParserTest {
@@ -340,6 +341,32 @@ class FilterParserTest {
             "emails[type pr]x",
             "Unexpected 'x' after ']' at position 15; expected '.subAttribute', 'and', 'or' or the"
                 + " end of the filter."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "userName eq \"a\u0000b\"",
+        "userName eq \"a\\u0000b\"",
+        "userName\u0000 eq \"a\"",
+        "emails[value eq \"\\u0000\"]",
+        "\u0000",
+        "title sw a\u0000",
+      })
+  void refusesNulAsInvalidFilter(String filter) {
+    ScimException e = assertThrows(ScimException.class, () -> FilterParser.parse(filter));
+
+    assertEquals(ScimType.INVALID_FILTER, e.scimType().orElseThrow());
+    assertTrue(e.detail().contains("U+0000"), e.detail());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"displayName\u0000", "emails[value eq \"\\u0000\"].type"})
+  void refusesNulInAPatchPathAsInvalidPath(String path) {
+    ScimException e = assertThrows(ScimException.class, () -> FilterParser.parsePatchPath(path));
+
+    assertEquals(ScimType.INVALID_PATH, e.scimType().orElseThrow());
+    assertTrue(e.detail().contains("U+0000"), e.detail());
   }
 
   @ParameterizedTest
