@@ -1,5 +1,5 @@
 /**
  * What every layer may use from the running server and nothing else of Roster: the clock, work
- * after a transaction ends, and refusing to start on an unusable configuration.
+ * after a transaction ends, refusing to start on an unusable configuration, and recording metrics.
  */
 package dev.roster.runtime;
