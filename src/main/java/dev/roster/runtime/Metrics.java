@@ -129,14 +129,7 @@ public class Metrics {
 
   /** The tenant's gate refused a SCIM request (429). */
   public void tenantRefused(String tenantId) {
-    MetricRegistry metrics = registry();
-    if (metrics != null) {
-      refusals
-          .computeIfAbsent(
-              "tenant:" + tenantId,
-              k -> metrics.counter(TENANT_REFUSED_METADATA, new Tag("tenant", tenantId)))
-          .inc();
-    }
+    refused(TENANT_REFUSED_METADATA, new Tag("tenant", tenantId));
   }
 
   /**
@@ -145,12 +138,15 @@ public class Metrics {
    * @param reason {@code throttled} or {@code busy}
    */
   public void signInRefused(String reason) {
+    refused(SIGN_IN_REFUSED_METADATA, new Tag("reason", reason));
+  }
+
+  private void refused(Metadata metadata, Tag tag) {
     MetricRegistry metrics = registry();
     if (metrics != null) {
       refusals
           .computeIfAbsent(
-              "sign-in:" + reason,
-              k -> metrics.counter(SIGN_IN_REFUSED_METADATA, new Tag("reason", reason)))
+              metadata.getName() + ":" + tag.getTagValue(), k -> metrics.counter(metadata, tag))
           .inc();
     }
   }
