@@ -155,6 +155,10 @@ class ServerLifecycleIT {
       HttpResponse<String> down = health(server);
       assertEquals(503, down.statusCode(), down::body);
       assertTrue(down.body().contains("DOWN"), down.body());
+      HttpResponse<String> notReady = health(server, "health/ready");
+      assertEquals(503, notReady.statusCode(), notReady::body);
+      HttpResponse<String> live = health(server, "health/live");
+      assertEquals(200, live.statusCode(), "a restart brings no database back: " + live.body());
 
       database = Server.createTcpServer(args).start();
       assertEquals(200, eventually200(server), "ready again once the database is back");
@@ -241,9 +245,14 @@ class ServerLifecycleIT {
   }
 
   private static HttpResponse<String> health(PayaraMicroProcess server) throws Exception {
+    return health(server, "health");
+  }
+
+  private static HttpResponse<String> health(PayaraMicroProcess server, String path)
+      throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(server.url() + "health"))
+            HttpRequest.newBuilder(URI.create(server.url() + path))
                 .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

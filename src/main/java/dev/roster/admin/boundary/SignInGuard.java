@@ -1,6 +1,7 @@
 package dev.roster.admin.boundary;
 
 import dev.roster.admin.control.SignInThrottle;
+import dev.roster.runtime.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
  * for both ({@link SignInThrottle}). The order is what keeps a flood of attempts cheap: the
  * throttle first (refused attempts cost nothing), then the stored hash in a short transaction of
  * its own, then the hash itself outside any transaction and only when a hashing slot is free
- * ({@link Passwords}). Failed attempts are logged with the name and address, never the password.
+ * ({@link Passwords}). Failed attempts are logged with the name and address, never the password;
+ * refusals are counted for {@code /metrics}.
  */
 @ApplicationScoped
 public class SignInGuard {
@@ -48,6 +50,8 @@ public class SignInGuard {
 
   @Inject Passwords passwords;
 
+  @Inject Metrics metrics;
+
   public Outcome check(String userName, char[] password, String address) {
     SignInThrottle.Attempt attempt = throttle.reserve(userName, address);
     String account = attempt.account();
@@ -58,6 +62,7 @@ public class SignInGuard {
                   + printable(userName)
                   + " from "
                   + address);
+      metrics.signInRefused("throttled");
       return new Outcome(Verdict.THROTTLED, account, attempt.retryAfter());
     }
     try {
@@ -70,6 +75,7 @@ public class SignInGuard {
         if (matches == null) {
           LOG.warning(
               () -> "Admin sign-in not checked, the server is busy: " + printable(userName));
+          metrics.signInRefused("busy");
           return new Outcome(Verdict.BUSY, account, BUSY_RETRY);
         }
         valid = matches;

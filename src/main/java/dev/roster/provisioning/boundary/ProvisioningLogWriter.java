@@ -3,6 +3,7 @@ package dev.roster.provisioning.boundary;
 import dev.roster.provisioning.control.BodyRedactor;
 import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.runtime.Metrics;
 import dev.roster.scim.DatabaseFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -91,6 +92,8 @@ public class ProvisioningLogWriter {
   @ConfigProperty(name = "roster.log.body-max-chars", defaultValue = "8192")
   int bodyMaxChars;
 
+  @Inject Metrics metrics;
+
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
   /**
@@ -123,6 +126,16 @@ public class ProvisioningLogWriter {
     writer.setName("roster-provisioning-log-writer");
     writer.setDaemon(true);
     writer.start();
+    metrics.watchProvisioningLog(queue::size, dropped::get);
+  }
+
+  /**
+   * Whether the writer thread is there to write what requests queue. False once it has stopped, at
+   * shutdown or because something it does not catch (an {@link Error}) ended it: then records only
+   * pile up, and nothing but a restart brings the writer back ({@link ProvisioningLogLiveness}).
+   */
+  public boolean writing() {
+    return running && writer.isAlive();
   }
 
   /**

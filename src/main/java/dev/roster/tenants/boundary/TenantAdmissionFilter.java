@@ -1,5 +1,6 @@
 package dev.roster.tenants.boundary;
 
+import dev.roster.runtime.Metrics;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.tenants.control.TenantGate;
@@ -13,14 +14,17 @@ import jakarta.ws.rs.container.PreMatching;
 /**
  * Lets an authenticated SCIM request in through its tenant's {@link TenantGate}: it may wait for
  * its turn, and is refused with 429 and {@code Retry-After} when the tenant has too much waiting
- * already (the provisioning log records the 429). The pass is handed back by {@link
- * TenantAdmissionRelease} once the whole response is written, streamed members included.
+ * already (the provisioning log records the 429, and {@code /metrics} counts it). The pass is
+ * handed back by {@link TenantAdmissionRelease} once the whole response is written, streamed
+ * members included.
  */
 @PreMatching
 @Priority(Priorities.AUTHORIZATION)
 public class TenantAdmissionFilter implements ContainerRequestFilter {
 
   @Inject TenantGates gates;
+
+  @Inject Metrics metrics;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -39,6 +43,9 @@ public class TenantAdmissionFilter implements ContainerRequestFilter {
       Thread.currentThread().interrupt();
       throw ScimException.unavailable(
           "The server is stopping; try again.", java.time.Duration.ofSeconds(5));
+    }
+    if (admission.admitted().isEmpty()) {
+      metrics.tenantRefused(tenantId);
     }
     TenantGate.Pass pass =
         admission
