@@ -52,7 +52,11 @@ import java.util.stream.Stream;
  * {@code target/roster.war}, {@code target/payara-micro.jar}), {@code --server-jvm-arg ARG}
  * (repeatable; for example {@code -XX:StartFlightRecording=filename=/tmp/roster.jfr} to profile the
  * server with Flight Recorder), {@code --h2-settings S} (appended to the H2 URL; {@code
- * ";WRITE_DELAY=500"} measures the server without durable commits, as it was before issue 12).
+ * ";WRITE_DELAY=500"} measures the server without durable commits, as it was before issue 12),
+ * {@code --db-url URL --db-user U --db-password P} (another database, such as an empty PostgreSQL
+ * database on this machine; its driver is {@code --db-driver}, default {@code
+ * target/postgresql.jar}). On PostgreSQL the server's CPU includes every local {@code postgres}
+ * process's, so that the figures compare with H2, whose work is inside the server's JVM.
  *
  * <h2>The server</h2>
  *
@@ -145,7 +149,8 @@ public class RosterBench {
       int referenceRequests,
       int warmupUsers,
       List<String> serverJvmArgs,
-      String h2Settings) {
+      String h2Settings,
+      Database database) {
 
     static Options parse(String[] args) {
       boolean quick = false;
@@ -156,6 +161,10 @@ public class RosterBench {
       Path jar = Path.of("target/payara-micro.jar");
       List<String> serverJvmArgs = new ArrayList<>();
       String h2Settings = "";
+      String dbUrl = null;
+      String dbUser = "roster";
+      String dbPassword = "roster";
+      Path dbDriver = Path.of("target/postgresql.jar");
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
@@ -166,6 +175,10 @@ public class RosterBench {
           case "--jar" -> jar = Path.of(args[++i]);
           case "--server-jvm-arg" -> serverJvmArgs.add(args[++i]);
           case "--h2-settings" -> h2Settings = args[++i];
+          case "--db-url" -> dbUrl = args[++i];
+          case "--db-user" -> dbUser = args[++i];
+          case "--db-password" -> dbPassword = args[++i];
+          case "--db-driver" -> dbDriver = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -174,19 +187,24 @@ public class RosterBench {
         throw new IllegalArgumentException("--users must be at least 5000");
       }
       Path postboot = Path.of("payara-config/post-boot-commands.asadmin");
+      Database database =
+          dbUrl == null ? null : new Database(dbUrl, dbUser, dbPassword, dbDriver.toAbsolutePath());
       return quick
           ? new Options(
               n, true, walk, keep, war, jar, postboot, 2_000, 1_000, 1_000, 50, 300, 500, 40,
-              10_000, 1_000, serverJvmArgs, h2Settings)
+              10_000, 1_000, serverJvmArgs, h2Settings, database)
           : new Options(
               n, false, walk, keep, war, jar, postboot, 20_000, 5_000, 5_000, 200, 2_000, 2_000,
-              150, 20_000, 5_000, serverJvmArgs, h2Settings);
+              150, 20_000, 5_000, serverJvmArgs, h2Settings, database);
     }
 
     int groupSize() {
       return Math.min(100_000, users - singleMembers - 10);
     }
   }
+
+  /** A database other than the server's own H2 file, and its JDBC driver jar. */
+  record Database(String url, String user, String password, Path driver) {}
 
   /** One tenant and its bearer token. */
   record Tenant(String id, String token) {}
@@ -1150,7 +1168,7 @@ public class RosterBench {
     }
   }
 
-  /** Payara Micro with the WAR, as a child process, on a fresh H2 file database. */
+  /** Payara Micro with the WAR, as a child process, on a fresh H2 file database or --db-url. */
   static final class Server implements AutoCloseable {
 
     private final Process process;
@@ -1161,9 +1179,17 @@ public class RosterBench {
     private final List<Tenant> tenants;
     private final boolean keep;
     private final long ticksPerSecond = clockTicks();
+    private final boolean databaseElsewhere;
 
-    private Server(Process process, Path directory, int port, List<Tenant> tenants, boolean keep) {
+    private Server(
+        Process process,
+        Path directory,
+        int port,
+        List<Tenant> tenants,
+        boolean keep,
+        boolean databaseElsewhere) {
       this.process = process;
+      this.databaseElsewhere = databaseElsewhere;
       this.directory = directory;
       this.log = directory.resolve("payara.log");
       this.gcLog = directory.resolve("gc.log");
@@ -1209,6 +1235,9 @@ public class RosterBench {
               options.postboot().toAbsolutePath().toString(),
               "--nohazelcast",
               "--disablephonehome"));
+      if (options.database() != null) {
+        command.addAll(List.of("--addlibs", options.database().driver().toString()));
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(directory.toFile())
@@ -1216,12 +1245,19 @@ public class RosterBench {
               .redirectOutput(directory.resolve("payara.log").toFile());
       Map<String, String> environment = builder.environment();
       environment.keySet().removeIf(name -> name.startsWith("ROSTER_"));
-      environment.put(
-          "ROSTER_DB_URL",
-          "jdbc:h2:file:"
-              + directory.resolve("db/roster")
-              + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50"
-              + options.h2Settings());
+      if (options.database() == null) {
+        environment.put(
+            "ROSTER_DB_URL",
+            "jdbc:h2:file:"
+                + directory.resolve("db/roster")
+                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50"
+                + options.h2Settings());
+      } else {
+        environment.put("ROSTER_DB_URL", options.database().url());
+        environment.put("ROSTER_DB_USER", options.database().user());
+        environment.put("ROSTER_DB_PASSWORD", options.database().password());
+        environment.put("ROSTER_DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
+      }
       environment.put("ROSTER_LOG_ENABLED", "true");
       // The seed sends some 700 users a second into one tenant, beyond the default per-tenant
       // rate limit; the benchmark measures the server's cost per request, not the limiter.
@@ -1230,7 +1266,9 @@ public class RosterBench {
           "ROSTER_BOOTSTRAP_TOKENS",
           String.join(",", tenants.stream().map(t -> t.id() + "=" + t.token()).toList()));
       progress("starting Payara Micro on port " + port + ", files in " + directory);
-      Server server = new Server(builder.start(), directory, port, tenants, options.keep());
+      Server server =
+          new Server(
+              builder.start(), directory, port, tenants, options.keep(), options.database() != null);
       Runtime.getRuntime().addShutdownHook(new Thread(server.process::destroyForcibly));
       server.awaitReady();
       return server;
@@ -1311,12 +1349,38 @@ public class RosterBench {
       progress("server still busy after " + limit.toSeconds() + " s of waiting; measuring anyway");
     }
 
-    /** utime + stime of the server process, in milliseconds. */
+    /**
+     * utime + stime of the server process, in milliseconds; with another database, plus that of
+     * every local {@code postgres} process (and of the children they reaped), which do the work
+     * that H2 does inside the server.
+     */
     long cpuMillis() throws IOException {
-      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      long ticks = ticks(Path.of("/proc/" + process.pid() + "/stat"), false);
+      if (databaseElsewhere) {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+          for (Path pid : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            try {
+              String stat = Files.readString(pid.resolve("stat"));
+              if (stat.contains("(postgres)")) {
+                ticks += ticks(pid.resolve("stat"), true);
+              }
+            } catch (IOException gone) {
+              // the process ended between the listing and the read
+            }
+          }
+        }
+      }
+      return ticks * 1000 / ticksPerSecond;
+    }
+
+    private static long ticks(Path statFile, boolean withReapedChildren) throws IOException {
+      String stat = Files.readString(statFile);
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * 1000 / ticksPerSecond;
+      if (withReapedChildren) {
+        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      }
+      return ticks;
     }
 
     /** Peak heap after GC and full GCs, from -Xlog:gc; and whether the server ran out of memory. */

@@ -70,6 +70,21 @@ public final class DatabaseFailures {
   }
 
   /**
+   * The database refused a value as too large for one of its indexes: PostgreSQL's B-tree holds
+   * entries up to about 2,700 bytes, fewer than Roster's longest values in some scripts (SQLSTATE
+   * 54000, "program limit exceeded"). The request's fault, not the database's: 400, not 503.
+   */
+  public static boolean valueTooLargeToIndex(Throwable failure) {
+    int depth = 0;
+    for (Throwable cause = failure; cause != null && depth++ < MAX_CAUSES; cause = next(cause)) {
+      if (cause instanceof SQLException sql && "54000".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The application server's pool refuses a connection with a Jakarta Connectors exception (its
    * class is not visible to applications portably, so it is recognised by package and name).
    */

@@ -19,6 +19,15 @@ public class DatabaseReadiness implements HealthCheck {
   @Resource(lookup = "jdbc/roster")
   DataSource database;
 
+  /** Whether the database answers a connection check within two seconds right now. */
+  public boolean answers() {
+    try (Connection connection = database.getConnection()) {
+      return connection.isValid(TIMEOUT_SECONDS);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public HealthCheckResponse call() {
     try (Connection connection = database.getConnection()) {

@@ -1,5 +1,6 @@
 package dev.roster.it;
 
+import dev.roster.databases.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Payara Micro with the packaged WAR, started as the README's plain {@code java -jar} command
@@ -56,6 +58,9 @@ final class PayaraMicroProcess implements AutoCloseable {
     }
   }
 
+  /** Payara's summary of a start whose deployment failed: it keeps running, serving nothing. */
+  private static final Pattern NOTHING_DEPLOYED = Pattern.compile("\"Deployed\": \\[\\s*\\]");
+
   private final Process process;
   private final Path output;
   private final int port;
@@ -91,6 +96,10 @@ final class PayaraMicroProcess implements AutoCloseable {
                   System.getProperty("roster.postboot", "payara-config/post-boot-commands.asadmin"),
                   "--nohazelcast",
                   "--disablephonehome"));
+      if (environment.getOrDefault("ROSTER_DB_URL", "").startsWith("jdbc:postgresql:")) {
+        // the driver, as the README's PostgreSQL command passes it
+        command.addAll(List.of("--addlibs", TestDatabase.POSTGRESQL.driverJar()));
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("ROSTER_"));
@@ -104,7 +113,12 @@ final class PayaraMicroProcess implements AutoCloseable {
   /** Starts the server and waits until the SCIM API answers. */
   static PayaraMicroProcess start(Map<String, String> environment) {
     PayaraMicroProcess server = launch(environment);
-    server.awaitScim();
+    try {
+      server.awaitScim();
+    } catch (RuntimeException e) {
+      server.close(); // the caller never gets it to close
+      throw e;
+    }
     return server;
   }
 
@@ -133,6 +147,9 @@ final class PayaraMicroProcess implements AutoCloseable {
       }
       if (reportedCorruption()) {
         throw new DatabaseCorrupted(output());
+      }
+      if (NOTHING_DEPLOYED.matcher(output()).find()) {
+        throw new IllegalStateException("Payara Micro started without Roster:\n" + output());
       }
       if (output().contains("GrizzlyProxy is NULL")) {
         throw new IllegalStateException(

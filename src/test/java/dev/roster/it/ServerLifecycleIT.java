@@ -4,7 +4,10 @@ import static dev.roster.it.ScimAssertions.assertScimError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.roster.databases.PostgresCluster;
+import dev.roster.databases.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +20,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,16 +44,31 @@ class ServerLifecycleIT {
         + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
   }
 
+  /** The server's own database: the embedded H2 file, or a database of the PostgreSQL cluster. */
+  private Map<String, String> ownDatabase() {
+    return TestDatabase.isPostgresql()
+        ? TestDatabase.POSTGRESQL.serverSettings("restart")
+        : Map.of("ROSTER_DB_URL", fileDatabase());
+  }
+
+  private Connection readOwnDatabase() throws SQLException {
+    return TestDatabase.isPostgresql()
+        ? DriverManager.getConnection(
+            PostgresCluster.shared().jdbcUrl("restart"),
+            PostgresCluster.USER,
+            PostgresCluster.PASSWORD)
+        : DriverManager.getConnection("jdbc:h2:file:" + data.resolve("roster"), "roster", "roster");
+  }
+
   @Test
   void keepsTenantsTokensAndEveryLogRecordAcrossARestart() throws Exception {
+    if (TestDatabase.isPostgresql()) {
+      PostgresCluster.shared().recreate("restart");
+    }
     String run = UUID.randomUUID().toString();
-    try (PayaraMicroProcess first =
-        PayaraMicroProcess.start(
-            Map.of(
-                "ROSTER_DB_URL",
-                fileDatabase(),
-                "ROSTER_BOOTSTRAP_TOKENS",
-                "lifecycle=" + TOKEN))) {
+    Map<String, String> settings = new HashMap<>(ownDatabase());
+    settings.put("ROSTER_BOOTSTRAP_TOKENS", "lifecycle=" + TOKEN);
+    try (PayaraMicroProcess first = PayaraMicroProcess.start(settings)) {
       ScimClient scim = new ScimClient(first.url());
       assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status());
       assertFalse(first.output().contains(TOKEN), "the bootstrap token must not be logged");
@@ -71,16 +89,13 @@ class ServerLifecycleIT {
       first.stop();
     }
 
-    try (PayaraMicroProcess second =
-        PayaraMicroProcess.start(Map.of("ROSTER_DB_URL", fileDatabase()))) {
+    try (PayaraMicroProcess second = PayaraMicroProcess.start(ownDatabase())) {
       ScimClient scim = new ScimClient(second.url());
       assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status(), "the token survived");
       second.stop();
     }
 
-    try (Connection db =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + data.resolve("roster"), "roster", "roster");
+    try (Connection db = readOwnDatabase();
         Statement sql = db.createStatement()) {
       assertEquals(1, count(sql, "SELECT COUNT(*) FROM TENANT WHERE ID = 'lifecycle'"));
       assertEquals(1, count(sql, "SELECT COUNT(*) FROM API_TOKEN WHERE TENANT_ID = 'lifecycle'"));
@@ -101,6 +116,7 @@ class ServerLifecycleIT {
 
   @Test
   void refusesToStartWithABootstrapTokenShorterThan16Characters() {
+    assumeFalse(TestDatabase.isPostgresql(), "nothing database-specific: on H2 only");
     try (PayaraMicroProcess server =
         PayaraMicroProcess.launch(
             Map.of(
@@ -120,6 +136,7 @@ class ServerLifecycleIT {
 
   @Test
   void refusesToStartWithAnAdminPasswordShorterThan12Characters() {
+    assumeFalse(TestDatabase.isPostgresql(), "nothing database-specific: on H2 only");
     try (PayaraMicroProcess server =
         PayaraMicroProcess.launch(
             Map.of(
@@ -137,17 +154,8 @@ class ServerLifecycleIT {
 
   @Test
   void healthIsReadyOnlyWhileTheDatabaseAnswers() throws Exception {
-    int port = PayaraMicroProcess.freePort();
-    String[] args = {
-      "-tcpPort", Integer.toString(port), "-baseDir", data.toString(), "-ifNotExists"
-    };
-    Server database = Server.createTcpServer(args).start();
-    try (PayaraMicroProcess server =
-        PayaraMicroProcess.start(
-            Map.of(
-                "ROSTER_DB_URL", "jdbc:h2:tcp://localhost:" + port + "/roster",
-                "ROSTER_DB_USER", "health",
-                "ROSTER_DB_PASSWORD", "health-password"))) {
+    try (OutsideDatabase database = OutsideDatabase.start(data, "health");
+        PayaraMicroProcess server = PayaraMicroProcess.start(database.settings())) {
       assertEquals(200, health(server).statusCode(), () -> "up: " + server.output());
       assertTrue(health(server).body().contains("\"database\""));
 
@@ -160,11 +168,9 @@ class ServerLifecycleIT {
       HttpResponse<String> live = health(server, "health/live");
       assertEquals(200, live.statusCode(), "a restart brings no database back: " + live.body());
 
-      database = Server.createTcpServer(args).start();
+      database.start();
       assertEquals(200, eventually200(server), "ready again once the database is back");
       server.stop();
-    } finally {
-      database.stop();
     }
   }
 
@@ -176,24 +182,12 @@ class ServerLifecycleIT {
    */
   @Test
   void aDatabaseOutageIs503WithRetryAfterLoggedOnceAndItsLogRecordsWait() throws Exception {
-    int port = PayaraMicroProcess.freePort();
-    String[] args = {
-      "-tcpPort", Integer.toString(port), "-baseDir", data.toString(), "-ifNotExists"
-    };
-    String url = "jdbc:h2:tcp://localhost:" + port + "/outage";
-    Server database = Server.createTcpServer(args).start();
     String run = UUID.randomUUID().toString();
-    try (PayaraMicroProcess server =
-        PayaraMicroProcess.start(
-            Map.of(
-                "ROSTER_DB_URL",
-                url,
-                "ROSTER_DB_USER",
-                "outage",
-                "ROSTER_DB_PASSWORD",
-                "outage-password",
-                "ROSTER_BOOTSTRAP_TOKENS",
-                "outage=" + TOKEN))) {
+    OutsideDatabase database = OutsideDatabase.start(data, "outage");
+    Map<String, String> settings = new HashMap<>(database.settings());
+    settings.put("ROSTER_BOOTSTRAP_TOKENS", "outage=" + TOKEN);
+    try (database;
+        PayaraMicroProcess server = PayaraMicroProcess.start(settings)) {
       ScimClient scim = new ScimClient(server.url());
       ScimClient.Reply created =
           scim.post("/Users", TOKEN, "{\"userName\": \"outage@example.com\"}");
@@ -221,10 +215,10 @@ class ServerLifecycleIT {
           outage.length() < 100_000,
           "no stack trace per request: " + outage.length() + " characters\n" + outage);
 
-      database = Server.createTcpServer(args).start();
+      database.start();
       assertEquals(200, eventually200(server), "ready again once the database is back");
       assertEquals(200, scim.get("/Users/" + id, TOKEN).status());
-      try (Connection db = DriverManager.getConnection(url, "outage", "outage-password");
+      try (Connection db = database.connect();
           Statement sql = db.createStatement()) {
         long logged = 0;
         for (int i = 0; i < 60 && logged < 20; i++) {
@@ -239,8 +233,6 @@ class ServerLifecycleIT {
         assertEquals(20, logged, "the outage's records waited for the database");
       }
       server.stop();
-    } finally {
-      database.stop();
     }
   }
 

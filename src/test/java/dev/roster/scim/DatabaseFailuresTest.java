@@ -75,4 +75,14 @@ class DatabaseFailuresTest {
     assertEquals(false, DatabaseFailures.unavailable(loop));
     assertEquals(false, DatabaseFailures.timedOut(loop));
   }
+
+  @Test
+  void anIndexEntryTooLargeIsTheRequestsFaultNotAnOutage() {
+    Exception refused =
+        wrapped(new SQLException("index row size 6160 exceeds btree version 4 maximum", "54000"));
+    assertEquals(true, DatabaseFailures.valueTooLargeToIndex(refused));
+    assertEquals(false, DatabaseFailures.unavailable(refused));
+    assertEquals(false, DatabaseFailures.timedOut(refused));
+    assertEquals(false, DatabaseFailures.valueTooLargeToIndex(new SQLException("x", "23505")));
+  }
 }

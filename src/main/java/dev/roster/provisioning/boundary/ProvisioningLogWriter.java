@@ -5,6 +5,7 @@ import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.runtime.Metrics;
 import dev.roster.scim.DatabaseFailures;
+import dev.roster.storage.DatabaseReadiness;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Writes provisioning-log records without slowing requests down, and with as little loss as a queue
@@ -85,6 +87,8 @@ public class ProvisioningLogWriter {
   @PersistenceContext EntityManager em;
 
   @Resource UserTransaction transaction;
+
+  @Inject @Readiness DatabaseReadiness database; // a CDI qualifier of MicroProfile Health
 
   @Resource ManagedThreadFactory threads;
 
@@ -247,14 +251,23 @@ public class ProvisioningLogWriter {
 
   /**
    * Writes the batch in one transaction; if the database refuses it for its content, writes each
-   * record alone and drops the ones it refuses, so that one bad record costs only itself.
+   * record alone and drops the ones it refuses, so that one bad record costs only itself. A refusal
+   * counts as the record's only while the database answers: an outage that the exception does not
+   * show as one (on PostgreSQL a commit on a dead connection failed with the transaction manager's
+   * bare {@code SystemException}) keeps the batch. Records written one by one leave the batch, so
+   * that an outage in the middle does not write them twice.
    */
   private Outcome writeAll(List<LogEntry> entries) {
-    Outcome outcome = write(entries);
+    Outcome outcome = refusedOnlyIfTheDatabaseAnswers(write(entries));
     if (outcome == Outcome.REFUSED && entries.size() > 1) {
-      for (LogEntry entry : entries) {
-        if (write(List.of(entry)) == Outcome.UNAVAILABLE) {
+      for (int i = 0; i < entries.size(); i++) {
+        Outcome alone = refusedOnlyIfTheDatabaseAnswers(write(List.of(entries.get(i))));
+        if (alone == Outcome.UNAVAILABLE) {
+          entries.subList(0, i).clear();
           return Outcome.UNAVAILABLE;
+        }
+        if (alone == Outcome.REFUSED) {
+          countDropped();
         }
       }
       return Outcome.WRITTEN;
@@ -264,6 +277,17 @@ public class ProvisioningLogWriter {
       return Outcome.WRITTEN;
     }
     return outcome;
+  }
+
+  private Outcome refusedOnlyIfTheDatabaseAnswers(Outcome outcome) {
+    if (outcome != Outcome.REFUSED) {
+      return outcome;
+    }
+    if (database.answers()) {
+      return Outcome.REFUSED;
+    }
+    databaseDown = true;
+    return Outcome.UNAVAILABLE;
   }
 
   private Outcome write(List<LogEntry> entries) {

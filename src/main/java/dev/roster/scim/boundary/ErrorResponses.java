@@ -1,5 +1,6 @@
 package dev.roster.scim.boundary;
 
+import dev.roster.scim.DatabaseFailures;
 import dev.roster.scim.Incidents;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
@@ -27,10 +28,17 @@ final class ErrorResponses {
   }
 
   /**
-   * A 503 when the database failed in a way that waiting cures (see {@link DatabaseTrouble});
-   * otherwise a 500 with an incident reference (see {@link Incidents}).
+   * A 400 for a value too long for the database's index, a 503 when the database failed in a way
+   * that waiting cures (see {@link DatabaseTrouble}); otherwise a 500 with an incident reference
+   * (see {@link Incidents}).
    */
   static Response.ResponseBuilder unexpected(Throwable exception, HttpServletRequest request) {
+    if (DatabaseFailures.valueTooLargeToIndex(exception)) {
+      return of(
+          ScimException.invalidValue(
+              "A value is too long for the database to index (PostgreSQL indexes about 2,700"
+                  + " bytes of UTF-8 at most). Nothing was changed; send a shorter value."));
+    }
     ScimException answer =
         DatabaseTrouble.answerFor(exception, describe(request))
             .orElseGet(
