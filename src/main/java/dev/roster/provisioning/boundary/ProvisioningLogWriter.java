@@ -84,7 +84,11 @@ public class ProvisioningLogWriter {
 
   @PersistenceContext EntityManager em;
 
-  @Resource UserTransaction transaction;
+  /**
+   * Through CDI, not {@code @Resource}: the writer thread is no EJB call, and Open Liberty refuses
+   * an EJB's own UserTransaction outside one; this is the container's, usable on any thread.
+   */
+  @Inject UserTransaction transaction;
 
   @Resource ManagedThreadFactory threads;
 
