@@ -116,19 +116,11 @@ abstract class AppServerSmoke {
 
   @Test
   void reportsItselfUpWithTheDatabaseAndKeepsMetricsPrivate() throws Exception {
-    HttpResponse<String> health =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server + "health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health = plainGet("health");
     assertEquals(200, health.statusCode(), health::body);
     assertTrue(health.body().contains("\"UP\""), health::body);
     assertTrue(health.body().contains("database"), health::body);
-    HttpResponse<String> metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server + "metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics = plainGet("metrics");
     assertTrue(metrics.statusCode() >= 400, () -> "/metrics is public: " + metrics.statusCode());
   }
 
@@ -236,11 +228,7 @@ abstract class AppServerSmoke {
 
   @Test
   void theSessionCookieIsHttpOnlyAndSameSiteStrict() throws Exception {
-    HttpResponse<Void> form =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(server + "login.xhtml")).build(),
-                HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> form = plainGet("login.xhtml");
     String cookie =
         form.headers().allValues("Set-Cookie").stream()
             .filter(c -> c.startsWith("JSESSIONID="))
@@ -248,6 +236,14 @@ abstract class AppServerSmoke {
             .orElseThrow(() -> new AssertionError("no session cookie: " + form.headers()));
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=strict"), cookie);
+  }
+
+  /** A GET of a path under the server's root, e.g. {@code health}, without a token or cookie. */
+  private HttpResponse<String> plainGet(String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   // For the servers
