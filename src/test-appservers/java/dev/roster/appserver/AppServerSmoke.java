@@ -11,6 +11,8 @@ import static dev.roster.it.ScimJson.encoded;
 import static dev.roster.it.ScimJson.ids;
 import static dev.roster.it.ScimJson.patchOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.it.ConsoleClient;
@@ -81,6 +83,11 @@ abstract class AppServerSmoke {
   /** Where the server writes its log, for the messages of failed tests. */
   abstract Path log();
 
+  /** Whether the server has said that the WAR failed to start (then waiting is pointless). */
+  boolean deploymentFailed() {
+    return false;
+  }
+
   @BeforeAll
   void startServer() throws Exception {
     Path work = appservers().resolve("run").resolve(getClass().getSimpleName());
@@ -121,7 +128,9 @@ abstract class AppServerSmoke {
     assertTrue(health.body().contains("\"UP\""), health::body);
     assertTrue(health.body().contains("database"), health::body);
     HttpResponse<String> metrics = plainGet("metrics");
-    assertTrue(metrics.statusCode() >= 400, () -> "/metrics is public: " + metrics.statusCode());
+    // Payara: Roster's MetricsGuard refuses (403); Liberty: its own endpoint sends HTTP to HTTPS.
+    assertNotEquals(200, metrics.statusCode(), metrics::body);
+    assertFalse(metrics.body().contains("# TYPE"), metrics::body);
   }
 
   @Test
@@ -325,7 +334,7 @@ abstract class AppServerSmoke {
     HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     int status = -1;
-    while (Instant.now().isBefore(deadline)) {
+    while (Instant.now().isBefore(deadline) && !deploymentFailed()) {
       try {
         status =
             http.send(

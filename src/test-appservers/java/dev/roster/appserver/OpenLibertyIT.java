@@ -1,5 +1,6 @@
 package dev.roster.appserver;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,16 @@ class OpenLibertyIT extends AppServerSmoke {
   @Override
   Path log() {
     return server.resolve("logs/messages.log");
+  }
+
+  /** CWWKZ0002E: "An exception occurred while starting the application". */
+  @Override
+  boolean deploymentFailed() {
+    try {
+      return Files.exists(log()) && Files.readString(log()).contains("CWWKZ0002E");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void liberty(String command) {
