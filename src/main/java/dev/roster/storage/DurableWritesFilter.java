@@ -1,5 +1,6 @@
 package dev.roster.storage;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +15,7 @@ import java.util.Set;
  * is written, so a 2xx on a write survives a kill -9 of the JVM. For the SCIM API and the admin
  * API.
  */
+@ApplicationScoped
 public class DurableWritesFilter implements ContainerResponseFilter {
 
   private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, "OPTIONS");

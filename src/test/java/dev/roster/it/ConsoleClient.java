@@ -95,7 +95,10 @@ public final class ConsoleClient {
    */
   public Page submit(String path, String form, String button, Map<String, String> fields) {
     Map<String, String> body = new LinkedHashMap<>();
+    // The hidden fields by which Faces knows the form was submitted: Mojarra's and MyFaces' (Open
+    // Liberty's). A browser sends both, as the page carries them.
     body.put(form, form);
+    body.put(form + "_SUBMIT", "1");
     fields.forEach(
         (name, value) ->
             body.put(name.startsWith("=") ? name.substring(1) : form + ":" + name, value));

@@ -6,6 +6,7 @@ import dev.roster.scim.RequestSyntax;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * filters run in descending priority, so this low priority makes it the last.
  */
 @Priority(10)
+@ApplicationScoped
 public class ProvisioningLogFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());

@@ -86,7 +86,11 @@ public class ProvisioningLogWriter {
 
   @PersistenceContext EntityManager em;
 
-  @Resource UserTransaction transaction;
+  /**
+   * Through CDI, not {@code @Resource}: the writer thread is no EJB call, and Open Liberty refuses
+   * an EJB's own UserTransaction outside one; this is the container's, usable on any thread.
+   */
+  @Inject UserTransaction transaction;
 
   @Inject @Readiness DatabaseReadiness database; // a CDI qualifier of MicroProfile Health
 

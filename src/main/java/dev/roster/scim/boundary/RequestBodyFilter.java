@@ -4,6 +4,7 @@ import dev.roster.scim.JsonBodies;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,6 +26,7 @@ import java.util.Set;
  */
 @PreMatching
 @Priority(Priorities.ENTITY_CODER)
+@ApplicationScoped
 public class RequestBodyFilter implements ContainerRequestFilter {
 
   /** How much of an oversized body is read and dropped before the 413 is sent. */

@@ -8,6 +8,7 @@ import dev.roster.tenants.control.TokenGrant;
 import dev.roster.tenants.control.TokenRefused;
 import dev.roster.tenants.control.TokenSecrets;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,6 +26,7 @@ import java.time.Instant;
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
 public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Inject Tenants tenants;

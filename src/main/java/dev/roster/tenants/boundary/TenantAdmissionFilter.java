@@ -5,6 +5,7 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.tenants.control.TenantGate;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.container.PreMatching;
  */
 @PreMatching
 @Priority(Priorities.AUTHORIZATION)
+@ApplicationScoped
 public class TenantAdmissionFilter implements ContainerRequestFilter {
 
   @Inject TenantGates gates;
