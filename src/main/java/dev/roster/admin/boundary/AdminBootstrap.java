@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes sure the console has an admin. On a start with no admin account, it creates one: from
  * ROSTER_ADMIN_USER and ROSTER_ADMIN_PASSWORD when both are set, otherwise {@code admin} with a
  * random password, which it prints once to the server log. Once an admin exists, these settings
- * change nothing: passwords are changed in the console.
+ * change nothing: passwords are changed in the console. Instances starting together on an empty
+ * database may all try; the one that comes second finds the admin made and goes on.
  */
 @Singleton
 @Startup
@@ -56,14 +57,28 @@ public class AdminBootstrap {
     if (user.isPresent() && password.isPresent()) {
       try {
         admins.create(user.get(), password.get().toCharArray());
-      } catch (ScimException e) {
-        throw RefuseToStart.because("ROSTER_ADMIN_USER/ROSTER_ADMIN_PASSWORD: " + e.detail());
+      } catch (RuntimeException e) {
+        if (madeByAnotherInstance()) {
+          return;
+        }
+        if (e instanceof ScimException refused) {
+          throw RefuseToStart.because(
+              "ROSTER_ADMIN_USER/ROSTER_ADMIN_PASSWORD: " + refused.detail());
+        }
+        throw e;
       }
       LOG.info(() -> "Created the admin '" + user.get() + "' from ROSTER_ADMIN_USER.");
       return;
     }
     String generated = PasswordHashing.randomPassword();
-    admins.create("admin", generated.toCharArray());
+    try {
+      admins.create("admin", generated.toCharArray());
+    } catch (RuntimeException e) {
+      if (madeByAnotherInstance()) {
+        return;
+      }
+      throw e;
+    }
     LOG.warning(
         "\n\n  Roster created the first admin account of its console.\n"
             + "    user:     admin\n"
@@ -71,5 +86,14 @@ public class AdminBootstrap {
             + generated
             + "\n  Sign in at /admin/ and change this password. It is shown only this once;\n"
             + "  set ROSTER_ADMIN_USER and ROSTER_ADMIN_PASSWORD to choose your own instead.\n");
+  }
+
+  /** Whether the first admin exists after all: another instance created it at the same moment. */
+  private boolean madeByAnotherInstance() {
+    if (admins.count() == 0) {
+      return false;
+    }
+    LOG.info("Another instance created the first admin at the same moment.");
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.tenants.boundary;
 
 import dev.roster.runtime.RefuseToStart;
+import dev.roster.storage.SqlStates;
 import dev.roster.tenants.control.BootstrapTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -37,7 +38,7 @@ public class TenantBootstrap {
     List<BootstrapTokens.Entry> entries;
     try {
       entries = BootstrapTokens.parse(setting.orElse(""));
-      tenants.bootstrap(entries).forEach(line -> LOG.info("ROSTER_BOOTSTRAP_TOKENS: " + line));
+      bootstrapOnce(entries).forEach(line -> LOG.info("ROSTER_BOOTSTRAP_TOKENS: " + line));
     } catch (IllegalArgumentException e) {
       throw RefuseToStart.because(e.getMessage());
     } catch (EJBException e) {
@@ -48,6 +49,23 @@ public class TenantBootstrap {
       LOG.info(
           "Roster has no tenants yet. Set ROSTER_BOOTSTRAP_TOKENS=<tenant>=<token of 16+"
               + " characters> to create one with a token at startup.");
+    }
+  }
+
+  /**
+   * Several instances starting together on an empty database all find the tenants missing and
+   * create them; all but one then collide on the tenant's key. Trying again finds them made, as a
+   * later start would.
+   */
+  private List<String> bootstrapOnce(List<BootstrapTokens.Entry> entries) {
+    try {
+      return tenants.bootstrap(entries);
+    } catch (EJBException e) {
+      if (!SqlStates.isUniqueViolation(e)) {
+        throw e;
+      }
+      LOG.info("ROSTER_BOOTSTRAP_TOKENS: another instance was creating them too; trying again");
+      return tenants.bootstrap(entries);
     }
   }
 }
