@@ -1025,7 +1025,9 @@ public class RosterBench {
             "seeding: POST /Users through SCIM at concurrency 16, %,d users in %.0f s%n",
             options.users() - options.syncUsers(), seedSeconds));
     out.append(server.memoryReport()).append('\n');
-    out.append(String.format("database on disk: %,d MB%n", server.databaseBytes() / 1_000_000));
+    if (options.database() == null) {
+      out.append(String.format("database on disk: %,d MB%n", server.databaseBytes() / 1_000_000));
+    }
     targets(out, reference);
     int errors = rows.stream().mapToInt(Row::errors).sum();
     out.append(String.format("errors in all phases: %d (warm-up: %d)%n", errors, warmUpErrors));
