@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL cluster for the tests, made with Debian's {@code postgresql} package
  * (initdb and pg_ctl from {@code /usr/lib/postgresql/<version>/bin}) under {@code
- * target/postgresql/}: started once per test JVM, on a free port of loopback, and stopped when the
- * JVM ends. PostgreSQL refuses to run as root, so as root the cluster runs as the package's {@code
- * postgres} user.
+ * target/postgresql/} (or {@code /tmp} when the {@code postgres} user cannot reach the checkout):
+ * started once per test JVM, on a free port of loopback, and stopped when the JVM ends. PostgreSQL
+ * refuses to run as root, so as root the cluster runs as the package's {@code postgres} user.
  *
  * <p>The cluster uses an ICU collation (en-US), as a default database of a modern PostgreSQL does,
  * so that the tests see what collation does to sorting and prefix filters. It runs without {@code
@@ -49,11 +49,8 @@ public final class PostgresCluster {
   /** The cluster of this JVM, started on first use. */
   public static synchronized PostgresCluster shared() {
     if (shared == null) {
-      PostgresCluster cluster =
-          new PostgresCluster(
-              binaries(),
-              Path.of("target", "postgresql").toAbsolutePath(),
-              Integer.getInteger("roster.it.pg.port", freePort()));
+      int port = Integer.getInteger("roster.it.pg.port", freePort());
+      PostgresCluster cluster = new PostgresCluster(binaries(), home(port), port);
       cluster.create();
       cluster.start();
       cluster.admin("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
@@ -61,6 +58,32 @@ public final class PostgresCluster {
       shared = cluster;
     }
     return shared;
+  }
+
+  /**
+   * {@code target/postgresql}, or, as root in a checkout the {@code postgres} user cannot reach (a
+   * home directory of mode 700), a directory of its own under {@code /tmp}.
+   */
+  private static Path home(int port) {
+    Path target = Path.of("target").toAbsolutePath();
+    if (!"root".equals(System.getProperty("user.name"))) {
+      return target.resolve("postgresql");
+    }
+    try {
+      Process check =
+          new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", target.toString())
+              .redirectErrorStream(true)
+              .start();
+      if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
+        return target.resolve("postgresql");
+      }
+      return Path.of(System.getProperty("java.io.tmpdir"), "roster-postgresql-" + port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public int port() {
