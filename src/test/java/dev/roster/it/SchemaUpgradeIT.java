@@ -10,9 +10,7 @@ import dev.roster.databases.TestDatabase;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -97,11 +94,11 @@ class SchemaUpgradeIT {
           "without sortBy, in creation order");
 
       // the old admin account signs in to the admin API, and reads the old log
-      HttpResponse<String> log = adminGet(server, "api/admin/v1/log?tenant=acme&limit=100");
-      assertEquals(200, log.statusCode(), log::body);
+      ScimClient.Reply log = adminGet(server, "api/admin/v1/log?tenant=acme&limit=100");
+      assertEquals(200, log.status(), log::toString);
       assertTrue(
           log.body().contains("user1@contoso.com") || log.body().contains("/scim/v2/Users"),
-          log::body);
+          log::toString);
 
       String output = server.output();
       assertFalse(output.contains("already exists"), "no DDL warning:\n" + output);
@@ -175,16 +172,10 @@ class SchemaUpgradeIT {
     }
   }
 
-  private static HttpResponse<String> adminGet(PayaraMicroProcess server, String path)
-      throws Exception {
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString("admin:admin-password-0123".getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient()
+  private static ScimClient.Reply adminGet(PayaraMicroProcess server, String path) {
+    return new ScimClient(server.url())
         .send(
             HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Authorization", "Basic " + credentials)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ScimClient.basic("admin", "admin-password-0123")));
   }
 }

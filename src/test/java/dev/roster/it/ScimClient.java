@@ -1,5 +1,7 @@
 package dev.roster.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 /** A small HTTP client for SCIM requests in tests, speaking to one server. */
@@ -37,6 +40,11 @@ public final class ScimClient {
   /** A request builder for a path under the SCIM base, e.g. {@code /Schemas}. */
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  /** The {@code Authorization} value of HTTP Basic, as the admin API takes it. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(UTF_8));
   }
 
   public HttpRequest.Builder request(String path, String token) {

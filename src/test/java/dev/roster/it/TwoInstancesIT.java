@@ -13,10 +13,7 @@ import dev.roster.databases.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -283,25 +279,18 @@ class TwoInstancesIT {
   }
 
   private static JsonObject admin(
-      PayaraMicroProcess server, String method, String path, String json) throws Exception {
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-            .header("Authorization", "Basic " + credentials)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(
-        response.statusCode() / 100 == 2, () -> response.statusCode() + " " + response.body());
-    return response.body().isEmpty()
-        ? JsonValue.EMPTY_JSON_OBJECT
-        : jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject();
+      PayaraMicroProcess server, String method, String path, String json) {
+    ScimClient.Reply reply =
+        first.send(
+            HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+                .header("Authorization", ScimClient.basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    assertTrue(reply.status() / 100 == 2, reply::toString);
+    return reply.body().isEmpty() ? JsonValue.EMPTY_JSON_OBJECT : reply.json();
   }
 }
