@@ -40,6 +40,8 @@ public class Metrics {
   static final String SIGN_IN_REFUSED = "roster.admin.sign.in.refused";
   static final String LOG_QUEUED = "roster.log.queued";
   static final String LOG_DROPPED = "roster.log.dropped";
+  static final String CONNECTIONS_IN_USE = "roster.db.connections.in.use";
+  static final String CONNECTIONS_MAX = "roster.db.connections.max";
 
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> RESOURCES = Set.of("Users", "Groups");
@@ -187,5 +189,35 @@ public class Metrics {
     int end = path.indexOf('/', start);
     String first = path.substring(start, end < 0 ? path.length() : end);
     return RESOURCES.contains(first) ? first : "other";
+  }
+
+  /**
+   * The database connection pool, read at each scrape.
+   *
+   * @param inUse connections Roster holds now
+   * @param max the pool's size, or null where Roster does not know it (an application server's pool
+   *     is the server's)
+   */
+  public void watchDatabaseConnections(Supplier<Integer> inUse, Integer max) {
+    MetricRegistry metrics = registry();
+    if (metrics == null) {
+      return;
+    }
+    metrics.gauge(
+        Metadata.builder()
+            .withName(CONNECTIONS_IN_USE)
+            .withDescription("Database connections taken from the pool and not yet given back")
+            .build(),
+        inUse);
+    if (max != null) {
+      metrics.gauge(
+          Metadata.builder()
+              .withName(CONNECTIONS_MAX)
+              .withDescription(
+                  "Connections the pool opens at most (roster.db.pool-size); a request waits"
+                      + " roster.db.connection-wait-ms for one, then gets 503")
+              .build(),
+          () -> max);
+    }
   }
 }

@@ -28,7 +28,7 @@ public final class RefuseToStart {
   }
 
   /** Whether this JVM is Payara Micro's, whose launcher is on the system class path. */
-  static boolean onPayaraMicro() {
+  public static boolean onPayaraMicro() {
     try {
       Class.forName(
           "fish.payara.micro.boot.PayaraMicroLauncher", false, ClassLoader.getSystemClassLoader());

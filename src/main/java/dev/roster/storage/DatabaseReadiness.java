@@ -21,7 +21,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   /** Whether the database answers a connection check within two seconds right now. */
   public boolean answers() {
-    try (Connection connection = database.getConnection()) {
+    try (Connection connection = ConnectionsInUse.borrow(database)) {
       return connection.isValid(TIMEOUT_SECONDS);
     } catch (SQLException | RuntimeException e) {
       return false;
@@ -30,7 +30,7 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    try (Connection connection = database.getConnection()) {
+    try (Connection connection = ConnectionsInUse.borrow(database)) {
       return HealthCheckResponse.named("database")
           .status(connection.isValid(TIMEOUT_SECONDS))
           .withData("product", connection.getMetaData().getDatabaseProductName())

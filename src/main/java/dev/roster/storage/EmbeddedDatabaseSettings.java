@@ -74,7 +74,7 @@ public class EmbeddedDatabaseSettings {
 
   @PostConstruct
   void apply() {
-    try (Connection connection = database.getConnection();
+    try (Connection connection = ConnectionsInUse.borrow(database);
         Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName();
       String url = connection.getMetaData().getURL();

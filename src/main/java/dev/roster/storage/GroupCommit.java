@@ -109,7 +109,7 @@ public class GroupCommit {
 
   /** Writes every commit so far to H2's file (H2: {@code Database.checkpoint}, a store commit). */
   void checkpoint() throws SQLException {
-    try (Connection connection = database.getConnection();
+    try (Connection connection = ConnectionsInUse.borrow(database);
         Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT");
     }

@@ -12,9 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What an operator sees, from outside, on a server started as the README starts it with a scrape
  * token: {@code /metrics} only for that token, with per-tenant SCIM figures, refusals and the
- * provisioning log's queue in Prometheus text; and {@code /health}, {@code /health/live} and {@code
- * /health/ready} for anyone. Each test uses a tenant of its own, so that counts do not mix.
+ * provisioning log's queue and the connection pool's use in Prometheus text; and {@code /health},
+ * {@code /health/live} and {@code /health/ready} for anyone. Each test uses a tenant of its own, so
+ * that counts do not mix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsIT {
@@ -35,6 +40,8 @@ class MetricsIT {
   static final String COUNTED = "counted-token-0123456789";
   static final String BUSY = "busy-token-0123456789";
   static final String ADMIN_PASSWORD = "metrics-admin-password";
+  static final int POOL_SIZE = 6;
+  static final int WRITERS = 8;
 
   private PayaraMicroProcess server;
   private ScimClient scim;
@@ -44,14 +51,23 @@ class MetricsIT {
     server =
         PayaraMicroProcess.start(
             Map.of(
-                "ROSTER_DB_URL", "jdbc:h2:mem:metrics;DB_CLOSE_DELAY=-1",
-                "ROSTER_BOOTSTRAP_TOKENS", "counted=" + COUNTED + ",busy=" + BUSY,
-                "ROSTER_ADMIN_USER", "admin",
-                "ROSTER_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "ROSTER_METRICS_TOKEN", METRICS_TOKEN,
+                "ROSTER_DB_URL",
+                "jdbc:h2:mem:metrics;DB_CLOSE_DELAY=-1",
+                "ROSTER_BOOTSTRAP_TOKENS",
+                "counted=" + COUNTED + ",busy=" + BUSY + writers(),
+                "ROSTER_DB_POOL_SIZE",
+                Integer.toString(POOL_SIZE),
+                "ROSTER_ADMIN_USER",
+                "admin",
+                "ROSTER_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "ROSTER_METRICS_TOKEN",
+                METRICS_TOKEN,
                 // one request of a tenant at a time and none waiting, so that a burst is refused
-                "ROSTER_SCIM_TENANT_CONCURRENCY", "1",
-                "ROSTER_SCIM_TENANT_WAITING", "0"));
+                "ROSTER_SCIM_TENANT_CONCURRENCY",
+                "1",
+                "ROSTER_SCIM_TENANT_WAITING",
+                "0"));
     scim = new ScimClient(server.url());
   }
 
@@ -196,6 +212,58 @@ class MetricsIT {
   }
 
   @Test
+  void showsTheConnectionPoolsUse() throws Exception {
+    Map<String, Double> idle = samples(scrape("?scope=application"));
+    assertEquals(POOL_SIZE, idle.get("roster_db_connections_max{mp_scope=application}"), "max");
+
+    // writers of tenants of their own (each tenant runs one request at a time here) keep
+    // connections busy while the pool is watched
+    AtomicBoolean writing = new AtomicBoolean(true);
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    List<Future<Integer>> writers = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      String token = writerToken(w);
+      writers.add(
+          pool.submit(
+              () -> {
+                int written = 0;
+                while (writing.get()) {
+                  String userName = "pool-" + UUID.randomUUID() + "@example.com";
+                  int status =
+                      scim.post("/Users", token, "{\"userName\": \"" + userName + "\"}").status();
+                  assertTrue(status == 201 || status == 503, "status " + status);
+                  written++;
+                }
+                return written;
+              }));
+    }
+    double most = 0;
+    try {
+      long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+      while (System.nanoTime() < until) {
+        double inUse = inUse();
+        assertTrue(inUse >= 0 && inUse <= POOL_SIZE, "in use: " + inUse);
+        most = Math.max(most, inUse);
+      }
+    } finally {
+      writing.set(false);
+      pool.shutdown();
+    }
+    for (Future<Integer> writer : writers) {
+      assertTrue(writer.get(1, TimeUnit.MINUTES) > 0);
+    }
+    // two or more: H2's CHECKPOINT borrows one connection at a time, so more are requests' own
+    assertTrue(most >= 2, "connections in use seen under load: " + most);
+
+    // every connection given back is counted as given back
+    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (inUse() > 0 && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, inUse(), "connections in use once every request has been answered");
+  }
+
+  @Test
   void healthLivenessAndReadinessArePublic() {
     ScimClient.Reply live = get("/health/live");
     assertEquals(200, live.status(), live::toString);
@@ -230,6 +298,23 @@ class MetricsIT {
   }
 
   // Helpers
+
+  private static String writerToken(int writer) {
+    return "pool-writer-" + writer + "-0123456789";
+  }
+
+  private static String writers() {
+    StringBuilder tokens = new StringBuilder();
+    for (int w = 0; w < WRITERS; w++) {
+      tokens.append(",pool").append(w).append('=').append(writerToken(w));
+    }
+    return tokens.toString();
+  }
+
+  private double inUse() {
+    return samples(scrape("?scope=application"))
+        .get("roster_db_connections_in_use{mp_scope=application}");
+  }
 
   private ScimClient.Reply get(String path) {
     return scim.send(
