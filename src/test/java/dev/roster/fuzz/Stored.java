@@ -9,8 +9,8 @@ import java.util.Random;
 /**
  * A value put into one stored string attribute and nothing else wrong with the request, so that the
  * outcome can be judged: the README promises that values are "stored and returned exactly as sent"
- * and that strings over 2048 characters are refused. A value that has no exact form once stored
- * (bytes that are not UTF-8) must be refused.
+ * and that strings over 2048 characters or 2400 bytes of UTF-8 are refused. A value that has no
+ * exact form once stored (bytes that are not UTF-8) must be refused.
  *
  * @param label what the value is
  * @param value the value as a Java string, or null when the request carries bytes instead
@@ -27,8 +27,16 @@ record Stored(String label, String value, boolean refuse) {
           new Stored("stored.lone-surrogate", pick(r, "a\ud800b", "\udc00", "x\ud83d"), false);
       case 1 -> new Stored("stored.nul", "nul\u0000here", false);
       case 2 -> new Stored("stored.astral", "😀 東京 e\u0301 \u00a0", false);
-      case 3 -> new Stored("stored.at-limit", "é".repeat(2_048), false);
-      case 4 -> new Stored("stored.over-limit", "x".repeat(2_049), true);
+      case 3 ->
+          pick(
+              r,
+              new Stored("stored.at-limit", "x".repeat(2_048), false),
+              new Stored("stored.at-byte-limit", "é".repeat(1_200), false));
+      case 4 ->
+          pick(
+              r,
+              new Stored("stored.over-limit", "x".repeat(2_049), true),
+              new Stored("stored.over-byte-limit", "東".repeat(801), true));
       case 5 -> new Stored("stored.control", "tab\tline\nfeed\u001f", false);
       default -> new Stored("stored.invalid-utf8", null, true);
     };

@@ -9,6 +9,7 @@ import static dev.roster.it.ScimAssertions.assertScimJson;
 import static dev.roster.it.ScimFixtures.addMembers;
 import static dev.roster.it.ScimFixtures.caseVariant;
 import static dev.roster.it.ScimFixtures.groupJson;
+import static dev.roster.it.ScimFixtures.ideographs;
 import static dev.roster.it.ScimFixtures.prefix;
 import static dev.roster.it.ScimJson.CORE_GROUP;
 import static dev.roster.it.ScimJson.encoded;
@@ -302,6 +303,36 @@ class GroupsIT extends BlackBox {
         400,
         "invalidValue");
     assertFalse(fixtures.readUser(user).containsKey("groups"), "no group was made");
+  }
+
+  /** Names are bounded in bytes of UTF-8 like every value (2,400), the same on every database. */
+  @Test
+  void aNameOverTheByteLimitIsRefusedOnCreateReplaceAndPatch() {
+    String p = prefix("g");
+    String longest = p + ideographs((2400 - p.length()) / 3);
+    String id = fixtures.group(longest);
+    JsonObject before = fixtures.readGroup(id);
+    assertEquals(longest, before.getString("displayName"));
+
+    String tooLong = longest + "\u00e9";
+    assertScimError(scim.post("/Groups", ACME_TOKEN, groupJson(tooLong)), 400, "invalidValue");
+    assertScimError(scim.put("/Groups/" + id, ACME_TOKEN, groupJson(tooLong)), 400, "invalidValue");
+    assertScimError(
+        scim.patch(
+            "/Groups/" + id,
+            ACME_TOKEN,
+            patchOf(
+                "{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \""
+                    + tooLong
+                    + "\"}")),
+        400,
+        "invalidValue");
+    assertEquals(before, fixtures.readGroup(id));
+    assertEquals(
+        0,
+        scim.get("/Groups?filter=" + encoded("displayName eq \"" + tooLong + "\""), ACME_TOKEN)
+            .json()
+            .getInt("totalResults"));
   }
 
   @Test

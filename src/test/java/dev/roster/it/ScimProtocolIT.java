@@ -239,16 +239,18 @@ class ScimProtocolIT extends BlackBox {
 
   @Test
   void countsCharactersNotUtf16UnitsAgainstTheLengthLimit() {
-    String emoji = "\uD83D\uDE00";
+    // 2,048 characters in 2,148 UTF-16 units and 2,348 bytes of UTF-8: within both limits
+    String longest = "\uD83D\uDE00".repeat(100) + "x".repeat(1948);
     ScimClient.Reply created =
-        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + emoji.repeat(2048) + "\"}");
+        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + longest + "\"}");
     assertEquals(201, created.status(), created::toString);
-    assertEquals(emoji.repeat(2048), created.json().getString("userName"));
+    assertEquals(longest, created.json().getString("userName"));
     assertEquals(204, scim.delete("/Users/" + created.json().getString("id"), ACME_TOKEN).status());
 
     ScimClient.Reply tooLong =
-        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + emoji.repeat(2049) + "\"}");
+        scim.post("/Users", ACME_TOKEN, "{\"userName\":\"" + longest + "x\"}");
     assertScimError(tooLong, 400, "invalidValue");
+    assertTrue(tooLong.body().contains("2048 characters"), tooLong::toString);
   }
 
   @Test

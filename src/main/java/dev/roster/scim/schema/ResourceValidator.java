@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,9 +38,9 @@ import java.util.Optional;
  *   <li>A multi-valued attribute given one value is a list of one. A complex attribute given a
  *       string is {@code {"value": string}}, and given an array of one is that element: Entra ID
  *       sends {@code manager} all three ways.
- *   <li>A value of the wrong type, a string longer than {@value #MAX_STRING_LENGTH} characters, two
- *       primary values, or a missing required attribute is a 400 {@code invalidValue} that names
- *       the attribute.
+ *   <li>A value of the wrong type, a string longer than {@value #MAX_STRING_LENGTH} characters or
+ *       {@value #MAX_STRING_BYTES} bytes of UTF-8, two primary values, or a missing required
+ *       attribute is a 400 {@code invalidValue} that names the attribute.
  * </ul>
  *
  * String values are kept exactly as sent.
@@ -51,6 +52,23 @@ public final class ResourceValidator {
    * counts them); longer values could not be indexed everywhere.
    */
   public static final int MAX_STRING_LENGTH = 2048;
+
+  /**
+   * The most bytes a string value takes in UTF-8, and its lower-case form too, which is what Roster
+   * compares and indexes for attributes that ignore case. Every stored string is indexed, and a
+   * PostgreSQL B-tree entry holds at most 2,704 bytes, the tenant id (up to 64) and the attribute's
+   * path (up to 200) included; 2,400 leaves room for both and for the entry's headers, whatever the
+   * value. So the same value is accepted or refused on H2 and on PostgreSQL: 2,048 characters of
+   * ASCII fit, 1,200 of Latin with accents, Greek or Cyrillic, 800 of Chinese or Japanese, 600
+   * emoji.
+   */
+  public static final int MAX_STRING_BYTES = 2400;
+
+  /**
+   * Lower-casing makes at most three bytes of two (U+0130 becomes i and U+0307), so a value of up
+   * to this many bytes has a lower-case form within {@link #MAX_STRING_BYTES}.
+   */
+  private static final int LOWER_CASE_SURELY_FITS = MAX_STRING_BYTES * 2 / 3;
 
   /**
    * The columns that hold such a string or its comparison key, in UTF-16 units, which H2 counts: a
@@ -228,8 +246,25 @@ public final class ResourceValidator {
           throw ScimException.invalidValue(
               "The value of '" + where + "' is longer than " + MAX_STRING_LENGTH + " characters.");
         }
+        if (tooManyBytes(s.getString())) {
+          throw ScimException.invalidValue(
+              "The value of '"
+                  + where
+                  + "' takes more than "
+                  + MAX_STRING_BYTES
+                  + " bytes in UTF-8 (lower-cased, where case is ignored): 2048 characters of"
+                  + " ASCII fit, fewer of scripts that take two to four bytes a character.");
+        }
         return Optional.of(s);
     }
+  }
+
+  /** Whether the value or its lower-case form takes more than {@link #MAX_STRING_BYTES}. */
+  static boolean tooManyBytes(String value) {
+    int bytes = Unicode.utf8Length(value);
+    return bytes > MAX_STRING_BYTES
+        || bytes > LOWER_CASE_SURELY_FITS
+            && Unicode.utf8Length(value.toLowerCase(Locale.ROOT)) > MAX_STRING_BYTES;
   }
 
   private Optional<JsonValue> complex(

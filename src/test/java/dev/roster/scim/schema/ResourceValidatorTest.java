@@ -407,19 +407,23 @@ class ResourceValidatorTest {
             "a string of exactly 2048 characters is kept",
             "{\"userName\": \"" + "x".repeat(2048) + "\"}",
             "{\"userName\": \"" + "x".repeat(2048) + "\"}"),
-        // characters are code points: an emoji is one, although Java stores two chars
+        // bytes of UTF-8 bound a value too: 2,400 of them are 600 emoji, 800 CJK, 1,200 é
         user(
-            "2048 emoji are 2048 characters",
-            "{\"userName\": \"" + "\uD83D\uDE00".repeat(2048) + "\"}",
-            "{\"userName\": \"" + "\uD83D\uDE00".repeat(2048) + "\"}"),
+            "600 emoji are 2400 bytes",
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(600) + "\"}",
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(600) + "\"}"),
         user(
-            "a sub-attribute of 2048 emoji",
-            "{\"userName\": \"b\", \"emails\": [{\"display\": \""
-                + "\uD83D\uDE00".repeat(2048)
-                + "\"}]}",
-            "{\"userName\": \"b\", \"emails\": [{\"display\": \""
-                + "\uD83D\uDE00".repeat(2048)
-                + "\"}]}"),
+            "a sub-attribute of 800 CJK characters",
+            "{\"userName\": \"b\", \"emails\": [{\"display\": \"" + "\u6771".repeat(800) + "\"}]}",
+            "{\"userName\": \"b\", \"emails\": [{\"display\": \"" + "\u6771".repeat(800) + "\"}]}"),
+        user(
+            "1200 accented letters whose lower case is as long",
+            "{\"userName\": \"" + "\u00C9".repeat(1200) + "\"}",
+            "{\"userName\": \"" + "\u00C9".repeat(1200) + "\"}"),
+        user(
+            "800 dotted capital I: 1600 bytes, 2400 once lower-cased",
+            "{\"userName\": \"" + "\u0130".repeat(800) + "\"}",
+            "{\"userName\": \"" + "\u0130".repeat(800) + "\"}"),
         user(
             "roles as POSTed (objects, \"primary\" string)",
             """
@@ -531,6 +535,28 @@ class ResourceValidatorTest {
             "2049 emoji",
             ResourceType.USER,
             "{\"userName\": \"" + "\uD83D\uDE00".repeat(2049) + "\"}"),
+        Arguments.of(
+            "601 emoji, 2404 bytes",
+            ResourceType.USER,
+            "{\"userName\": \"" + "\uD83D\uDE00".repeat(601) + "\"}"),
+        Arguments.of(
+            "a sub-attribute of 801 CJK characters, 2403 bytes",
+            ResourceType.USER,
+            "{\"userName\": \"b\", \"addresses\": [{\"locality\": \""
+                + "\u6771".repeat(801)
+                + "\"}]}"),
+        Arguments.of(
+            "1201 accented letters, 2402 bytes",
+            ResourceType.USER,
+            "{\"userName\": \"b\", \"title\": \"" + "\u00E9".repeat(1201) + "\"}"),
+        Arguments.of(
+            "1000 dotted capital I: 2000 bytes, 3000 once lower-cased",
+            ResourceType.USER,
+            "{\"userName\": \"" + "\u0130".repeat(1000) + "\"}"),
+        Arguments.of(
+            "a group name of 1201 accented letters",
+            ResourceType.GROUP,
+            "{\"displayName\": \"" + "\u00E9".repeat(1201) + "\"}"),
         Arguments.of(
             "a sub-attribute over 2048 characters",
             ResourceType.USER,
