@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -139,10 +138,8 @@ class LimitsIT {
                       + "\r\n"
                       + "Content-Type: application/scim+json\r\n";
               case 1 ->
-                  "POST /api/admin/v1/tenants HTTP/1.1\r\nAuthorization: Basic "
-                      + Base64.getEncoder()
-                          .encodeToString(
-                              ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))
+                  "POST /api/admin/v1/tenants HTTP/1.1\r\nAuthorization: "
+                      + ScimClient.basic("admin", ADMIN_PASSWORD)
                       + "\r\nContent-Type: application/json\r\n";
               default ->
                   "POST /login.xhtml HTTP/1.1\r\n"
@@ -207,12 +204,7 @@ class LimitsIT {
           scim.send(
               HttpRequest.newBuilder(
                       URI.create(server.url() + "api/admin/v1/log?tenant=" + tenant + "&limit=200"))
-                  .header(
-                      "Authorization",
-                      "Basic "
-                          + Base64.getEncoder()
-                              .encodeToString(
-                                  ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+                  .header("Authorization", ScimClient.basic("admin", ADMIN_PASSWORD)));
       assertEquals(200, log.status(), log::toString);
       JsonArray entries = log.json().getJsonArray("entries");
       for (JsonValue entry : entries) {
