@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,19 +31,6 @@ public final class ScimFixtures {
   }
 
   // Bodies and names
-
-  /**
-   * Chinese characters, three bytes each in UTF-8, in an order that does not compress (PostgreSQL
-   * compresses long index entries, so a repeated character would not show its limit).
-   */
-  public static String ideographs(int count) {
-    Random random = new Random(count);
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      text.appendCodePoint(0x4E00 + random.nextInt(20_000));
-    }
-    return text.toString();
-  }
 
   /** A new prefix for names: the letter, then ten random hexadecimal digits. */
   public static String prefix(String letter) {

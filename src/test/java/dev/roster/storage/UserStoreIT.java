@@ -8,6 +8,7 @@ import dev.roster.databases.JpaDatabase;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.scim.query.ListQuery;
+import dev.roster.scim.schema.LongValues;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserPage;
 import dev.roster.users.control.UserStore;
@@ -311,20 +312,23 @@ class UserStoreIT {
   }
 
   /**
-   * Characters are code points: 2,048 emoji are 4,096 UTF-16 units, which H2 counts, and 2,048
-   * U+0130 become 4,096 units when lower-cased for the comparison key. Both fit, and are found.
+   * Values at both limits (2,048 characters, 2,400 bytes of UTF-8) fit and are found: 800 Chinese
+   * characters in an order that does not compress (PostgreSQL's index entry), 117 emoji and 1,931
+   * letters (the most UTF-16 units, which H2 counts, that the limits allow), and 800 U+0130 (2,400
+   * bytes once lower-cased for the comparison key).
    */
   @Test
   void storesAndFindsTheLongestValuesOfAnyCharacters() {
-    String emoji = "\uD83D\uDE00".repeat(2048);
-    String dotted = "\u0130".repeat(2048);
+    String ideographs = LongValues.ideographs(800);
+    String widest = LongValues.widest();
+    String dotted = "\u0130".repeat(800);
     in(
         "long-values",
         store ->
             store.create(
                 Json.createObjectBuilder()
-                    .add("userName", emoji)
-                    .add("externalId", emoji)
+                    .add("userName", ideographs)
+                    .add("externalId", widest)
                     .add("displayName", dotted)
                     .add("title", dotted)
                     .build()));
@@ -335,7 +339,7 @@ class UserStoreIT {
                 store
                     .search(
                         query(
-                            "userName eq \"" + emoji + "\" and title eq \"" + dotted + "\"",
+                            "userName eq \"" + ideographs + "\" and title eq \"" + dotted + "\"",
                             1,
                             200),
                         null)
@@ -343,7 +347,7 @@ class UserStoreIT {
                     .stream()
                     .map(StoredUser::externalId)
                     .toList());
-    assertEquals(List.of(emoji), found);
+    assertEquals(List.of(widest), found);
   }
 
   @Test

@@ -312,11 +312,14 @@ public record GroupPatch(
     String displayText = null;
     if (display instanceof JsonString text) {
       displayText = text.getString();
-      if (Unicode.length(displayText) > ResourceValidator.MAX_STRING_LENGTH) {
+      if (Unicode.length(displayText) > ResourceValidator.MAX_STRING_LENGTH
+          || ResourceValidator.tooManyBytes(displayText)) {
         throw ScimException.invalidValue(
             "A member's display is at most "
                 + ResourceValidator.MAX_STRING_LENGTH
-                + " characters.");
+                + " characters and "
+                + ResourceValidator.MAX_STRING_BYTES
+                + " bytes of UTF-8, as every value.");
       }
     } else if (display != null && display.getValueType() != JsonValue.ValueType.NULL) {
       throw ScimException.invalidValue("A member's display must be a string.");

@@ -260,7 +260,7 @@ public final class ResourceValidator {
   }
 
   /** Whether the value or its lower-case form takes more than {@link #MAX_STRING_BYTES}. */
-  static boolean tooManyBytes(String value) {
+  public static boolean tooManyBytes(String value) {
     int bytes = Unicode.utf8Length(value);
     return bytes > MAX_STRING_BYTES
         || bytes > LOWER_CASE_SURELY_FITS

@@ -222,10 +222,10 @@ class GroupPatchTest {
         row("an empty Operations list is a no-op", "", ""));
   }
 
-  /** Characters are code points: a display of 2,048 emoji is within the limit. */
+  /** A display of 600 emoji (2,400 bytes of UTF-8) is within the limits. */
   @Test
-  void keepsADisplayOf2048CharactersOutsideTheBasicPlane() {
-    String display = "\uD83D\uDE00".repeat(2048);
+  void keepsADisplayOf600CharactersOutsideTheBasicPlane() {
+    String display = "\uD83D\uDE00".repeat(600);
     GroupPatch plan =
         GroupPatch.of(
             PatchOperation.listOf(
@@ -318,9 +318,9 @@ class GroupPatchTest {
                 + "\"}]}",
             ScimType.INVALID_VALUE),
         failure(
-            "a display of 2049 emoji",
+            "a display of 601 emoji, 2404 bytes",
             "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"display\":\""
-                + "\uD83D\uDE00".repeat(2049)
+                + "\uD83D\uDE00".repeat(601)
                 + "\"}]}",
             ScimType.INVALID_VALUE),
         failure(
