@@ -119,6 +119,11 @@ public class ScimException extends RuntimeException {
     return new ScimException(409, null, detail);
   }
 
+  /** 410: what was asked for existed but is no longer kept (an expired change-feed cursor). */
+  public static ScimException gone(String detail) {
+    return new ScimException(410, null, detail);
+  }
+
   /** 412: an {@code If-Match} precondition failed; the resource has changed. */
   public static ScimException preconditionFailed(String detail) {
     return new ScimException(412, null, detail);

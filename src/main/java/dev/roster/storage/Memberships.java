@@ -3,7 +3,7 @@ package dev.roster.storage;
 import dev.roster.groups.entity.Membership;
 import dev.roster.scim.filter.Filter;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -172,14 +172,19 @@ public final class Memberships {
     return removed;
   }
 
-  /** Removes the members that match a filter on one member ({@code members[...]}). */
-  public int removeMatching(long groupId, Filter memberFilter) {
+  /**
+   * The ids of the members that match a filter on one member ({@code members[...]}), which a PATCH
+   * then removes by id, so that its events can name them.
+   */
+  public List<String> idsMatching(long groupId, Filter memberFilter) {
     FilterTranslation.Condition condition =
         FilterTranslation.relationRows(
             ResourceTable.GROUPS, "m.groupId = ?1", groupId, memberFilter);
-    Query delete = em.createQuery("DELETE FROM Membership m WHERE " + condition.jpql());
-    ResourceRows.bind(delete, condition.parameters());
-    return delete.executeUpdate();
+    TypedQuery<String> select =
+        em.createQuery(
+            "SELECT m.memberId FROM Membership m WHERE " + condition.jpql(), String.class);
+    ResourceRows.bind(select, condition.parameters());
+    return select.getResultList();
   }
 
   /** Removes every member of the group. */

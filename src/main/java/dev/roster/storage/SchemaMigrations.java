@@ -61,7 +61,8 @@ public class SchemaMigrations {
           "common/V1__schema_before_migrations.sql",
           "common/V2__provisioning_log_indexes_newest_first.sql",
           "common/V3__user_and_group_ids_in_creation_order.sql",
-          "postgresql/V4__binary_collation_for_compared_text.sql");
+          "postgresql/V4__binary_collation_for_compared_text.sql",
+          "common/V5__change_feed.sql");
 
   static final String ROOT = "db/migration/";
 

@@ -50,6 +50,7 @@ public class AdminApiApplication extends Application {
         TenantsApi.class,
         TokensApi.class,
         LogApi.class,
+        EventsApi.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers
         AdminJsonReader.class,

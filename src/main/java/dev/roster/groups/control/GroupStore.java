@@ -2,6 +2,7 @@ package dev.roster.groups.control;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
+import dev.roster.events.control.ChangeEvents;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.patch.GroupPatch;
@@ -20,6 +21,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,6 +50,7 @@ public class GroupStore {
   private final EntityManager em;
   private final ResourceRows<StoredGroup> rows;
   private final Memberships memberships;
+  private final ChangeEvents events;
 
   /** The tenant's users, which most members are. */
   private final ResourceRows<?> users;
@@ -60,6 +63,7 @@ public class GroupStore {
     this.rows = ResourceRows.groups(em, tenantId);
     this.users = ResourceRows.users(em, tenantId);
     this.memberships = new Memberships(em);
+    this.events = new ChangeEvents(em, tenantId);
   }
 
   /**
@@ -79,7 +83,9 @@ public class GroupStore {
     setAttributes(group, attributes);
     em.persist(group);
     rows.flush();
+    events.groupCreated(group.scimId(), group.displayName(), group.externalId());
     add(group, members);
+    events.append();
     return group;
   }
 
@@ -94,6 +100,7 @@ public class GroupStore {
     StoredGroup group = rows.lockForWrite(id, ifMatch);
     boolean changed = changeAttributes(group, GroupDocuments.attributes(group), attributes);
     changed |= replaceAll(group, members);
+    events.append();
     return changed ? touch(group) : group;
   }
 
@@ -109,6 +116,7 @@ public class GroupStore {
     for (MemberChange change : plan.memberChanges()) {
       changed |= apply(group, change);
     }
+    events.append();
     return changed ? touch(group) : group;
   }
 
@@ -116,6 +124,8 @@ public class GroupStore {
     StoredGroup group = rows.lockForWrite(id, ifMatch);
     memberships.removeAll(group.id());
     rows.delete(group);
+    events.groupDeleted(group.scimId(), group.displayName(), group.externalId());
+    events.append();
   }
 
   /**
@@ -138,9 +148,9 @@ public class GroupStore {
       return replaceAll(group, replace.members());
     }
     if (change instanceof MemberChange.RemoveMatching matching) {
-      return memberships.removeMatching(group.id(), matching.filter()) > 0;
+      return removePresent(group, memberships.idsMatching(group.id(), matching.filter()));
     }
-    return memberships.removeAll(group.id()) > 0;
+    return removePresent(group, memberships.memberIds(group.id()));
   }
 
   /**
@@ -149,7 +159,7 @@ public class GroupStore {
    * inserts.
    */
   private boolean add(StoredGroup group, List<Member> members) {
-    boolean added = false;
+    List<String> added = new ArrayList<>();
     Map<String, Member> byId = new LinkedHashMap<>();
     for (Member member : members) {
       byId.putIfAbsent(member.value().toLowerCase(Locale.ROOT), member);
@@ -166,20 +176,38 @@ public class GroupStore {
         } else if (!present.contains(id)) {
           em.persist(
               new Membership(group.id(), id, isUser ? "User" : "Group", byId.get(id).display()));
-          added = true;
+          added.add(id);
         }
       }
     }
-    if (added) {
-      em.flush();
+    if (added.isEmpty()) {
+      return false;
     }
-    return added;
+    em.flush();
+    events.membersAdded(group.scimId(), group.displayName(), added);
+    return true;
   }
 
+  /** Removes those of the ids that are members; the others are no change. */
   private boolean remove(StoredGroup group, Set<String> ids) {
     Set<String> keys = new LinkedHashSet<>();
     ids.forEach(id -> keys.add(id.toLowerCase(Locale.ROOT)));
-    return memberships.remove(group.id(), keys) > 0;
+    List<String> present = new ArrayList<>();
+    for (List<String> chunk : Memberships.chunks(keys)) {
+      Set<String> members = memberships.present(group.id(), chunk);
+      chunk.stream().filter(members::contains).forEach(present::add);
+    }
+    return removePresent(group, present);
+  }
+
+  /** Removes members known to be members, and says which in events. */
+  private boolean removePresent(StoredGroup group, List<String> memberIds) {
+    if (memberIds.isEmpty()) {
+      return false;
+    }
+    memberships.remove(group.id(), memberIds);
+    events.membersRemoved(group.scimId(), group.displayName(), memberIds);
+    return true;
   }
 
   /**
@@ -195,7 +223,7 @@ public class GroupStore {
     Set<String> have = new HashSet<>(current);
     List<Member> missing =
         members.stream().filter(m -> !have.contains(m.value().toLowerCase(Locale.ROOT))).toList();
-    boolean removed = remove(group, gone);
+    boolean removed = removePresent(group, new ArrayList<>(gone));
     return add(group, missing) | removed;
   }
 
@@ -207,8 +235,12 @@ public class GroupStore {
     if (!key.equals(group.displayNameKey())) {
       rows.requireFree(key, group.id());
     }
+    String oldName = group.displayName();
+    String oldExternalId = group.externalId();
     setAttributes(group, next);
     rows.flush();
+    events.groupChanged(
+        group.scimId(), oldName, group.displayName(), oldExternalId, group.externalId());
     return true;
   }
 

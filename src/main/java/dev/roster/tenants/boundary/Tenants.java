@@ -2,6 +2,7 @@ package dev.roster.tenants.boundary;
 
 import dev.roster.runtime.AfterTransaction;
 import dev.roster.scim.ScimException;
+import dev.roster.storage.ChangeEventRows;
 import dev.roster.storage.TenantQueries;
 import dev.roster.storage.TokenQueries;
 import dev.roster.tenants.control.BootstrapTokens;
@@ -80,6 +81,7 @@ public class Tenants {
     Tenant tenant = new Tenant(tenantId, name, clock.instant());
     em.persist(tenant);
     em.flush();
+    new ChangeEventRows(em).createCounter(tenantId);
     return TenantView.of(tenant);
   }
 
@@ -223,6 +225,7 @@ public class Tenants {
     if (tenant == null) {
       tenant = new Tenant(entry.tenantId(), entry.tenantId(), now);
       em.persist(tenant);
+      new ChangeEventRows(em).createCounter(tenant.getId());
       tenantState = "new tenant";
     } else if (!tenant.isEnabled()) {
       tenantState = "existing tenant, DISABLED: its tokens are refused until it is enabled";

@@ -1,5 +1,6 @@
 package dev.roster.users.control;
 
+import dev.roster.events.control.ChangeEvents;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
@@ -39,12 +40,14 @@ public class UserStore {
   private final String tenantId;
   private final ResourceRows<StoredUser> rows;
   private final IndexedValues index;
+  private final ChangeEvents events;
 
   public UserStore(EntityManager em, String tenantId) {
     this.em = em;
     this.tenantId = tenantId;
     this.rows = ResourceRows.users(em, tenantId);
     this.index = new IndexedValues(em);
+    this.events = new ChangeEvents(em, tenantId);
   }
 
   public StoredUser create(JsonObject body) {
@@ -55,6 +58,8 @@ public class UserStore {
     em.persist(user);
     UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
     rows.flush();
+    events.userCreated(DirectoryUser.of(user.scimId(), state));
+    events.append();
     return user;
   }
 
@@ -78,8 +83,11 @@ public class UserStore {
 
   public void delete(String id, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
+    DirectoryUser gone = DirectoryUser.of(user.scimId(), UserDocuments.state(user));
     index.deleteAll(user.id());
     rows.delete(user);
+    events.userDeleted(gone);
+    events.append();
   }
 
   /**
@@ -104,6 +112,11 @@ public class UserStore {
     user.touch(Timestamps.now());
     reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(after.document()));
     rows.flush();
+    events.userChanged(
+        DirectoryUser.of(user.scimId(), before),
+        DirectoryUser.of(user.scimId(), after),
+        DirectoryUser.changedAttributes(before, after));
+    events.append();
     return user;
   }
 

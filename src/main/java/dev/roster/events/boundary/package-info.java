@@ -1,0 +1,2 @@
+/** The change feed as the admin API reads it: pages, long polling, retention. */
+package dev.roster.events.boundary;

@@ -1,0 +1,2 @@
+/** The change feed's event as stored. */
+package dev.roster.events.entity;

@@ -1,0 +1,170 @@
+package dev.roster.users.control;
+
+import static dev.roster.scim.JsonProviders.JSON;
+
+import dev.roster.scim.SchemaUris;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * A user as the product thinks of it (docs/change-feed.md, "The user's fields"): the few attributes
+ * a product acts on, read from the SCIM document whichever identity provider wrote it.
+ *
+ * <p>{@code email} is the address the product should use: the {@code work} email (the primary one
+ * if several are work), else the primary email, else {@code userName}, because Entra ID sends the
+ * UPN as userName when {@code mail} is empty and products fall back to it. A user the identity
+ * provider never marked active or inactive is active.
+ */
+public record DirectoryUser(
+    String id,
+    String externalId,
+    String userName,
+    String email,
+    String givenName,
+    String familyName,
+    String displayName,
+    boolean active,
+    String department,
+    String title,
+    String managerId) {
+
+  /** The user of a stored state. */
+  public static DirectoryUser of(String id, UserDocuments.State state) {
+    JsonObject document = state.document();
+    JsonObject name = object(document, "name");
+    JsonObject enterprise = object(document, SchemaUris.ENTERPRISE_USER);
+    String userName = text(document, "userName");
+    return new DirectoryUser(
+        id,
+        state.externalId(),
+        userName,
+        email(document, userName),
+        text(name, "givenName"),
+        text(name, "familyName"),
+        text(document, "displayName"),
+        document.get("active") != JsonValue.FALSE,
+        text(enterprise, "department"),
+        text(document, "title"),
+        text(object(enterprise, "manager"), "value"));
+  }
+
+  /** The fields as JSON, {@code null} for those without a value. */
+  public JsonObject json() {
+    JsonObjectBuilder json = JSON.createObjectBuilder();
+    fields().forEach((field, value) -> put(json, field, value));
+    return json.build();
+  }
+
+  /**
+   * What changed from {@code before} to this: each changed field with its old and new value, e.g.
+   * {@code {"department": {"old": "Sales", "new": "Marketing"}}}.
+   */
+  public JsonObject changesSince(DirectoryUser before) {
+    JsonObjectBuilder changes = JSON.createObjectBuilder();
+    Map<String, Object> old = before.fields();
+    fields()
+        .forEach(
+            (field, value) -> {
+              Object was = old.get(field);
+              if (!Objects.equals(was, value)) {
+                JsonObjectBuilder change = JSON.createObjectBuilder();
+                put(change, "old", was);
+                put(change, "new", value);
+                changes.add(field, change);
+              }
+            });
+    return changes.build();
+  }
+
+  /**
+   * The SCIM attributes whose values differ between two documents, by name: top-level attributes,
+   * and the enterprise extension's by their own name ({@code department}, {@code manager}), so that
+   * a change outside the fields above is still named.
+   */
+  public static TreeSet<String> changedAttributes(
+      UserDocuments.State before, UserDocuments.State after) {
+    TreeSet<String> names = new TreeSet<>();
+    if (!Objects.equals(before.externalId(), after.externalId())) {
+      names.add("externalId");
+    }
+    differences(before.document(), after.document(), names);
+    names.remove(SchemaUris.ENTERPRISE_USER);
+    differences(
+        object(before.document(), SchemaUris.ENTERPRISE_USER),
+        object(after.document(), SchemaUris.ENTERPRISE_USER),
+        names);
+    return names;
+  }
+
+  private Map<String, Object> fields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("id", id);
+    fields.put("externalId", externalId);
+    fields.put("userName", userName);
+    fields.put("email", email);
+    fields.put("givenName", givenName);
+    fields.put("familyName", familyName);
+    fields.put("displayName", displayName);
+    fields.put("active", active);
+    fields.put("department", department);
+    fields.put("title", title);
+    fields.put("managerId", managerId);
+    return fields;
+  }
+
+  private static void differences(JsonObject before, JsonObject after, TreeSet<String> names) {
+    before.forEach(
+        (name, value) -> {
+          if (!value.equals(after.get(name))) {
+            names.add(name);
+          }
+        });
+    after.keySet().stream().filter(name -> !before.containsKey(name)).forEach(names::add);
+  }
+
+  private static String email(JsonObject document, String userName) {
+    if (!(document.get("emails") instanceof JsonArray emails)) {
+      return userName;
+    }
+    String work = null;
+    String primary = null;
+    for (JsonValue element : emails) {
+      if (!(element instanceof JsonObject email) || text(email, "value") == null) {
+        continue;
+      }
+      boolean isPrimary = email.get("primary") == JsonValue.TRUE;
+      if ("work".equalsIgnoreCase(text(email, "type")) && (work == null || isPrimary)) {
+        work = text(email, "value");
+      }
+      if (isPrimary && primary == null) {
+        primary = text(email, "value");
+      }
+    }
+    return work != null ? work : primary != null ? primary : userName;
+  }
+
+  private static JsonObject object(JsonObject parent, String name) {
+    return parent.get(name) instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  private static String text(JsonObject parent, String name) {
+    return parent.get(name) instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static void put(JsonObjectBuilder json, String name, Object value) {
+    if (value == null) {
+      json.addNull(name);
+    } else if (value instanceof Boolean b) {
+      json.add(name, b);
+    } else {
+      json.add(name, value.toString());
+    }
+  }
+}
