@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +203,82 @@ class CrashRecoveryIT {
             + " member adds");
     assertEquals(List.of(), lost, lost.size() + " of " + writes + " acknowledged writes lost");
     reportLogLoss(database);
+    assertFeedMatchesTheData(database);
+  }
+
+  /**
+   * The change feed after the kills: every tenant's numbers run 1..N without a gap, every user has
+   * its {@code user.created} event and every such event its user, every committed PATCH its {@code
+   * user.updated} (a user's version and its number of update events differ by the same constant for
+   * all users), and the group's members are exactly those its events added. So no event exists
+   * without its change and no committed change lacks its event.
+   */
+  private void assertFeedMatchesTheData(Database database) throws Exception {
+    try (Connection db = open(database)) {
+      Map<String, Long> counters = new HashMap<>();
+      try (ResultSet rows =
+          db.createStatement()
+              .executeQuery("SELECT TENANT_ID, LAST_SEQ FROM TENANT_EVENT_COUNTER")) {
+        while (rows.next()) {
+          counters.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      for (Map.Entry<String, Long> counter : counters.entrySet()) {
+        try (PreparedStatement query =
+            db.prepareStatement("SELECT SEQ FROM CHANGE_EVENT WHERE TENANT_ID = ? ORDER BY SEQ")) {
+          query.setString(1, counter.getKey());
+          try (ResultSet rows = query.executeQuery()) {
+            long expected = 0;
+            while (rows.next()) {
+              assertEquals(++expected, rows.getLong(1), "numbers of " + counter.getKey());
+            }
+            assertEquals(counter.getValue(), expected, "counter of " + counter.getKey());
+          }
+        }
+      }
+      Map<String, Long> versions = new HashMap<>();
+      try (ResultSet rows =
+          db.createStatement().executeQuery("SELECT SCIM_ID, VERSION FROM SCIM_USERS")) {
+        while (rows.next()) {
+          versions.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+      Set<String> created = new HashSet<>();
+      Map<String, Long> updates = new HashMap<>();
+      Set<String> added = new HashSet<>();
+      try (ResultSet rows =
+          db.createStatement()
+              .executeQuery("SELECT TYPE, RESOURCE_ID, PAYLOAD FROM CHANGE_EVENT")) {
+        while (rows.next()) {
+          switch (rows.getString(1)) {
+            case "user.created" -> created.add(rows.getString(2));
+            case "user.updated" -> updates.merge(rows.getString(2), 1L, Long::sum);
+            case "group.members_added" ->
+                jakarta.json.Json.createReader(new java.io.StringReader(rows.getString(3)))
+                    .readObject()
+                    .getJsonArray("memberIds")
+                    .getValuesAs(jakarta.json.JsonString::getString)
+                    .forEach(added::add);
+            default -> {}
+          }
+        }
+      }
+      assertEquals(versions.keySet(), created, "users and their user.created events");
+      Set<Long> offsets = new HashSet<>();
+      versions.forEach((id, version) -> offsets.add(version - updates.getOrDefault(id, 0L)));
+      assertEquals(1, offsets.size(), "version minus update events, per user: " + offsets);
+      Set<String> members = new HashSet<>();
+      try (ResultSet rows =
+          db.createStatement().executeQuery("SELECT MEMBER_ID FROM SCIM_MEMBERSHIPS")) {
+        while (rows.next()) {
+          members.add(rows.getString(1));
+        }
+      }
+      assertEquals(members, added, "members and their group.members_added events");
+      System.out.printf(
+          "CrashRecoveryIT: the feed holds %d events, each with its change%n",
+          counters.values().stream().mapToLong(Long::longValue).sum());
+    }
   }
 
   /**
