@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,7 +93,7 @@ class TwoInstancesIT {
             sql.executeQuery(
                 "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
       applied.next();
-      assertEquals(4, applied.getInt(1), "each migration once");
+      assertEquals(5, applied.getInt(1), "each migration once");
     }
     for (PayaraMicroProcess server : List.of(one, two)) {
       assertTrue(!server.output().contains("already exists"), server::output);
@@ -240,6 +241,50 @@ class TwoInstancesIT {
     for (PayaraMicroProcess server : List.of(one, two)) {
       assertTrue(!server.output().contains("purge failed"), server::output);
     }
+  }
+
+  /**
+   * Writes on both instances make one feed: read from either, the same events in the same order,
+   * numbered without a gap, each write there once; and a reader waiting on one instance wakes for a
+   * write on the other.
+   */
+  @Test
+  @Order(8)
+  void theFeedIsOneSequenceWhicheverInstanceWroteOrIsRead() throws Exception {
+    String events = "/api/admin/v1/tenants/two/events";
+    long start =
+        admin(one, "GET", events + "?after=0&limit=1", null).getJsonNumber("latest").longValue();
+    List<Callable<String>> creates = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ScimClient scim = i % 2 == 0 ? first : second;
+      String userName = "feed-" + i + "@example.com";
+      creates.add(() -> created(scim.post("/Users", TOKEN, minimalUser(userName))));
+    }
+    Set<String> ids = new HashSet<>(Concurrently.simultaneously(creates));
+    List<JsonObject> fromOne =
+        admin(one, "GET", events + "?after=" + start + "&limit=1000", null)
+            .getJsonArray("events")
+            .getValuesAs(JsonObject.class);
+    List<JsonObject> fromTwo =
+        admin(two, "GET", events + "?after=" + start + "&limit=1000", null)
+            .getJsonArray("events")
+            .getValuesAs(JsonObject.class);
+    assertEquals(fromOne, fromTwo);
+    assertEquals(40, fromOne.size(), fromOne::toString);
+    for (int i = 0; i < fromOne.size(); i++) {
+      assertEquals(start + i + 1, fromOne.get(i).getJsonNumber("seq").longValue());
+    }
+    assertEquals(
+        ids, fromOne.stream().map(e -> e.getString("resourceId")).collect(Collectors.toSet()));
+
+    long latest = start + 40;
+    java.util.concurrent.CompletableFuture<JsonObject> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> admin(one, "GET", events + "?after=" + latest + "&wait=20", null));
+    PayaraMicroProcess.sleep(1000);
+    String other = created(second.post("/Users", TOKEN, minimalUser("feed-late@example.com")));
+    JsonObject woken = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(other, woken.getJsonArray("events").getJsonObject(0).getString("resourceId"));
   }
 
   /**
