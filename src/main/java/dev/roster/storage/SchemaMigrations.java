@@ -62,7 +62,8 @@ public class SchemaMigrations {
           "common/V2__provisioning_log_indexes_newest_first.sql",
           "common/V3__user_and_group_ids_in_creation_order.sql",
           "postgresql/V4__binary_collation_for_compared_text.sql",
-          "common/V5__change_feed.sql");
+          "common/V5__change_feed.sql",
+          "common/V6__api_keys.sql");
 
   static final String ROOT = "db/migration/";
 

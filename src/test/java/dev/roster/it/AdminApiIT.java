@@ -687,5 +687,10 @@ class AdminApiIT {
     assertTrue(reply.body().contains("/api/admin/v1/tenants:"), reply::body);
     assertTrue(reply.body().contains("/api/admin/v1/tenants/{tenant}/tokens:"), reply::body);
     assertTrue(reply.body().contains("issueToken"), reply::body);
+    assertTrue(reply.body().contains("/api/admin/v1/tenants/{tenant}/events:"), reply::body);
+    assertTrue(reply.body().contains("readEvents"), reply::body);
+    assertTrue(reply.body().contains("/api/admin/v1/api-keys:"), reply::body);
+    assertTrue(reply.body().contains("issueApiKey"), reply::body);
+    assertTrue(reply.body().contains("apiKey:"), "the API key's security scheme: " + reply.body());
   }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
 /**
  * The admin API at {@code /api/admin/v1}, beside the SCIM API. It lists its classes, as {@code
@@ -29,19 +30,34 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             version = "1",
             description =
                 "The SCIM 2.0 API (/scim/v2, bearer tokens) and the admin API (/api/admin/v1,"
-                    + " HTTP Basic of an admin account): tenants and their tokens."))
-@SecurityScheme(
-    securitySchemeName = AdminApiApplication.BASIC,
-    type = SecuritySchemeType.HTTP,
-    scheme = "basic",
-    description =
-        "The name and password of a console admin, on every request. Wrong ones get 401. Too many"
-            + " attempts for a name or from an address (failed ones, or many at once) get 429, and"
-            + " a server busy checking other passwords 503, both unchecked and with Retry-After.")
+                    + " HTTP Basic of an admin account, or an API key): tenants, tokens, the"
+                    + " provisioning log and the change feed."))
+@SecuritySchemes({
+  @SecurityScheme(
+      securitySchemeName = AdminApiApplication.BASIC,
+      type = SecuritySchemeType.HTTP,
+      scheme = "basic",
+      description =
+          "The name and password of a console admin, on every request. Wrong ones get 401. Too"
+              + " many attempts for a name or from an address (failed ones, or many at once) get"
+              + " 429, and a server busy checking other passwords 503, both unchecked and with"
+              + " Retry-After."),
+  @SecurityScheme(
+      securitySchemeName = AdminApiApplication.API_KEY,
+      type = SecuritySchemeType.HTTP,
+      scheme = "bearer",
+      description =
+          "An API key (rk_…) issued by an admin, as 'Authorization: Bearer <key>'. It may call"
+              + " what its scopes allow: 'directory' the change feed, 'admin' tenants, tokens and"
+              + " the log; never API keys. A missing scope gets 403.")
+})
 public class AdminApiApplication extends Application {
 
   /** The security scheme that the resources of the admin API require. */
   static final String BASIC = "adminBasic";
+
+  /** The security scheme of API keys, which resources with an {@link ApiKeyScope} accept too. */
+  static final String API_KEY = "apiKey";
 
   @Override
   public Set<Class<?>> getClasses() {
@@ -51,6 +67,8 @@ public class AdminApiApplication extends Application {
         TokensApi.class,
         LogApi.class,
         EventsApi.class,
+        ApiKeysApi.class,
+        AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers
         AdminJsonReader.class,

@@ -3,6 +3,7 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
+import dev.roster.apikeys.control.Scope;
 import dev.roster.events.boundary.ChangeFeed;
 import dev.roster.events.boundary.FeedWaiters;
 import dev.roster.events.entity.ChangeEvent;
@@ -34,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * polling. The cursor is the number of the last event read, so a reader can see that it missed
  * none.
  */
+@ApiKeyScope(Scope.DIRECTORY)
 @Path("tenants/{tenant}/events")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = AdminApiApplication.BASIC)
+@SecurityRequirement(name = AdminApiApplication.API_KEY)
 @Tag(
     name = "Change feed",
     description = "Every change committed through SCIM, per tenant, numbered 1, 2, 3 … in order.")

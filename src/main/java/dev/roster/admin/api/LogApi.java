@@ -3,6 +3,7 @@ package dev.roster.admin.api;
 import dev.roster.admin.boundary.LogDetails;
 import dev.roster.admin.control.Echo;
 import dev.roster.admin.control.LogFilters;
+import dev.roster.apikeys.control.Scope;
 import dev.roster.provisioning.boundary.LogPage;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
@@ -34,9 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * console's log page ({@link LogFilters}), so a view found in the console can be scripted. Pages
  * follow one another by key: pass a page's {@code next} as {@code after}.
  */
+@ApiKeyScope(Scope.ADMIN)
 @Path("log")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = AdminApiApplication.BASIC)
+@SecurityRequirement(name = AdminApiApplication.API_KEY)
 @Tag(name = "Provisioning log", description = "Every request to the SCIM API, newest first.")
 @APIResponse(
     responseCode = "401",

@@ -3,6 +3,7 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
+import dev.roster.apikeys.control.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
@@ -35,10 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * how a product that embeds Roster creates a tenant when a customer signs up. A tenant is {@code
  * {"id", "name", "enabled", "created"}}.
  */
+@ApiKeyScope(Scope.ADMIN)
 @Path("tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = AdminApiApplication.BASIC)
+@SecurityRequirement(name = AdminApiApplication.API_KEY)
 @Tag(name = "Tenants", description = "Customer organisations; each has its own SCIM directory.")
 @APIResponse(
     responseCode = "401",

@@ -4,6 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.admin.control.Echo;
+import dev.roster.apikeys.control.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
@@ -36,10 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The plaintext of a token is in the response that issues it and nowhere else, ever: the product
  * that embeds Roster shows it to its customer at once, next to the SCIM base URL.
  */
+@ApiKeyScope(Scope.ADMIN)
 @Path("tenants/{tenant}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = AdminApiApplication.BASIC)
+@SecurityRequirement(name = AdminApiApplication.API_KEY)
 @Tag(name = "Tokens", description = "The bearer tokens with which a tenant's SCIM client calls.")
 @APIResponse(
     responseCode = "401",

@@ -1,5 +1,6 @@
 package dev.roster.admin.boundary;
 
+import dev.roster.apikeys.boundary.ApiKeys;
 import dev.roster.runtime.Origin;
 import dev.roster.runtime.TrustedProxySetting;
 import dev.roster.scim.ScimException;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,10 +39,19 @@ import java.util.Set;
  * Both go through {@link SignInGuard}, which throttles repeated failures.
  */
 @ApplicationScoped
-@DeclareRoles(AdminAuthenticationMechanism.ROLE)
+@DeclareRoles({
+  AdminAuthenticationMechanism.ROLE,
+  AdminAuthenticationMechanism.API_KEY_ROLE,
+  "scope-directory",
+  "scope-admin"
+})
 public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   public static final String ROLE = "admin";
+
+  /** The role of every caller that presented a valid API key. */
+  public static final String API_KEY_ROLE = "api-key";
+
   public static final String SIGN_IN_PAGE = "/login.xhtml";
 
   /**
@@ -52,6 +64,8 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   private static final String SESSION_ADMIN = "roster.admin";
 
   @Inject SignInGuard guard;
+
+  @Inject ApiKeys keys;
 
   @Inject TrustedProxySetting trustedProxies;
 
@@ -105,10 +119,15 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return apiKey(header.substring(7).strip(), response, context);
+    }
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return refuse(
           response,
-          ScimException.unauthorized("The admin API needs HTTP Basic credentials of an admin."));
+          ScimException.unauthorized(
+              "The admin API needs HTTP Basic credentials of an admin, or an API key as a bearer"
+                  + " token."));
     }
     String decoded;
     try {
@@ -154,6 +173,27 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   /**
+   * An API key ({@code Authorization: Bearer rk_…}): the caller is named after the key's prefix and
+   * gets role {@value #API_KEY_ROLE} and one role per scope, never {@value #ROLE}, so that the
+   * console stays closed to keys and {@code AdminScopeFilter} decides what each may call.
+   */
+  private AuthenticationStatus apiKey(
+      String presented, HttpServletResponse response, HttpMessageContext context) {
+    Optional<ApiKeys.Grant> grant = keys.authenticate(presented);
+    if (grant.isEmpty()) {
+      return refuse(
+          response,
+          ScimException.unauthorized(
+              "This bearer token is not a valid API key: unknown, revoked or expired. (SCIM"
+                  + " tokens are for /scim/v2 only.)"));
+    }
+    Set<String> roles = new HashSet<>();
+    roles.add(API_KEY_ROLE);
+    grant.get().scopes().forEach(scope -> roles.add(scope.role()));
+    return context.notifyContainerAboutLogin("api-key " + grant.get().prefix(), roles);
+  }
+
+  /**
    * The error as a SCIM error body (401, 429 or 503), with {@code Retry-After} when the caller
    * should wait; written and committed here so that nothing replaces it. A 401 asks for Basic
    * credentials.
@@ -162,7 +202,9 @@ public class AdminAuthenticationMechanism implements HttpAuthenticationMechanism
     try {
       response.setStatus(error.status());
       if (error.status() == 401) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"roster-admin\", charset=\"UTF-8\"");
+        response.setHeader(
+            "WWW-Authenticate",
+            "Basic realm=\"roster-admin\", charset=\"UTF-8\", Bearer realm=\"roster-admin\"");
       }
       error
           .retryAfter()

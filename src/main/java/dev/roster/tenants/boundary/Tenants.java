@@ -118,24 +118,39 @@ public class Tenants {
   public IssuedToken issueToken(String tenantId, String label, Instant expiresAt) {
     Tenant tenant = existingTenant(tenantId);
     Instant now = clock.instant();
-    if (label != null
-        && (label.strip().length() > MAX_LABEL_LENGTH || hasControlCharacters(label))) {
-      throw ScimException.invalidValue(
-          "A token's label has at most "
-              + MAX_LABEL_LENGTH
-              + " characters, and no line breaks or other control characters.");
-    }
-    if (expiresAt != null && !expiresAt.isAfter(now)) {
-      throw ScimException.invalidValue("A token's expiry must lie in the future.");
-    }
-    if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
-      throw ScimException.invalidValue(
-          "A token's expiry must lie no later than " + LATEST_EXPIRY + ".");
-    }
+    requireLabel("A token's", label);
+    requireExpiry("A token's", expiresAt, now);
     TokenSecrets.Generated secret = TokenSecrets.generate();
     ApiToken token = new ApiToken(tenant, label, secret.prefix(), secret.hash(), now, expiresAt);
     em.persist(token);
     return new IssuedToken(TokenView.of(token, tenantId, now), secret.plaintext());
+  }
+
+  /**
+   * A credential's label: at most {@value #MAX_LABEL_LENGTH} characters, no control characters.
+   *
+   * @param whose how the message starts, e.g. "A token's"
+   */
+  public static void requireLabel(String whose, String label) {
+    if (label != null
+        && (label.strip().length() > MAX_LABEL_LENGTH || hasControlCharacters(label))) {
+      throw ScimException.invalidValue(
+          whose
+              + " label has at most "
+              + MAX_LABEL_LENGTH
+              + " characters, and no line breaks or other control characters.");
+    }
+  }
+
+  /** A credential's expiry: none, or in the future and no later than {@link #LATEST_EXPIRY}. */
+  public static void requireExpiry(String whose, Instant expiresAt, Instant now) {
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw ScimException.invalidValue(whose + " expiry must lie in the future.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+      throw ScimException.invalidValue(
+          whose + " expiry must lie no later than " + LATEST_EXPIRY + ".");
+    }
   }
 
   /** A tenant's tokens, newest first, revoked ones included. */

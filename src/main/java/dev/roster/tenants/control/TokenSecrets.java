@@ -41,6 +41,14 @@ public final class TokenSecrets {
   }
 
   public static Generated generate() {
+    return generate(MARK);
+  }
+
+  /**
+   * A new secret in the tokens' format under another mark: {@code rk_} for API keys, so that a key
+   * and a SCIM token can never be taken for each other.
+   */
+  public static Generated generate(String mark) {
     StringBuilder id = new StringBuilder(ID_LENGTH);
     for (int i = 0; i < ID_LENGTH; i++) {
       id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
@@ -48,8 +56,8 @@ public final class TokenSecrets {
     byte[] secret = new byte[SECRET_BYTES];
     RANDOM.nextBytes(secret);
     String plaintext =
-        MARK + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    return new Generated(plaintext, MARK + id, hash(plaintext));
+        mark + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    return new Generated(plaintext, mark + id, hash(plaintext));
   }
 
   /** The lower-case hex SHA-256 of the token's UTF-8 bytes: what is stored and looked up. */

@@ -1,0 +1,2 @@
+/** Issuing, listing, revoking and checking API keys. */
+package dev.roster.apikeys.boundary;

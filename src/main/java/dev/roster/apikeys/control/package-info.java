@@ -1,0 +1,2 @@
+/** What API keys may do. */
+package dev.roster.apikeys.control;

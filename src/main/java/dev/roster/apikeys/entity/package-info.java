@@ -1,0 +1,2 @@
+/** The API key as stored. */
+package dev.roster.apikeys.entity;
