@@ -103,7 +103,8 @@ class TenantsIT {
                     .setParameter(1, sha256)
                     .getSingleResult())
             .longValue());
-    String secretPart = plaintext.substring(plaintext.lastIndexOf('_') + 1);
+    // rst_<8>_<secret>: the secret itself may hold '_', so cut after the prefix
+    String secretPart = plaintext.substring(issued.token().getPrefix().length() + 1);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("SELECT ID, LABEL, PREFIX, SECRET_HASH FROM API_TOKEN")

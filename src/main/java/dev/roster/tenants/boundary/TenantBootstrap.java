@@ -8,6 +8,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations") // the schema is migrated before anything uses it
+// Each call to Tenants is a transaction of its own, so that a try that collides with another
+// instance rolls back alone and the second try starts afresh (see bootstrapOnce).
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TenantBootstrap {
 
   private static final Logger LOG = Logger.getLogger(TenantBootstrap.class.getName());
@@ -54,8 +59,8 @@ public class TenantBootstrap {
 
   /**
    * Several instances starting together on an empty database all find the tenants missing and
-   * create them; all but one then collide on the tenant's key. Trying again finds them made, as a
-   * later start would.
+   * create them; all but one then collide on the tenant's key (or its event counter's). Trying
+   * again, in a new transaction, finds them made, as a later start would.
    */
   private List<String> bootstrapOnce(List<BootstrapTokens.Entry> entries) {
     try {
