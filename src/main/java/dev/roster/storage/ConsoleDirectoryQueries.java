@@ -70,6 +70,21 @@ public final class ConsoleDirectoryQueries {
         .getResultList();
   }
 
+  /**
+   * Up to {@code limit} users of a tenant created after the row {@code afterRow}, in creation
+   * order: one range of the {@code (TENANT_ID, ID)} index, the same cost on any page.
+   */
+  public List<StoredUser> usersAfter(String tenantId, long afterRow, int limit) {
+    return em.createQuery(
+            "SELECT u FROM StoredUser u WHERE u.tenantId = ?1 AND u.id > ?2"
+                + " ORDER BY u.tenantId, u.id",
+            StoredUser.class)
+        .setParameter(1, tenantId)
+        .setParameter(2, afterRow)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** The {@code displayName} of each group of a tenant with one of these SCIM ids, by SCIM id. */
   public Map<String, String> groupNames(String tenantId, Collection<String> scimIds) {
     Map<String, String> names = new HashMap<>();

@@ -68,6 +68,7 @@ public class AdminApiApplication extends Application {
         LogApi.class,
         EventsApi.class,
         ApiKeysApi.class,
+        DirectoryApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

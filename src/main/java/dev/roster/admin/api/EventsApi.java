@@ -147,7 +147,7 @@ public class EventsApi {
         .build();
   }
 
-  private static long number(String name, String value, long absent, long min, long max) {
+  static long number(String name, String value, long absent, long min, long max) {
     if (value == null || value.isBlank()) {
       return absent;
     }

@@ -9,9 +9,9 @@ import dev.roster.scim.SchemaUris;
 import dev.roster.users.boundary.UserDirectory;
 import dev.roster.users.boundary.UserDirectory.Activity;
 import dev.roster.users.boundary.UserDirectory.GroupMembership;
+import dev.roster.users.control.DirectoryUser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -55,7 +55,8 @@ public class Directory {
    * The attributes of a user that a product cares about, read from its SCIM document.
    *
    * @param name {@code name.formatted}, or given and family name, or {@code displayName}, or null
-   * @param email the work email, else the primary one, else the first, else {@code userName}
+   * @param email the work email, else the primary one, else {@code userName} ({@link
+   *     DirectoryUser#emailOf})
    * @param emailIsUserName whether {@code email} is the {@code userName} for want of an email
    * @param department the enterprise extension's {@code department}, or null
    * @param active false only when {@code active} is false
@@ -103,27 +104,7 @@ public class Directory {
 
     /** As the products built on Roster choose: work, else primary, else first. */
     private static String email(JsonObject document) {
-      if (!(document.get("emails") instanceof JsonArray emails)) {
-        return null;
-      }
-      String primary = null;
-      String first = null;
-      for (JsonValue element : emails) {
-        if (!(element instanceof JsonObject email) || text(email, "value") == null) {
-          continue;
-        }
-        String value = text(email, "value");
-        if ("work".equalsIgnoreCase(text(email, "type"))) {
-          return value;
-        }
-        if (primary == null && email.get("primary") == JsonValue.TRUE) {
-          primary = value;
-        }
-        if (first == null) {
-          first = value;
-        }
-      }
-      return primary != null ? primary : first;
+      return DirectoryUser.emailOf(document);
     }
 
     private static String text(JsonObject object, String name) {

@@ -130,8 +130,18 @@ public record DirectoryUser(
   }
 
   private static String email(JsonObject document, String userName) {
+    String email = emailOf(document);
+    return email != null ? email : userName;
+  }
+
+  /**
+   * The email a product should use, from the document's {@code emails}: the work one (the primary
+   * work one if several), else the primary one; {@code null} when there is neither, and the product
+   * falls back to {@code userName}. The console shows the same.
+   */
+  public static String emailOf(JsonObject document) {
     if (!(document.get("emails") instanceof JsonArray emails)) {
-      return userName;
+      return null;
     }
     String work = null;
     String primary = null;
@@ -147,7 +157,7 @@ public record DirectoryUser(
         primary = text(email, "value");
       }
     }
-    return work != null ? work : primary != null ? primary : userName;
+    return work != null ? work : primary;
   }
 
   private static JsonObject object(JsonObject parent, String name) {

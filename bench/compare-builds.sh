@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Server CPU per request of two builds of Roster, alternately, in one run: what a change costs.
+#
+#   bench/compare-builds.sh OLD_CHECKOUT NEW_CHECKOUT [ROUNDS] [REQUESTS] [get|post]
+#
+# Each checkout must have been packaged (mvn -DskipTests package: target/roster.war and
+# target/payara-micro.jar). Each round starts OLD, then NEW, each on a fresh H2 file, waits 20 s
+# after start, and runs bench/LogCost.java (2,000 warm-up requests, then REQUESTS at concurrency
+# 8). Compare the medians of the rounds, not single rounds: the machine is shared and noisy.
+# docs/benchmark.md ("What the change feed adds to a write") was measured with it.
+set -u
+old=$1
+new=$2
+rounds=${3:-3}
+requests=${4:-20000}
+kind=${5:-post}
+here=$(cd "$(dirname "$0")/.." && pwd)
+port=8191
+for round in $(seq 1 "$rounds"); do
+  for build in old new; do
+    dir=$old
+    [[ $build == new ]] && dir=$new
+    data=$(mktemp -d /tmp/roster-compare.XXXX)
+    (cd "$dir" &&
+      ROSTER_BOOTSTRAP_TOKENS=bench=bench-token-0123456789 \
+      ROSTER_DB_URL="jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" \
+      exec java -Xmx512m -jar target/payara-micro.jar --deploy target/roster.war --contextroot / \
+        --port $port --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+        --postbootcommandfile payara-config/post-boot-commands.asadmin --nohazelcast \
+        --disablephonehome >"$data/server.log" 2>&1) &
+    pid=$!
+    for _ in $(seq 1 180); do
+      curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-token-0123456789' \
+        "http://localhost:$port/scim/v2/ServiceProviderConfig" 2>/dev/null | grep -q 200 && break
+      sleep 1
+    done
+    sleep 20
+    echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
+      bench-token-0123456789 "$pid" "$requests" 8 "$kind" 2>&1 | tr '\n' ' ')"
+    kill "$pid"
+    wait "$pid" 2>/dev/null
+    rm -rf "$data"
+  done
+done
