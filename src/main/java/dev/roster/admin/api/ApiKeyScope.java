@@ -1,6 +1,6 @@
 package dev.roster.admin.api;
 
-import dev.roster.apikeys.control.Scope;
+import dev.roster.apikeys.boundary.Scope;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

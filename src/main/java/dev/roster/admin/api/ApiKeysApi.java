@@ -3,9 +3,9 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
+import dev.roster.apikeys.boundary.ApiKeyView;
 import dev.roster.apikeys.boundary.ApiKeys;
-import dev.roster.apikeys.control.Scope;
-import dev.roster.apikeys.entity.ApiKey;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,8 +62,6 @@ public class ApiKeysApi {
 
   @Inject ApiKeys keys;
 
-  @Inject Clock clock;
-
   @Context UriInfo uriInfo;
 
   @Context SecurityContext security;
@@ -98,7 +94,7 @@ public class ApiKeysApi {
             AdminJson.instant(request, "expiresAt").orElse(null),
             security.getUserPrincipal().getName());
     return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.key().getId()).build())
-        .entity(json(issued.key(), clock.instant()).add("key", issued.plaintext()).build())
+        .entity(json(issued.key()).add("key", issued.plaintext()).build())
         .build();
   }
 
@@ -109,9 +105,8 @@ public class ApiKeysApi {
       description = "Newest first, revoked and expired ones included; never a plaintext or hash.")
   @APIResponse(responseCode = "200", description = "{\"apiKeys\": [key, …]}")
   public JsonObject list() {
-    Instant now = clock.instant();
     JsonArrayBuilder list = JSON.createArrayBuilder();
-    keys.list().forEach(key -> list.add(json(key, now)));
+    keys.list().forEach(key -> list.add(json(key)));
     return JSON.createObjectBuilder().add("apiKeys", list).build();
   }
 
@@ -121,11 +116,9 @@ public class ApiKeysApi {
   @APIResponse(responseCode = "200", description = "The key.")
   @APIResponse(responseCode = "404", description = "No such key.")
   public JsonObject read(@PathParam("id") String id) {
-    return json(
-            keys.find(id)
-                .orElseThrow(
-                    () -> ScimException.notFound("There is no API key '" + Echo.of(id) + "'.")),
-            clock.instant())
+    return json(keys.find(id)
+            .orElseThrow(
+                () -> ScimException.notFound("There is no API key '" + Echo.of(id) + "'.")))
         .build();
   }
 
@@ -138,7 +131,7 @@ public class ApiKeysApi {
   @APIResponse(responseCode = "200", description = "The revoked key.")
   @APIResponse(responseCode = "404", description = "No such key.")
   public JsonObject revoke(@PathParam("id") String id) {
-    return json(keys.revoke(id), clock.instant()).build();
+    return json(keys.revoke(id)).build();
   }
 
   @POST
@@ -150,7 +143,7 @@ public class ApiKeysApi {
     return revoke(id);
   }
 
-  static JsonObjectBuilder json(ApiKey key, Instant now) {
+  static JsonObjectBuilder json(ApiKeyView key) {
     JsonArrayBuilder scopes = JSON.createArrayBuilder();
     key.getScopes().forEach(scope -> scopes.add(scope.key()));
     JsonObjectBuilder json =
@@ -159,7 +152,7 @@ public class ApiKeysApi {
             .add("prefix", key.getPrefix())
             .add("label", key.getLabel())
             .add("scopes", scopes)
-            .add("status", key.statusAt(now))
+            .add("status", key.getStatus())
             .add("created", AdminJson.time(key.getCreatedAt()))
             .add("createdBy", key.getCreatedBy());
     key.getExpiresAt().ifPresent(t -> json.add("expiresAt", AdminJson.time(t)));

@@ -3,11 +3,11 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
-import dev.roster.apikeys.control.Scope;
-import dev.roster.directory.boundary.ProductDirectory;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
 import dev.roster.tenants.boundary.Tenants;
+import dev.roster.users.boundary.ProductDirectory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -3,7 +3,7 @@ package dev.roster.admin.api;
 import dev.roster.admin.boundary.LogDetails;
 import dev.roster.admin.control.Echo;
 import dev.roster.admin.control.LogFilters;
-import dev.roster.apikeys.control.Scope;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.provisioning.boundary.LogPage;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;

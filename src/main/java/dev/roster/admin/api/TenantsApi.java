@@ -3,7 +3,7 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.control.Echo;
-import dev.roster.apikeys.control.Scope;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;

@@ -4,7 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.admin.control.Echo;
-import dev.roster.apikeys.control.Scope;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;

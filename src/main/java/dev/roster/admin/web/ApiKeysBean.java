@@ -1,8 +1,8 @@
 package dev.roster.admin.web;
 
+import dev.roster.apikeys.boundary.ApiKeyView;
 import dev.roster.apikeys.boundary.ApiKeys;
-import dev.roster.apikeys.control.Scope;
-import dev.roster.apikeys.entity.ApiKey;
+import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,7 +12,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,9 +35,7 @@ public class ApiKeysBean {
 
   @Inject IssuedApiKeys issuedKeys;
 
-  @Inject Clock clock;
-
-  private List<ApiKey> list;
+  private List<ApiKeyView> list;
   private String label;
   private List<String> scopes = new ArrayList<>(List.of(Scope.DIRECTORY.key()));
   private LocalDate expiresOn;
@@ -56,30 +53,30 @@ public class ApiKeysBean {
     }
   }
 
-  public List<ApiKey> getKeys() {
+  public List<ApiKeyView> getKeys() {
     if (list == null) {
       list = keys.list();
     }
     return list;
   }
 
-  public String status(ApiKey key) {
-    return key.statusAt(clock.instant());
+  public String status(ApiKeyView key) {
+    return key.getStatus();
   }
 
-  public String scopesOf(ApiKey key) {
+  public String scopesOf(ApiKeyView key) {
     return key.getScopes().stream().map(Scope::key).collect(Collectors.joining(", "));
   }
 
-  public boolean revocable(ApiKey key) {
+  public boolean revocable(ApiKeyView key) {
     return key.getRevokedAt().isEmpty();
   }
 
-  public Instant expires(ApiKey key) {
+  public Instant expires(ApiKeyView key) {
     return key.getExpiresAt().orElse(null);
   }
 
-  public Instant lastUsed(ApiKey key) {
+  public Instant lastUsed(ApiKeyView key) {
     return key.getLastUsedAt().orElse(null);
   }
 
@@ -106,7 +103,7 @@ public class ApiKeysBean {
   public void revoke() throws IOException {
     String id =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("key");
-    ApiKey key;
+    ApiKeyView key;
     try {
       key = keys.revoke(id);
     } catch (ScimException e) {
@@ -129,7 +126,7 @@ public class ApiKeysBean {
     return issued == null ? null : issued.plaintext();
   }
 
-  public ApiKey getIssuedKeyInfo() {
+  public ApiKeyView getIssuedKeyInfo() {
     return issued == null ? null : issued.key();
   }
 

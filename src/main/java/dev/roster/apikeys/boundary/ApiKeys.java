@@ -1,11 +1,10 @@
 package dev.roster.apikeys.boundary;
 
-import dev.roster.apikeys.control.Scope;
 import dev.roster.apikeys.entity.ApiKey;
+import dev.roster.runtime.TokenSecrets;
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ApiKeyQueries;
 import dev.roster.tenants.boundary.Tenants;
-import dev.roster.tenants.control.TokenSecrets;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +31,7 @@ public class ApiKeys {
   @Inject Clock clock;
 
   /** A key just issued: its plaintext, shown this once, and the key. */
-  public record Issued(String plaintext, ApiKey key) {}
+  public record Issued(String plaintext, ApiKeyView key) {}
 
   /** Who presented a valid key, and what it may do. */
   public record Grant(String prefix, Set<Scope> scopes) {}
@@ -55,22 +54,28 @@ public class ApiKeys {
         new ApiKey(label, scopes, secret.prefix(), secret.hash(), createdBy, now, expiresAt);
     em.persist(key);
     em.flush();
-    return new Issued(secret.plaintext(), key);
+    return new Issued(secret.plaintext(), ApiKeyView.of(key, now));
   }
 
-  public List<ApiKey> list() {
-    return ApiKeyQueries.all(em);
+  public List<ApiKeyView> list() {
+    Instant now = clock.instant();
+    return ApiKeyQueries.all(em).stream().map(key -> ApiKeyView.of(key, now)).toList();
   }
 
-  public Optional<ApiKey> find(String id) {
-    return Optional.ofNullable(id).map(i -> em.find(ApiKey.class, i));
+  public Optional<ApiKeyView> find(String id) {
+    return stored(id).map(key -> ApiKeyView.of(key, clock.instant()));
   }
 
-  public ApiKey revoke(String id) {
+  public ApiKeyView revoke(String id) {
     ApiKey key =
-        find(id).orElseThrow(() -> ScimException.notFound("There is no API key '" + id + "'."));
-    key.revoke(clock.instant());
-    return key;
+        stored(id).orElseThrow(() -> ScimException.notFound("There is no API key '" + id + "'."));
+    Instant now = clock.instant();
+    key.revoke(now);
+    return ApiKeyView.of(key, now);
+  }
+
+  private Optional<ApiKey> stored(String id) {
+    return Optional.ofNullable(id).map(i -> em.find(ApiKey.class, i));
   }
 
   /** The grant of a presented key, or why it is refused. Notes the use (at most once a minute). */

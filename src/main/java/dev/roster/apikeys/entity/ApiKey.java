@@ -1,6 +1,6 @@
 package dev.roster.apikeys.entity;
 
-import dev.roster.apikeys.control.Scope;
+import dev.roster.apikeys.boundary.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,13 +1,18 @@
 package dev.roster.events.boundary;
 
+import static dev.roster.scim.JsonProviders.JSON;
+
 import dev.roster.events.entity.ChangeEvent;
+import dev.roster.scim.JsonBodies;
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ChangeEventRows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,11 +28,12 @@ public class ChangeFeed {
   @PersistenceContext EntityManager em;
 
   /**
-   * One page of events numbered above {@code after}.
+   * One page of events numbered above {@code after}, as readers get them ({@link #json}).
    *
+   * @param next the number of the page's last event, or {@code after} when it has none
    * @param latest the number of the tenant's latest committed event when the page was read
    */
-  public record Page(List<ChangeEvent> events, long latest) {}
+  public record Page(List<JsonObject> events, long next, long latest) {}
 
   /**
    * Up to {@code limit} events after {@code after}, in order.
@@ -59,7 +65,24 @@ public class ChangeFeed {
                 + ".");
       }
     }
-    return new Page(events, latest);
+    long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+    return new Page(events.stream().map(ChangeFeed::json).toList(), next, Math.max(next, latest));
+  }
+
+  /**
+   * One event as readers of the feed (and receivers of webhooks) get it: its number, an id that is
+   * the same wherever it is delivered, type, tenant, time, resource and data.
+   */
+  public static JsonObject json(ChangeEvent event) {
+    return JSON.createObjectBuilder()
+        .add("seq", event.seq())
+        .add("id", "evt_" + event.tenantId() + "_" + event.seq())
+        .add("type", event.type())
+        .add("tenant", event.tenantId())
+        .add("occurred", event.occurred().toString())
+        .add("resourceId", event.resourceId())
+        .add("data", JsonBodies.parseValue(new StringReader(event.data())))
+        .build();
   }
 
   /** The number of the tenant's latest event, 0 before its first. */

@@ -2,7 +2,7 @@ package dev.roster.groups.control;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
-import dev.roster.events.control.ChangeEvents;
+import dev.roster.events.boundary.ChangeEvents;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.patch.GroupPatch;

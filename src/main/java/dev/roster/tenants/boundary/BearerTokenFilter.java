@@ -1,12 +1,12 @@
 package dev.roster.tenants.boundary;
 
+import dev.roster.runtime.TokenSecrets;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.tenants.control.BearerCredentials;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
 import dev.roster.tenants.control.TokenRefused;
-import dev.roster.tenants.control.TokenSecrets;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package dev.roster.tenants.boundary;
 
 import dev.roster.runtime.AfterTransaction;
+import dev.roster.runtime.TokenSecrets;
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ChangeEventRows;
 import dev.roster.storage.TenantQueries;
@@ -9,7 +10,6 @@ import dev.roster.tenants.control.BootstrapTokens;
 import dev.roster.tenants.control.TokenCache;
 import dev.roster.tenants.control.TokenGrant;
 import dev.roster.tenants.control.TokenRefused;
-import dev.roster.tenants.control.TokenSecrets;
 import dev.roster.tenants.entity.ApiToken;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.annotation.Resource;

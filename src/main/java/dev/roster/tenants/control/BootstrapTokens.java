@@ -1,5 +1,6 @@
 package dev.roster.tenants.control;
 
+import dev.roster.runtime.TokenSecrets;
 import dev.roster.tenants.entity.Tenant;
 import java.util.ArrayList;
 import java.util.HashMap;

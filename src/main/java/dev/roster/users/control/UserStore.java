@@ -1,6 +1,6 @@
 package dev.roster.users.control;
 
-import dev.roster.events.control.ChangeEvents;
+import dev.roster.events.boundary.ChangeEvents;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
@@ -10,6 +10,7 @@ import dev.roster.storage.IndexedValues;
 import dev.roster.storage.PageAnchors;
 import dev.roster.storage.ResourceRows;
 import dev.roster.storage.Timestamps;
+import dev.roster.users.boundary.DirectoryUser;
 import dev.roster.users.control.UserIndex.Slot;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonObject;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.runtime.TokenSecrets;
 import dev.roster.tenants.control.BootstrapTokens.Entry;
 import java.util.List;
 import java.util.stream.Stream;

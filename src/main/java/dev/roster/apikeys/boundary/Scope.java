@@ -1,4 +1,4 @@
-package dev.roster.apikeys.control;
+package dev.roster.apikeys.boundary;
 
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,11 +1,10 @@
-package dev.roster.directory.boundary;
+package dev.roster.users.boundary;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.storage.Memberships;
-import dev.roster.users.control.DirectoryUser;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.entity.StoredUser;
 import jakarta.ejb.Stateless;

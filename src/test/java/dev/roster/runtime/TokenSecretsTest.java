@@ -1,4 +1,4 @@
-package dev.roster.tenants.control;
+package dev.roster.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.roster.tenants.control;
+package dev.roster.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,10 +1,11 @@
-package dev.roster.users.control;
+package dev.roster.users.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.users.control.UserDocuments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

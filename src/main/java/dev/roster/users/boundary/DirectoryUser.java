@@ -1,8 +1,9 @@
-package dev.roster.users.control;
+package dev.roster.users.boundary;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.SchemaUris;
+import dev.roster.users.control.UserDocuments;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,11 +1,11 @@
-package dev.roster.events.control;
+package dev.roster.events.boundary;
 
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.storage.ChangeEventRows;
 import dev.roster.storage.ChangeEventRows.NewEvent;
 import dev.roster.storage.Timestamps;
-import dev.roster.users.control.DirectoryUser;
+import dev.roster.users.boundary.DirectoryUser;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

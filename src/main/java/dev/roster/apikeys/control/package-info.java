@@ -1,2 +1,0 @@
-/** What API keys may do. */
-package dev.roster.apikeys.control;
