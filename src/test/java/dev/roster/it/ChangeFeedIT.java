@@ -428,6 +428,11 @@ class ChangeFeedIT {
     assertTrue(gone.json().getString("detail").contains("after=2"), gone::toString);
     ScimClient.Reply upToDate = events(t.id(), "?after=2");
     assertEquals(200, upToDate.status(), upToDate::toString);
+    // where to start following, without 410
+    ScimClient.Reply latest = events(t.id(), "?after=latest");
+    assertEquals(200, latest.status(), latest::toString);
+    assertEquals(2, latest.json().getJsonNumber("next").longValue());
+    assertEquals(0, latest.json().getJsonArray("events").size());
     created(scim.post("/Users", t.token(), "{\"userName\":\"c\"}"));
     JsonArray next = events(t.id(), "?after=2").json().getJsonArray("events");
     assertEquals(3, next.getJsonObject(0).getJsonNumber("seq").longValue());

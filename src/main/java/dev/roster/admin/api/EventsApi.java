@@ -100,7 +100,10 @@ public class EventsApi {
       content = @Content(mediaType = ScimMediaType.SCIM_JSON))
   public JsonObject read(
       @PathParam("tenant") String tenant,
-      @Parameter(description = "The 'next' of the previous answer; 0 for the start (default).")
+      @Parameter(
+              description =
+                  "The 'next' of the previous answer; 0 for the start (default); 'latest' for"
+                      + " only what comes after the newest event.")
           @QueryParam("after")
           String after,
       @Parameter(description = "Page size, 1 to 1000 (default 100).") @QueryParam("limit")
@@ -111,7 +114,9 @@ public class EventsApi {
     tenants
         .findTenant(tenant)
         .orElseThrow(() -> ScimException.notFound("There is no tenant '" + Echo.of(tenant) + "'."));
-    long from = number("after", after, 0, 0, Long.MAX_VALUE);
+    // "latest": from the newest event on, without reading what is kept (or answering 410)
+    long from =
+        "latest".equals(after) ? feed.latest(tenant) : number("after", after, 0, 0, Long.MAX_VALUE);
     ChangeFeed.Page page =
         feed.read(
             tenant,

@@ -39,6 +39,11 @@ public class FeedWaiters {
     return waiters;
   }
 
+  /** The number of the tenant's newest event, 0 before its first. */
+  public long latest(String tenantId) {
+    return feed.latest(tenantId);
+  }
+
   /**
    * The events after {@code after}, waiting up to {@code wait} for the first when there are none.
    */
