@@ -211,6 +211,20 @@ class ChangeFeedStoreIT {
   }
 
   @Test
+  void aGroupWhoseExternalIdAloneChangesIsUpdatedNotRenamed() {
+    String tenant = newTenant();
+    String group =
+        groups(
+            tenant, s -> s.create(json("{\"displayName\":\"Ops\",\"externalId\":\"a\"}")).scimId());
+    groups(tenant, s -> s.patch(group, patch("replace", "externalId", "\"b\""), null));
+    ChangeEvent updated = events(tenant).get(1);
+    assertEquals("group.updated", updated.type());
+    assertEquals(
+        json("{\"externalId\":{\"old\":\"a\",\"new\":\"b\"}}"),
+        data(updated).getJsonObject("changes"));
+  }
+
+  @Test
   void aLargeMemberChangeIsSplitIntoEventsOfAThousand() {
     String tenant = newTenant();
     List<String> u = createUsers(tenant, 2500);
