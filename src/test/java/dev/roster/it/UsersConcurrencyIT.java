@@ -33,13 +33,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UsersConcurrencyIT extends BlackBox {
 
+  /**
+   * As many requests as one tenant may have running (8) and waiting (32) at once; one more may be
+   * answered 429 when the server is slow, which is right but is not what these tests are about.
+   */
+  private static final int TENANT_ADMITS_AT_ONCE = 40;
+
   // Concurrent writes
 
   @Test
-  void fiftySimultaneousCreatesOfOneUserNameGiveOneUserAndFortyNineConflicts() throws Exception {
+  void simultaneousCreatesOfOneUserNameGiveOneUserAndConflicts() throws Exception {
     String userName = prefix("u") + "race";
     List<Callable<ScimClient.Reply>> creates = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < TENANT_ADMITS_AT_ONCE; i++) {
       String variant = caseVariant(userName, i);
       creates.add(() -> scim.post("/Users", ACME_TOKEN, minimalUser(variant)));
     }
@@ -123,7 +129,7 @@ class UsersConcurrencyIT extends BlackBox {
   void simultaneousCreatesOfDifferentUsersAllSucceed() throws Exception {
     String p = prefix("u");
     List<Callable<ScimClient.Reply>> creates = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < TENANT_ADMITS_AT_ONCE; i++) {
       String userName = p + "user" + i;
       creates.add(() -> scim.post("/Users", ACME_TOKEN, fullUser(userName)));
     }
@@ -133,9 +139,11 @@ class UsersConcurrencyIT extends BlackBox {
     for (ScimClient.Reply reply : replies) {
       assertEquals(201, reply.status(), reply::toString);
     }
-    assertEquals(50, fixtures.usersWhere("userName sw \"" + p + "\"").getInt("totalResults"));
     assertEquals(
-        50,
+        TENANT_ADMITS_AT_ONCE,
+        fixtures.usersWhere("userName sw \"" + p + "\"").getInt("totalResults"));
+    assertEquals(
+        TENANT_ADMITS_AT_ONCE,
         fixtures
             .usersWhere("userName sw \"" + p + "\" and emails[type eq \"work\"]")
             .getInt("totalResults"));
