@@ -92,6 +92,15 @@ public final class ChangeEventRows {
     return last == null ? 0 : ((Number) last).longValue();
   }
 
+  /**
+   * The tenant's {@code DEPARTMENT_SOURCE} (migration V7), which decides its department events;
+   * null for a tenant without a row (tests' tenants).
+   */
+  public String departmentSourceOf(String tenantId) {
+    return (String)
+        first(sql("SELECT DEPARTMENT_SOURCE FROM TENANT WHERE ID = ?1").setParameter(1, tenantId));
+  }
+
   /** The number of the tenant's oldest kept event, or 0 when none is kept. */
   public long oldestKept(String tenantId) {
     Object oldest =

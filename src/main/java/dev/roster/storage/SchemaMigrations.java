@@ -63,7 +63,8 @@ public class SchemaMigrations {
           "common/V3__user_and_group_ids_in_creation_order.sql",
           "postgresql/V4__binary_collation_for_compared_text.sql",
           "common/V5__change_feed.sql",
-          "common/V6__api_keys.sql");
+          "common/V6__api_keys.sql",
+          "common/V7__departments.sql");
 
   static final String ROOT = "db/migration/";
 

@@ -77,17 +77,26 @@ class ChangeFeedStoreIT {
           return null;
         });
 
-    List<ChangeEvent> events = events(tenant);
+    List<ChangeEvent> all = events(tenant);
     assertEquals(
         List.of(
             "user.created",
+            "department.member_added",
             "user.deactivated",
             "user.reactivated",
+            "department.member_removed", // the PUT left the department out
             "user.updated",
             "user.updated",
             "user.deleted"),
-        events.stream().map(ChangeEvent::type).toList());
-    assertNumberedFromOne(events);
+        all.stream().map(ChangeEvent::type).toList());
+    assertNumberedFromOne(all);
+    String sales = "attr-c2FsZXM";
+    assertEquals(sales, all.get(1).resourceId());
+    assertEquals(
+        json("{\"id\":\"" + sales + "\",\"name\":\"Sales\",\"source\":\"attribute\"}"),
+        data(all.get(4)).getJsonObject("department"));
+    assertEquals("[\"" + id + "\"]", data(all.get(4)).getJsonArray("memberIds").toString());
+    List<ChangeEvent> events = all.stream().filter(e -> e.type().startsWith("user.")).toList();
     events.forEach(e -> assertEquals(id, e.resourceId()));
 
     JsonObject created = data(events.get(0)).getJsonObject("user");

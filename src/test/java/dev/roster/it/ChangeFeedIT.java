@@ -183,17 +183,22 @@ class ChangeFeedIT {
             patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}")));
     assertEquals(204, scim.delete("/Users/" + id, t.token()).status());
 
-    List<JsonObject> events = allEvents(t.id());
+    List<JsonObject> all = allEvents(t.id());
     assertEquals(
         List.of(
             "user.created",
             "user.updated",
+            "department.member_added",
             "user.updated",
             "user.deactivated",
             "user.reactivated",
             "user.deleted"),
-        types(events));
-    assertNumberedFromOne(events, t.id());
+        types(all));
+    assertNumberedFromOne(all, t.id());
+    assertEquals(
+        "Sales", all.get(2).getJsonObject("data").getJsonObject("department").getString("name"));
+    List<JsonObject> events =
+        all.stream().filter(e -> e.getString("type").startsWith("user.")).toList();
     events.forEach(e -> assertEquals(id, e.getString("resourceId")));
     JsonObject user = events.get(0).getJsonObject("data").getJsonObject("user");
     assertEquals("bjensen@contoso.com", user.getString("email"));

@@ -231,6 +231,34 @@ class ConsoleTenantsIT {
   }
 
   @Test
+  void choosesWhereTheTenantsDepartmentsComeFrom() {
+    String id = uniqueId("departments");
+    createTenant(id, "Departments");
+    ConsoleClient.Page page = browser.get("/admin/tenant.xhtml?id=" + id);
+    assertTrue(page.contains("<option value=\"attribute\" selected=\"selected\""), page::html);
+
+    ConsoleClient.Page chosen =
+        browser.submit(
+            "/admin/tenant.xhtml",
+            "departmentSource",
+            "save",
+            Map.of("=id", id, "source", "groups"));
+    assertTrue(chosen.redirected(), "Post/Redirect/Get");
+    assertTrue(chosen.contains("Departments now come from pushed groups."), chosen::html);
+    assertTrue(chosen.contains("<option value=\"groups\" selected=\"selected\""), chosen::html);
+
+    ConsoleClient.Page refused =
+        browser.submit(
+            "/admin/tenant.xhtml", "departmentSource", "save", Map.of("=id", id, "source", "ou"));
+    assertFalse(refused.redirected(), refused::html);
+    assertTrue(
+        browser
+            .get("/admin/tenant.xhtml?id=" + id)
+            .contains("<option value=\"groups\" selected=\"selected\""),
+        "a value the form does not offer changes nothing");
+  }
+
+  @Test
   void aPostWithoutTheViewStateItWasGivenChangesNothing() {
     ConsoleClient.Page form = browser.get("/admin/tenants.xhtml");
     String real = form.viewState();

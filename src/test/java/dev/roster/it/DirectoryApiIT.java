@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,30 +39,12 @@ class DirectoryApiIT {
   private String token;
   private String key;
 
-  private ScimClient.Reply admin(String authorization, String method, String path, String json) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(server.toString().replaceAll("/+$", "") + "/api/admin/v1" + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", authorization);
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return new ScimClient(server).send(request);
+  private ScimClient.Reply read(String path) {
+    return new AdminApiClient(server).withKey(key, "GET", path, null);
   }
 
   private ScimClient.Reply asAdmin(String method, String path, String json) {
-    return admin(
-        ScimClient.basic(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD), method, path, json);
-  }
-
-  private ScimClient.Reply read(String path) {
-    ScimClient.Reply reply = admin("Bearer " + key, "GET", path, null);
-    return reply;
+    return new AdminApiClient(server).asAdmin(method, path, json);
   }
 
   @BeforeEach
@@ -175,6 +154,8 @@ class DirectoryApiIT {
             .json()
             .getString("key");
     assertScimError(
-        admin("Bearer " + adminKey, "GET", "/tenants/" + tenant + "/users", null), 403, null);
+        new AdminApiClient(server).withKey(adminKey, "GET", "/tenants/" + tenant + "/users", null),
+        403,
+        null);
   }
 }

@@ -69,6 +69,7 @@ public class AdminApiApplication extends Application {
         EventsApi.class,
         ApiKeysApi.class,
         DirectoryApi.class,
+        DepartmentsApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

@@ -30,6 +30,7 @@ final class AdminJson {
         .add("id", tenant.getId())
         .add("name", tenant.getName())
         .add("enabled", tenant.isEnabled())
+        .add("departmentSource", tenant.getDepartmentSource().value())
         .add("created", time(tenant.getCreatedAt()))
         .build();
   }

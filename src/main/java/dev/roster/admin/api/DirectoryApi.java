@@ -6,6 +6,7 @@ import dev.roster.admin.control.Echo;
 import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
+import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.users.boundary.ProductDirectory;
 import jakarta.inject.Inject;
@@ -50,6 +51,8 @@ public class DirectoryApi {
           + "\"familyName\":\"Jensen\",\"displayName\":\"Barbara Jensen\",\"active\":true,"
           + "\"department\":\"Sales\",\"title\":\"Account manager\","
           + "\"manager\":{\"id\":\"26118915-…\",\"name\":\"Kim Akers\"},"
+          + "\"departments\":[{\"id\":\"attr-c2FsZXM\",\"name\":\"Sales\","
+          + "\"source\":\"attribute\"}],"
           + "\"groups\":[{\"id\":\"e9e30dba-…\",\"displayName\":\"Sales EMEA\",\"type\":\"direct\"}]}";
 
   @Inject Tenants tenants;
@@ -84,15 +87,21 @@ public class DirectoryApi {
           String after,
       @Parameter(description = "Page size, 1 to 1000 (default 100).") @QueryParam("limit")
           String limit) {
-    requireTenant(tenant);
+    TenantView found = requireTenant(tenant);
     ProductDirectory.Page page =
         directory.users(
             tenant,
+            found.getDepartmentSource(),
             EventsApi.number("after", after, 0, 0, Long.MAX_VALUE),
             (int) EventsApi.number("limit", limit, 100, 1, 1000));
+    return usersPage("users", page);
+  }
+
+  /** A page of users as {@code {"<field>": [...], "next": "<after>" or null}}. */
+  static JsonObject usersPage(String field, ProductDirectory.Page page) {
     JsonArrayBuilder users = JSON.createArrayBuilder();
     page.users().forEach(users::add);
-    JsonObjectBuilder answer = JSON.createObjectBuilder().add("users", users);
+    JsonObjectBuilder answer = JSON.createObjectBuilder().add(field, users);
     return (page.next() == null
             ? answer.addNull("next")
             : answer.add("next", Long.toString(page.next())))
@@ -110,12 +119,15 @@ public class DirectoryApi {
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "user", value = USER_EXAMPLE)))
   public JsonObject read(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-    requireTenant(tenant);
-    return directory.user(tenant, id);
+    return directory.user(tenant, requireTenant(tenant).getDepartmentSource(), id);
   }
 
-  private void requireTenant(String tenant) {
-    tenants
+  private TenantView requireTenant(String tenant) {
+    return existingTenant(tenants, tenant);
+  }
+
+  static TenantView existingTenant(Tenants tenants, String tenant) {
+    return tenants
         .findTenant(tenant)
         .orElseThrow(() -> ScimException.notFound("There is no tenant '" + Echo.of(tenant) + "'."));
   }

@@ -5,6 +5,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.admin.control.Echo;
 import dev.roster.apikeys.boundary.Scope;
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.DepartmentSource;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
 import jakarta.inject.Inject;
@@ -132,11 +133,13 @@ public class TenantsApi {
   @Path("{id}")
   @Operation(
       operationId = "updateTenant",
-      summary = "Rename, enable or disable a tenant",
+      summary = "Rename, enable or disable a tenant, or choose where its departments come from",
       description =
-          "Body {\"name\"?: \"New name\", \"enabled\"?: false}; members left out stay as they"
+          "Body {\"name\"?: \"New name\", \"enabled\"?: false, \"departmentSource\"?:"
+              + " \"attribute\" | \"groups\" | \"both\"}; members left out stay as they"
               + " are. Disabling a tenant makes its tokens fail with 401 at once; enabling it"
-              + " again makes its valid tokens work again.")
+              + " again makes its valid tokens work again. A new departmentSource makes a"
+              + " departments.source_changed event.")
   @RequestBody(
       required = true,
       content =
@@ -152,12 +155,17 @@ public class TenantsApi {
     JsonObject request = required(body);
     Optional<String> name = AdminJson.string(request, "name");
     Optional<Boolean> enabled = AdminJson.bool(request, "enabled");
+    Optional<DepartmentSource> departmentSource =
+        AdminJson.string(request, "departmentSource").map(DepartmentSource::of);
     TenantView tenant = null;
     if (name.isPresent()) {
       tenant = tenants.renameTenant(id, name.get());
     }
     if (enabled.isPresent()) {
       tenant = tenants.setTenantEnabled(id, enabled.get());
+    }
+    if (departmentSource.isPresent()) {
+      tenant = tenants.setDepartmentSource(id, departmentSource.get());
     }
     return tenant == null ? read(id) : AdminJson.tenant(tenant);
   }

@@ -2,6 +2,7 @@ package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.DepartmentSource;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
@@ -48,6 +49,7 @@ public class TenantBean {
   private List<TokenView> tokens;
 
   private String name;
+  private String departmentSource;
   private String label;
   private LocalDate expiresOn;
 
@@ -133,6 +135,36 @@ public class TenantBean {
     }
     info("Renamed to '" + tenant.getName() + "'.");
     Redirects.to(page());
+  }
+
+  public void chooseDepartmentSource() throws IOException {
+    try {
+      tenant = tenants.setDepartmentSource(id, DepartmentSource.of(departmentSource));
+    } catch (ScimException e) {
+      error("departmentSource:source", e);
+      return;
+    }
+    info("Departments now come from " + describe(tenant.getDepartmentSource()) + ".");
+    Redirects.to(page());
+  }
+
+  private static String describe(DepartmentSource source) {
+    return switch (source) {
+      case ATTRIBUTE -> "the users' department attribute";
+      case GROUPS -> "pushed groups";
+      case BOTH -> "the department attribute and pushed groups";
+    };
+  }
+
+  public String getDepartmentSource() {
+    if (departmentSource == null && getTenant() != null) {
+      departmentSource = getTenant().getDepartmentSource().value();
+    }
+    return departmentSource;
+  }
+
+  public void setDepartmentSource(String departmentSource) {
+    this.departmentSource = departmentSource;
   }
 
   public void enable() throws IOException {

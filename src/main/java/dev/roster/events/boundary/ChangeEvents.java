@@ -5,6 +5,8 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.storage.ChangeEventRows;
 import dev.roster.storage.ChangeEventRows.NewEvent;
 import dev.roster.storage.Timestamps;
+import dev.roster.tenants.boundary.DepartmentSource;
+import dev.roster.users.boundary.Department;
 import dev.roster.users.boundary.DirectoryUser;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -13,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +26,11 @@ import java.util.Set;
  *
  * <p>Member events name at most {@value #MEMBERS_PER_EVENT} members each, so that replacing the
  * members of a large group makes one event per thousand members, each of bounded size.
+ *
+ * <p>Department events follow the tenant's {@link DepartmentSource}, read once per write and only
+ * when a write could make one: a user's {@code department} changing makes {@code
+ * department.member_removed} and {@code department.member_added} under {@code attribute}; a group's
+ * events make {@code department.*} twins under {@code groups}; {@code both} makes both.
  */
 public final class ChangeEvents {
 
@@ -31,6 +39,7 @@ public final class ChangeEvents {
   private final ChangeEventRows rows;
   private final String tenantId;
   private final List<NewEvent> pending = new ArrayList<>();
+  private DepartmentSource departmentSource;
 
   public ChangeEvents(EntityManager em, String tenantId) {
     this.rows = new ChangeEventRows(em);
@@ -39,6 +48,7 @@ public final class ChangeEvents {
 
   public void userCreated(DirectoryUser user) {
     add("user.created", user.id(), JSON.createObjectBuilder().add("user", user.json()));
+    departmentChanged(user.id(), null, user.department());
   }
 
   /**
@@ -60,10 +70,25 @@ public final class ChangeEvents {
             .add("user", after.json())
             .add("changes", after.changesSince(before))
             .add("changedAttributes", names));
+    departmentChanged(after.id(), before.department(), after.department());
   }
 
+  /** A user is gone: that implies leaving its groups and department, which make no events. */
   public void userDeleted(DirectoryUser user) {
     add("user.deleted", user.id(), JSON.createObjectBuilder().add("user", user.json()));
+  }
+
+  /**
+   * The tenant now takes its departments from elsewhere: {@code departments.source_changed}, so
+   * that a product knows to read its departments again.
+   */
+  public void departmentSourceChanged(DepartmentSource old, DepartmentSource now) {
+    add(
+        "departments.source_changed",
+        tenantId,
+        JSON.createObjectBuilder()
+            .add("source", change(old.value(), now.value()))
+            .add("departmentSource", now.value()));
   }
 
   public void groupCreated(String id, String displayName, String externalId) {
@@ -71,6 +96,12 @@ public final class ChangeEvents {
         "group.created",
         id,
         JSON.createObjectBuilder().add("group", group(id, displayName, externalId)));
+    if (groupsAreDepartments()) {
+      add(
+          "department.created",
+          id,
+          JSON.createObjectBuilder().add("department", Department.ofGroup(id, displayName).json()));
+    }
   }
 
   /** {@code group.renamed} when the displayName changed, else {@code group.updated}. */
@@ -83,27 +114,56 @@ public final class ChangeEvents {
     if (oldExternalId == null ? newExternalId != null : !oldExternalId.equals(newExternalId)) {
       changes.add("externalId", change(oldExternalId, newExternalId));
     }
+    JsonObject changed = changes.build();
     add(
         oldName.equals(newName) ? "group.updated" : "group.renamed",
         id,
         JSON.createObjectBuilder()
             .add("group", group(id, newName, newExternalId))
-            .add("changes", changes));
+            .add("changes", changed));
+    if (!oldName.equals(newName) && groupsAreDepartments()) {
+      add(
+          "department.renamed",
+          id,
+          JSON.createObjectBuilder()
+              .add("department", Department.ofGroup(id, newName).json())
+              .add("changes", JSON.createObjectBuilder().add("name", change(oldName, newName))));
+    }
   }
 
+  /**
+   * A group is gone; under {@code groups}, so is its department ({@code department.deleted}, with
+   * no member events for the members it had).
+   */
   public void groupDeleted(String id, String displayName, String externalId) {
     add(
         "group.deleted",
         id,
         JSON.createObjectBuilder().add("group", group(id, displayName, externalId)));
+    if (groupsAreDepartments()) {
+      add(
+          "department.deleted",
+          id,
+          JSON.createObjectBuilder().add("department", Department.ofGroup(id, displayName).json()));
+    }
   }
 
   public void membersAdded(String groupId, String displayName, Collection<String> memberIds) {
-    members("group.members_added", groupId, displayName, memberIds);
+    JsonObject group = groupRef(groupId, displayName);
+    members("group.members_added", groupId, "group", group, memberIds);
+    if (groupsAreDepartments()) {
+      JsonObject department = Department.ofGroup(groupId, displayName).json();
+      members("department.member_added", groupId, "department", department, memberIds);
+    }
   }
 
   public void membersRemoved(String groupId, String displayName, Collection<String> memberIds) {
-    members("group.members_removed", groupId, displayName, memberIds);
+    JsonObject group = groupRef(groupId, displayName);
+    members("group.members_removed", groupId, "group", group, memberIds);
+    if (groupsAreDepartments()) {
+      JsonObject department = Department.ofGroup(groupId, displayName).json();
+      members("department.member_removed", groupId, "department", department, memberIds);
+    }
   }
 
   /** Numbers and stores the events recorded so far, if any, in the current transaction. */
@@ -115,31 +175,65 @@ public final class ChangeEvents {
     pending.clear();
   }
 
-  private void members(String type, String groupId, String displayName, Collection<String> ids) {
+  /**
+   * A user's department value changed (from or to none, too): under {@code attribute}, the user
+   * left the old department and joined the new one. A change of case only is no change, as SCIM
+   * compares {@code department} without case.
+   */
+  private void departmentChanged(String userId, String old, String now) {
+    Optional<Department> left = Department.ofAttribute(old);
+    Optional<Department> joined = Department.ofAttribute(now);
+    if (left.isEmpty() && joined.isEmpty()) {
+      return;
+    }
+    if (left.isPresent() && joined.isPresent() && left.get().sameAs(joined.get())) {
+      return;
+    }
+    if (!departmentSource().includesAttribute()) {
+      return;
+    }
+    left.ifPresent(
+        d -> members("department.member_removed", d.id(), "department", d.json(), List.of(userId)));
+    joined.ifPresent(
+        d -> members("department.member_added", d.id(), "department", d.json(), List.of(userId)));
+  }
+
+  private boolean groupsAreDepartments() {
+    return departmentSource().includesGroups();
+  }
+
+  private DepartmentSource departmentSource() {
+    if (departmentSource == null) {
+      String stored = rows.departmentSourceOf(tenantId);
+      departmentSource = stored == null ? DepartmentSource.ATTRIBUTE : DepartmentSource.of(stored);
+    }
+    return departmentSource;
+  }
+
+  private void members(
+      String type, String resourceId, String field, JsonObject owner, Collection<String> ids) {
     List<String> chunk = new ArrayList<>();
     for (String id : ids) {
       chunk.add(id);
       if (chunk.size() == MEMBERS_PER_EVENT) {
-        memberChunk(type, groupId, displayName, chunk);
+        memberChunk(type, resourceId, field, owner, chunk);
         chunk.clear();
       }
     }
     if (!chunk.isEmpty()) {
-      memberChunk(type, groupId, displayName, chunk);
+      memberChunk(type, resourceId, field, owner, chunk);
     }
   }
 
-  private void memberChunk(String type, String groupId, String displayName, List<String> ids) {
+  private void memberChunk(
+      String type, String resourceId, String field, JsonObject owner, List<String> ids) {
     JsonArrayBuilder members = JSON.createArrayBuilder();
     ids.forEach(members::add);
-    add(
-        type,
-        groupId,
-        JSON.createObjectBuilder()
-            .add(
-                "group",
-                JSON.createObjectBuilder().add("id", groupId).add("displayName", displayName))
-            .add("memberIds", members));
+    add(type, resourceId, JSON.createObjectBuilder().add(field, owner).add("memberIds", members));
+  }
+
+  private static JsonObject groupRef(String id, String displayName) {
+    return JSON.createObjectBuilder().add("id", id).add("displayName", displayName).build();
   }
 
   private void add(String type, String resourceId, JsonObjectBuilder data) {

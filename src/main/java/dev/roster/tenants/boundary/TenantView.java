@@ -14,17 +14,28 @@ public final class TenantView {
   private final String name;
   private final boolean enabled;
   private final Instant createdAt;
+  private final DepartmentSource departmentSource;
 
-  private TenantView(String id, String name, boolean enabled, Instant createdAt) {
+  private TenantView(
+      String id,
+      String name,
+      boolean enabled,
+      Instant createdAt,
+      DepartmentSource departmentSource) {
     this.id = id;
     this.name = name;
     this.enabled = enabled;
     this.createdAt = createdAt;
+    this.departmentSource = departmentSource;
   }
 
   static TenantView of(Tenant tenant) {
     return new TenantView(
-        tenant.getId(), tenant.getName(), tenant.isEnabled(), tenant.getCreatedAt());
+        tenant.getId(),
+        tenant.getName(),
+        tenant.isEnabled(),
+        tenant.getCreatedAt(),
+        DepartmentSource.of(tenant.getDepartmentSource()));
   }
 
   public String getId() {
@@ -43,18 +54,23 @@ public final class TenantView {
     return createdAt;
   }
 
+  public DepartmentSource getDepartmentSource() {
+    return departmentSource;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TenantView view
         && id.equals(view.id)
         && name.equals(view.name)
         && enabled == view.enabled
-        && createdAt.equals(view.createdAt);
+        && createdAt.equals(view.createdAt)
+        && departmentSource == view.departmentSource;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, enabled, createdAt);
+    return Objects.hash(id, name, enabled, createdAt, departmentSource);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.roster.tenants.boundary;
 
+import dev.roster.events.boundary.ChangeEvents;
 import dev.roster.runtime.AfterTransaction;
 import dev.roster.runtime.TokenSecrets;
 import dev.roster.scim.ScimException;
@@ -105,6 +106,23 @@ public class Tenants {
     Tenant tenant = existingTenant(id);
     tenant.setEnabled(enabled);
     AfterTransaction.run(transactions, () -> tokenCache.evictTenant(tenant.getId()));
+    return TenantView.of(tenant);
+  }
+
+  /**
+   * Chooses where the tenant's departments come from. A real change makes a {@code
+   * departments.source_changed} event, so that the product reads its departments again.
+   */
+  public TenantView setDepartmentSource(String id, DepartmentSource source) {
+    Tenant tenant = existingTenant(id);
+    DepartmentSource old = DepartmentSource.of(tenant.getDepartmentSource());
+    if (old != source) {
+      tenant.setDepartmentSource(source.value());
+      em.flush();
+      ChangeEvents events = new ChangeEvents(em, tenant.getId());
+      events.departmentSourceChanged(old, source);
+      events.append();
+    }
     return TenantView.of(tenant);
   }
 

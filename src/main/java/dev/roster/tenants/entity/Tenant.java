@@ -36,6 +36,12 @@ public class Tenant {
   @Column(nullable = false)
   private boolean enabled;
 
+  /**
+   * Where the product's departments come from: {@code attribute}, {@code groups} or {@code both}.
+   */
+  @Column(name = "DEPARTMENT_SOURCE", nullable = false, length = 16)
+  private String departmentSource = "attribute";
+
   protected Tenant() {}
 
   public Tenant(String id, String name, Instant createdAt) {
@@ -57,6 +63,14 @@ public class Tenant {
 
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  public void setDepartmentSource(String departmentSource) {
+    this.departmentSource = departmentSource;
+  }
+
+  public String getDepartmentSource() {
+    return departmentSource;
   }
 
   public String getId() {

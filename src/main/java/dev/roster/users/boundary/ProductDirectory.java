@@ -4,7 +4,9 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ConsoleDirectoryQueries;
+import dev.roster.storage.DepartmentQueries;
 import dev.roster.storage.Memberships;
+import dev.roster.tenants.boundary.DepartmentSource;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.entity.StoredUser;
 import jakarta.ejb.Stateless;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,23 +44,156 @@ public class ProductDirectory {
    */
   public record Page(List<JsonObject> users, Long next) {}
 
-  public Page users(String tenantId, long after, int limit) {
+  /**
+   * One page of departments.
+   *
+   * @param next the {@code after} of the following page, or null after the last
+   */
+  public record DepartmentPage(List<JsonObject> departments, String next) {}
+
+  private static final String GROUPS_AFTER = "group-";
+
+  public Page users(String tenantId, DepartmentSource source, long after, int limit) {
     List<StoredUser> rows = new ConsoleDirectoryQueries(em).usersAfter(tenantId, after, limit + 1);
     boolean more = rows.size() > limit;
     List<StoredUser> page = more ? rows.subList(0, limit) : rows;
-    List<JsonObject> users = entries(tenantId, page);
+    List<JsonObject> users = entries(tenantId, source, page);
     return new Page(users, more ? page.get(page.size() - 1).id() : null);
   }
 
-  public JsonObject user(String tenantId, String id) {
+  public JsonObject user(String tenantId, DepartmentSource source, String id) {
     List<StoredUser> found = new ConsoleDirectoryQueries(em).users(tenantId, Set.of(id));
     if (found.isEmpty()) {
       throw ScimException.notFound("There is no user '" + id + "' in tenant '" + tenantId + "'.");
     }
-    return entries(tenantId, found).get(0);
+    return entries(tenantId, source, found).get(0);
   }
 
-  private List<JsonObject> entries(String tenantId, List<StoredUser> rows) {
+  /**
+   * One page of the tenant's departments under its source: the attribute's values in the order of
+   * their keys, then the groups in creation order ({@code both} lists both, in that order). Each
+   * attribute department costs one seek of the lookup index, each page of groups one range.
+   *
+   * @param after null for the first page, else the previous page's {@code next}
+   * @throws ScimException invalidValue for an {@code after} that no page gave
+   */
+  public DepartmentPage departments(
+      String tenantId, DepartmentSource source, String after, int limit) {
+    DepartmentQueries queries = new DepartmentQueries(em);
+    // up to limit + 1 departments, each with the cursor that continues after it
+    List<JsonObject> found = new ArrayList<>();
+    List<String> cursors = new ArrayList<>();
+    long groupsAfter = 0;
+    boolean attributeDone = !source.includesAttribute();
+    if (after != null && after.startsWith(GROUPS_AFTER)) {
+      groupsAfter = groupRow(after);
+      attributeDone = true;
+    }
+    if (!attributeDone) {
+      String afterKey = after == null ? null : attributeKey(after);
+      for (DepartmentQueries.DepartmentValue value :
+          queries.departmentsAfter(tenantId, afterKey, limit + 1)) {
+        Department department = attributeDepartment(value);
+        found.add(department.json());
+        cursors.add(department.id());
+      }
+    }
+    if (source.includesGroups() && found.size() <= limit) {
+      for (DepartmentQueries.GroupRow group :
+          queries.groupsAfter(tenantId, groupsAfter, limit + 1 - found.size())) {
+        found.add(Department.ofGroup(group.id(), group.displayName()).json());
+        cursors.add(GROUPS_AFTER + group.row());
+      }
+    }
+    if (found.size() <= limit) {
+      return new DepartmentPage(found, null);
+    }
+    return new DepartmentPage(found.subList(0, limit), cursors.get(limit - 1));
+  }
+
+  /** One department of the tenant, by id, under its source. */
+  public JsonObject department(String tenantId, DepartmentSource source, String id) {
+    Optional<String> key = Department.keyOfId(id);
+    DepartmentQueries queries = new DepartmentQueries(em);
+    if (key.isPresent() && source.includesAttribute()) {
+      return queries
+          .department(tenantId, key.get())
+          .map(ProductDirectory::attributeDepartment)
+          .orElseThrow(() -> noDepartment(tenantId, source))
+          .json();
+    }
+    if (key.isEmpty() && source.includesGroups()) {
+      return queries
+          .group(tenantId, id)
+          .map(g -> Department.ofGroup(g.id(), g.displayName()))
+          .orElseThrow(() -> noDepartment(tenantId, source))
+          .json();
+    }
+    throw noDepartment(tenantId, source);
+  }
+
+  /**
+   * One page of a department's members, as users in the product's terms: by user row for an
+   * attribute department (a range of the lookup index), by membership row for a group's (its direct
+   * members that are users).
+   */
+  public Page departmentMembers(
+      String tenantId, DepartmentSource source, String id, long after, int limit) {
+    department(tenantId, source, id);
+    DepartmentQueries queries = new DepartmentQueries(em);
+    Optional<String> key = Department.keyOfId(id);
+    if (key.isPresent()) {
+      List<StoredUser> rows = queries.usersWithDepartment(tenantId, key.get(), after, limit + 1);
+      boolean more = rows.size() > limit;
+      List<StoredUser> page = more ? rows.subList(0, limit) : rows;
+      return new Page(
+          entries(tenantId, source, page), more ? page.get(page.size() - 1).id() : null);
+    }
+    long groupRow = queries.group(tenantId, id).orElseThrow().row();
+    List<DepartmentQueries.UserMember> members =
+        queries.userMembers(tenantId, groupRow, after, limit + 1);
+    boolean more = members.size() > limit;
+    List<DepartmentQueries.UserMember> page = more ? members.subList(0, limit) : members;
+    return new Page(
+        entries(tenantId, source, page.stream().map(DepartmentQueries.UserMember::user).toList()),
+        more ? page.get(page.size() - 1).row() : null);
+  }
+
+  private static Department attributeDepartment(DepartmentQueries.DepartmentValue value) {
+    String name =
+        DirectoryUser.of(value.firstUser().scimId(), UserDocuments.state(value.firstUser()))
+            .department();
+    return new Department(Department.idOfKey(value.key()), name, Department.ATTRIBUTE);
+  }
+
+  private static String attributeKey(String after) {
+    return Department.keyOfId(after).orElseThrow(() -> badAfter(after));
+  }
+
+  private static long groupRow(String after) {
+    try {
+      return Long.parseLong(after.substring(GROUPS_AFTER.length()));
+    } catch (NumberFormatException e) {
+      throw badAfter(after);
+    }
+  }
+
+  private static ScimException badAfter(String after) {
+    return ScimException.invalidValue(
+        "'after' must be the 'next' of a previous page of departments.");
+  }
+
+  private static ScimException noDepartment(String tenantId, DepartmentSource source) {
+    return ScimException.notFound(
+        "Tenant '"
+            + tenantId
+            + "' has no department with this id among those its department source ('"
+            + source.value()
+            + "') gives.");
+  }
+
+  private List<JsonObject> entries(
+      String tenantId, DepartmentSource source, List<StoredUser> rows) {
     List<DirectoryUser> users = new ArrayList<>(rows.size());
     for (StoredUser row : rows) {
       users.add(DirectoryUser.of(row.scimId(), UserDocuments.state(row)));
@@ -90,7 +226,18 @@ public class ProductDirectory {
                 .add("displayName", group.displayName())
                 .add("type", group.type()));
       }
-      entries.add(entry.add("groups", memberOf).build());
+      JsonArrayBuilder departments = JSON.createArrayBuilder();
+      if (source.includesAttribute()) {
+        Department.ofAttribute(user.department()).ifPresent(d -> departments.add(d.json()));
+      }
+      if (source.includesGroups()) {
+        for (Memberships.GroupRef group : groups.getOrDefault(user.id(), List.of())) {
+          if (group.type().equals("direct")) {
+            departments.add(Department.ofGroup(group.id(), group.displayName()).json());
+          }
+        }
+      }
+      entries.add(entry.add("departments", departments).add("groups", memberOf).build());
     }
     return entries;
   }

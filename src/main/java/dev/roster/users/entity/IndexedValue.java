@@ -26,7 +26,10 @@ import java.util.Objects;
 @IdClass(IndexedValue.Key.class)
 @Table(
     name = "SCIM_USER_VALUES",
-    indexes = @Index(name = "SCIM_USER_VALUES_LOOKUP", columnList = "TENANT_ID, PATH, VALUE_KEY"))
+    indexes =
+        @Index(
+            name = "SCIM_USER_VALUES_LOOKUP",
+            columnList = "TENANT_ID, PATH, VALUE_KEY, USER_ID"))
 public class IndexedValue {
 
   @Id
