@@ -32,7 +32,8 @@ class ArchitectureTest {
   static final Path SOURCES = Path.of("src/main/java/dev/roster");
 
   static final Set<String> FEATURES =
-      Set.of("users", "groups", "tenants", "provisioning", "events", "apikeys", "admin");
+      Set.of(
+          "users", "groups", "tenants", "provisioning", "events", "apikeys", "webhooks", "admin");
 
   /** What the core may not use: persistence, EJB, injection, JAX-RS, Faces, servlets, CDI. */
   static final Pattern CONTAINER_API =

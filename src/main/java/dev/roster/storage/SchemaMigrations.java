@@ -64,7 +64,8 @@ public class SchemaMigrations {
           "postgresql/V4__binary_collation_for_compared_text.sql",
           "common/V5__change_feed.sql",
           "common/V6__api_keys.sql",
-          "common/V7__departments.sql");
+          "common/V7__departments.sql",
+          "common/V8__webhooks.sql");
 
   static final String ROOT = "db/migration/";
 

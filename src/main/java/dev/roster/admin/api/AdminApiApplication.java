@@ -70,6 +70,7 @@ public class AdminApiApplication extends Application {
         ApiKeysApi.class,
         DirectoryApi.class,
         DepartmentsApi.class,
+        WebhooksApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

@@ -85,6 +85,25 @@ public class ChangeFeed {
         .build();
   }
 
+  /** An event as sent to a webhook: its number, type, and what readers of the feed get. */
+  public record Sendable(long seq, String type, JsonObject json) {}
+
+  /**
+   * Up to {@code limit} kept events after {@code after}, in order, without the check that none were
+   * purged in between: a webhook deliverer sees a gap in the numbers and says so itself.
+   */
+  public List<Sendable> since(String tenantId, long after, int limit) {
+    return new ChangeEventRows(em)
+        .after(tenantId, after, limit).stream()
+            .map(e -> new Sendable(e.seq(), e.type(), json(e)))
+            .toList();
+  }
+
+  /** The event with that number, when it is kept. */
+  public java.util.Optional<Sendable> event(String tenantId, long seq) {
+    return since(tenantId, seq - 1, 1).stream().filter(e -> e.seq() == seq).findFirst();
+  }
+
   /** The number of the tenant's latest event, 0 before its first. */
   public long latest(String tenantId) {
     return new ChangeEventRows(em).lastNumber(tenantId);

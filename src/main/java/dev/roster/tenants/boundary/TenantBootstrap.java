@@ -38,7 +38,11 @@ public class TenantBootstrap {
 
   @Inject Tenants tenants;
 
+  // on the method too: Payara runs a singleton's @PostConstruct in a transaction unless the
+  // callback itself says otherwise, and a retry inside a transaction the collision marked for
+  // rollback fails with "Client's transaction aborted" (TwoInstancesIT saw it)
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void bootstrap() {
     List<BootstrapTokens.Entry> entries;
     try {

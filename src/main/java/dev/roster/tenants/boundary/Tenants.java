@@ -15,6 +15,8 @@ import dev.roster.tenants.entity.ApiToken;
 import dev.roster.tenants.entity.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -247,6 +249,7 @@ public class Tenants {
    * @return one line per pair, for the server log, without secrets
    * @throws IllegalStateException if a token already belongs to another tenant
    */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW) // each try alone (TenantBootstrap)
   public List<String> bootstrap(List<BootstrapTokens.Entry> entries) {
     Instant now = clock.instant();
     return entries.stream().map(entry -> bootstrap(entry, now)).toList();

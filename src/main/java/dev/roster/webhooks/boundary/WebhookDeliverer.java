@@ -1,0 +1,352 @@
+package dev.roster.webhooks.boundary;
+
+import dev.roster.events.boundary.ChangeFeed;
+import dev.roster.storage.WebhookRows;
+import dev.roster.storage.WebhookRows.Cursor;
+import dev.roster.storage.WebhookRows.CursorKey;
+import dev.roster.webhooks.control.Backoff;
+import dev.roster.webhooks.control.EventTypes;
+import dev.roster.webhooks.control.SecretSeal;
+import dev.roster.webhooks.control.WebhookSender;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * Sends each tenant's change feed to the webhook endpoints that want it (docs/webhooks.md).
+ *
+ * <p>Every second this instance looks for cursors with events to send, leases as many as it has
+ * free delivery threads ({@code roster.webhooks.threads}), and works each for up to {@value
+ * #WORK_SECONDS} seconds: events in order, the cursor moved after each acknowledgement, so that
+ * delivery is at least once and survives kill -9. A lease runs {@value #LEASE_SECONDS} seconds and
+ * is renewed by every move; an instance that dies leaves it to run out, then another (or this one,
+ * restarted) takes the cursor over where the last acknowledgement left it. A failure ends the work
+ * on that cursor until its next retry, so a dead endpoint holds no thread while it waits, and an
+ * endpoint gets at most {@value #PER_ENDPOINT} threads of an instance, so a slow one leaves the
+ * others their turn. SCIM requests never wait for any of this: they only append to the feed.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookDeliverer {
+
+  static final int WORK_SECONDS = 20;
+  static final int LEASE_SECONDS = 30;
+  static final int PER_ENDPOINT = 2;
+  static final int BATCH = 100;
+
+  private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class.getName());
+
+  @Inject WebhookDeliveries deliveries;
+
+  @Inject WebhookSettings settings;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Resource ManagedThreadFactory threadFactory;
+
+  private final String owner = "roster-" + UUID.randomUUID();
+  private final Map<String, AtomicInteger> busyEndpoints = new ConcurrentHashMap<>();
+  private final AtomicInteger busy = new AtomicInteger();
+  private final RandomGenerator random = RandomGenerator.getDefault();
+  private volatile boolean running;
+  private ExecutorService pool;
+  private ScheduledFuture<?> ticks;
+  private WebhookSender sender;
+  private SecretSeal seal;
+  private Backoff backoff;
+  private long round;
+
+  @PostConstruct
+  void start() {
+    sender = new WebhookSender(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    seal = settings.seal();
+    backoff = settings.backoff();
+    if (!seal.encrypts()) {
+      LOG.warning(
+          "Webhooks: roster.webhooks.secret-key is not set, so webhook secrets are stored"
+              + " unencrypted in the database (docs/webhooks.md).");
+    }
+    pool =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threadFactory);
+    running = true;
+    ticks = scheduler.scheduleWithFixedDelay(this::tickQuietly, 2, 1, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    ticks.cancel(false);
+    pool.shutdownNow();
+  }
+
+  /** This instance's name in leases. */
+  public String owner() {
+    return owner;
+  }
+
+  private void tickQuietly() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Webhooks: a delivery round failed; trying again in a second", e);
+    }
+  }
+
+  private void tick() {
+    Instant now = Instant.now();
+    if (round++ % 10 == 0) {
+      try {
+        deliveries.addMissingCursors(now);
+      } catch (RuntimeException raceWithAnotherInstance) {
+        // its cursors exist now; the next round sees them
+      }
+      if (round % 3600 == 1) {
+        deliveries.purgeAttemptsBefore(now.minus(settings.attemptsRetention()), 5000);
+      }
+    }
+    int free = settings.threads() - busy.get();
+    if (free <= 0) {
+      return;
+    }
+    for (CursorKey key : deliveries.due(now, free * 4)) {
+      if (busy.get() >= settings.threads()) {
+        break;
+      }
+      AtomicInteger endpointBusy =
+          busyEndpoints.computeIfAbsent(key.endpointId(), id -> new AtomicInteger());
+      if (endpointBusy.get() >= PER_ENDPOINT
+          || !deliveries.claim(key, owner, now, now.plusSeconds(LEASE_SECONDS))) {
+        continue;
+      }
+      busy.incrementAndGet();
+      endpointBusy.incrementAndGet();
+      pool.execute(
+          () -> {
+            try {
+              work(key);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "Webhooks: delivery to " + key + " failed", e);
+            } finally {
+              try {
+                deliveries.release(key, owner);
+              } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Webhooks: the lease of " + key + " runs out instead", e);
+              }
+              endpointBusy.decrementAndGet();
+              busy.decrementAndGet();
+            }
+          });
+    }
+  }
+
+  /** Sends the cursor's events in order until none are left, one fails, or time is up. */
+  private void work(CursorKey key) {
+    WebhookRows.Endpoint endpoint = deliveries.endpoint(key.endpointId()).orElse(null);
+    Cursor cursor = deliveries.cursor(key).orElse(null);
+    if (endpoint == null || !endpoint.enabled() || cursor == null) {
+      return;
+    }
+    String secret = seal.open(endpoint.secret());
+    EventTypes wanted = EventTypes.stored(endpoint.eventTypes());
+    Instant deadline = Instant.now().plusSeconds(WORK_SECONDS);
+    while (running && Instant.now().isBefore(deadline)) {
+      boolean replaying = cursor.replayFrom() != null;
+      long after = replaying ? cursor.replayFrom() - 1 : cursor.deliveredSeq();
+      List<ChangeFeed.Sendable> events = deliveries.events(key.tenantId(), after, BATCH);
+      if (replaying) {
+        long to = cursor.replayTo();
+        events = events.stream().filter(e -> e.seq() <= to).toList();
+      }
+      if (events.isEmpty()) {
+        if (!replaying) {
+          return;
+        }
+        cursor = replayDone(cursor);
+        if (!deliveries.move(key, owner, cursor, null, leaseEnd())) {
+          return;
+        }
+        continue;
+      }
+      WebhookRows.Attempt gap = null;
+      long first = events.get(0).seq();
+      if (!replaying && first > after + 1) {
+        gap =
+            note(
+                key,
+                after + 1,
+                "Events "
+                    + (after + 1)
+                    + " to "
+                    + (first - 1)
+                    + " were deleted by the change feed's retention before they could be delivered.");
+      }
+      Cursor moved = cursor;
+      for (ChangeFeed.Sendable event : events) {
+        if (!running || !Instant.now().isBefore(deadline)) {
+          break;
+        }
+        if (!wanted.wants(event.type())) {
+          moved = advanced(moved, event.seq(), replaying, moved.lastStatus());
+          continue;
+        }
+        Instant sentAt = Instant.now();
+        WebhookSender.Result result =
+            sender.send(
+                endpoint.url(),
+                secret,
+                event.json().getString("id"),
+                sentAt.getEpochSecond(),
+                event.json().toString());
+        if (gap != null) {
+          deliveries.move(key, owner, moved, gap, leaseEnd());
+          gap = null;
+        }
+        if (result.delivered()) {
+          moved = advanced(moved, event.seq(), replaying, result.status());
+          if (!deliveries.move(
+              key, owner, moved, attempt(key, event, sentAt, result, null), leaseEnd())) {
+            return;
+          }
+        } else {
+          int failures = moved.attempts() + 1;
+          Instant next = Instant.now().plus(backoff.after(failures, random));
+          moved =
+              new Cursor(
+                  moved.endpointId(),
+                  moved.tenantId(),
+                  moved.deliveredSeq(),
+                  moved.latestSeq(),
+                  failures,
+                  next,
+                  moved.firstFailure() == null ? sentAt : moved.firstFailure(),
+                  result.status(),
+                  result.error(),
+                  moved.replayFrom(),
+                  moved.replayTo());
+          deliveries.move(key, owner, moved, attempt(key, event, sentAt, result, next), leaseEnd());
+          return;
+        }
+      }
+      if (gap != null || moved != cursor) {
+        if (!deliveries.move(key, owner, moved, gap, leaseEnd())) {
+          return;
+        }
+      }
+      cursor = moved;
+    }
+  }
+
+  private static Cursor advanced(Cursor c, long seq, boolean replaying, Integer status) {
+    Long replayFrom = c.replayFrom();
+    Long replayTo = c.replayTo();
+    long delivered = c.deliveredSeq();
+    if (replaying) {
+      replayFrom = seq + 1 > replayTo ? null : seq + 1;
+      replayTo = replayFrom == null ? null : replayTo;
+    } else {
+      delivered = seq;
+    }
+    return new Cursor(
+        c.endpointId(),
+        c.tenantId(),
+        delivered,
+        c.latestSeq(),
+        0,
+        c.nextAttempt(),
+        null,
+        status,
+        null,
+        replayFrom,
+        replayTo);
+  }
+
+  private static Cursor replayDone(Cursor c) {
+    return new Cursor(
+        c.endpointId(),
+        c.tenantId(),
+        c.deliveredSeq(),
+        c.latestSeq(),
+        c.attempts(),
+        c.nextAttempt(),
+        c.firstFailure(),
+        c.lastStatus(),
+        c.lastError(),
+        null,
+        null);
+  }
+
+  private static WebhookRows.Attempt attempt(
+      CursorKey key,
+      ChangeFeed.Sendable event,
+      Instant at,
+      WebhookSender.Result result,
+      Instant nextAttempt) {
+    return new WebhookRows.Attempt(
+        UUID.randomUUID().toString(),
+        key.endpointId(),
+        key.tenantId(),
+        event.seq(),
+        event.type(),
+        at,
+        result.status(),
+        result.latencyMillis(),
+        cut(result.error()),
+        nextAttempt);
+  }
+
+  private static WebhookRows.Attempt note(CursorKey key, long seq, String error) {
+    return new WebhookRows.Attempt(
+        UUID.randomUUID().toString(),
+        key.endpointId(),
+        key.tenantId(),
+        seq,
+        "(not kept)",
+        Instant.now(),
+        null,
+        0,
+        cut(error),
+        null);
+  }
+
+  private static String cut(String text) {
+    return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
+  }
+
+  private static Instant leaseEnd() {
+    return Instant.now().plusSeconds(LEASE_SECONDS);
+  }
+}
