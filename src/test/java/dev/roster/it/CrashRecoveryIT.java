@@ -42,6 +42,10 @@ class CrashRecoveryIT {
   static final String TOKEN = "crash-token-0123456789";
   static final int KILLS = 3;
   static final int WRITERS_PER_KIND = 3;
+  static final String ADMIN_PASSWORD = "crash-admin-password-0123";
+
+  /** The webhook endpoint the server sends the crash tenant's feed to, across all its runs. */
+  private WebhookReceiver receiver;
 
   @TempDir Path data;
 
@@ -129,12 +133,17 @@ class CrashRecoveryIT {
     }
   }
 
-  private void killUnderLoadAndCheck(Map<String, String> environment, Database database)
+  private void killUnderLoadAndCheck(Map<String, String> settings, Database database)
       throws Exception {
+    Map<String, String> environment = new java.util.HashMap<>(settings);
+    environment.put("ROSTER_ADMIN_USER", "admin");
+    environment.put("ROSTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    environment.put("ROSTER_WEBHOOKS_FIRST_RETRY", "PT1S");
     Random random = new Random(12);
     String groupId;
     try (PayaraMicroProcess server = PayaraMicroProcess.start(environment)) {
       ScimClient scim = new ScimClient(server.url());
+      registerWebhook(server);
       ScimClient.Reply group =
           scim.post("/Groups", TOKEN, "{\"displayName\": \"Crash test\", \"members\": []}");
       assertEquals(201, group.status(), group::toString);
@@ -189,6 +198,7 @@ class CrashRecoveryIT {
       if (!lost.isEmpty() && server.reportedCorruption()) {
         throw new PayaraMicroProcess.DatabaseCorrupted(server.output());
       }
+      assertWebhookReceivedTheWholeFeed(server);
       server.stop();
     }
     int writes = createdUsers.size() + addedMembers.size() + patchesAcknowledged.get();
@@ -204,6 +214,63 @@ class CrashRecoveryIT {
     assertEquals(List.of(), lost, lost.size() + " of " + writes + " acknowledged writes lost");
     reportLogLoss(database);
     assertFeedMatchesTheData(database);
+  }
+
+  private void registerWebhook(PayaraMicroProcess server) throws Exception {
+    receiver = new WebhookReceiver();
+    ScimClient.Reply created =
+        new AdminApiClient(server.url())
+            .call(
+                ScimClient.basic("admin", ADMIN_PASSWORD),
+                "POST",
+                "/webhooks",
+                "{\"url\":\"" + receiver.url() + "\",\"tenant\":\"crash\"}");
+    assertEquals(201, created.status(), created::toString);
+  }
+
+  /**
+   * Webhooks across the kills: the receiver got every event of the feed at least once, and each for
+   * the first time in the feed's order (a kill may make the event in flight come again).
+   */
+  private void assertWebhookReceivedTheWholeFeed(PayaraMicroProcess server) throws Exception {
+    try {
+      long latest =
+          new AdminApiClient(server.url())
+              .call(
+                  ScimClient.basic("admin", ADMIN_PASSWORD),
+                  "GET",
+                  "/tenants/crash/events?after=latest",
+                  null)
+              .json()
+              .getJsonNumber("next")
+              .longValue();
+      long deadline = System.currentTimeMillis() + 180_000;
+      java.util.LinkedHashSet<Long> firstArrivals = new java.util.LinkedHashSet<>();
+      while (System.currentTimeMillis() < deadline) {
+        firstArrivals.clear();
+        for (WebhookReceiver.Received r : receiver.received()) {
+          firstArrivals.add(
+              jakarta.json.Json.createReader(new java.io.StringReader(r.body()))
+                  .readObject()
+                  .getJsonNumber("seq")
+                  .longValue());
+        }
+        if (firstArrivals.size() >= latest) {
+          break;
+        }
+        PayaraMicroProcess.sleep(500);
+      }
+      List<Long> expected = new ArrayList<>();
+      for (long seq = 1; seq <= latest; seq++) {
+        expected.add(seq);
+      }
+      assertEquals(expected, new ArrayList<>(firstArrivals), "first arrivals, in order");
+      System.out.printf(
+          "CrashRecoveryIT: the webhook received %d events, %d of them again after a kill%n",
+          latest, receiver.received().size() - latest);
+    } finally {
+      receiver.close();
+    }
   }
 
   /**
