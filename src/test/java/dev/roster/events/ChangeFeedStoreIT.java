@@ -91,7 +91,7 @@ class ChangeFeedStoreIT {
         all.stream().map(ChangeEvent::type).toList());
     assertNumberedFromOne(all);
     String sales = "attr-c2FsZXM";
-    assertEquals(sales, all.get(1).resourceId());
+    assertEquals(id, all.get(1).resourceId(), "the user whose write it was");
     assertEquals(
         json("{\"id\":\"" + sales + "\",\"name\":\"Sales\",\"source\":\"attribute\"}"),
         data(all.get(4)).getJsonObject("department"));

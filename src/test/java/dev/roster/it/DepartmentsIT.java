@@ -266,6 +266,19 @@ class DepartmentsIT {
   }
 
   @Test
+  void aDepartmentWithAVeryLongNameIsADepartmentToo() {
+    String name = "Research and development, ".repeat(40).strip();
+    long start = latest();
+    String user = user("long", name);
+    String id = departmentIdsOf(read("/tenants/" + tenant + "/users/" + user).json()).get(0);
+    assertEquals(name, read("/tenants/" + tenant + "/departments/" + id).json().getString("name"));
+    assertEquals(List.of(user), memberIds(id));
+    List<JsonObject> events = eventsAfter(start);
+    assertEquals(List.of("user.created", "department.member_added"), types(events));
+    assertEquals(user, events.get(1).getString("resourceId"), "the user whose write it was");
+  }
+
+  @Test
   void badSettingsAndCursorsAreRefusedAndChangeNothing() {
     assertScimError(
         asAdmin("PATCH", "/tenants/" + tenant, "{\"departmentSource\":\"ou\",\"name\":\"New\"}"),

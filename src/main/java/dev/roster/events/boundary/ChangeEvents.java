@@ -192,10 +192,12 @@ public final class ChangeEvents {
     if (!departmentSource().includesAttribute()) {
       return;
     }
+    // the resource is the user, whose write this was: a department's id can be longer than a
+    // resource id (it grows with the department's name)
     left.ifPresent(
-        d -> members("department.member_removed", d.id(), "department", d.json(), List.of(userId)));
+        d -> members("department.member_removed", userId, "department", d.json(), List.of(userId)));
     joined.ifPresent(
-        d -> members("department.member_added", d.id(), "department", d.json(), List.of(userId)));
+        d -> members("department.member_added", userId, "department", d.json(), List.of(userId)));
   }
 
   private boolean groupsAreDepartments() {

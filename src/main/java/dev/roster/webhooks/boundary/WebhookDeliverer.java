@@ -83,6 +83,8 @@ public class WebhookDeliverer {
   private SecretSeal seal;
   private Backoff backoff;
   private long round;
+  private int failedRounds;
+  private Instant quietUntil = Instant.MIN;
 
   @PostConstruct
   void start() {
@@ -118,12 +120,41 @@ public class WebhookDeliverer {
     return owner;
   }
 
+  /**
+   * One round, unless an earlier one failed a moment ago: while the database is away, rounds pause
+   * for 1, 2, 4 … 60 seconds, and the outage is logged once, in one line, so that the log shows
+   * what happened instead of a stack trace a second (ServerLifecycleIT watches for that).
+   */
   private void tickQuietly() {
+    Instant now = Instant.now();
+    if (now.isBefore(quietUntil)) {
+      return;
+    }
     try {
       tick();
+      if (failedRounds > 0) {
+        LOG.info("Webhooks: delivering again");
+      }
+      failedRounds = 0;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Webhooks: a delivery round failed; trying again in a second", e);
+      failedRounds++;
+      quietUntil = now.plusSeconds(Math.min(60, 1L << Math.min(failedRounds - 1, 6)));
+      Level level = failedRounds == 1 ? Level.WARNING : Level.FINE;
+      LOG.log(
+          level,
+          "Webhooks: a delivery round failed ("
+              + summary(e)
+              + "); pausing deliveries, then trying again with growing pauses");
+      LOG.log(Level.FINE, "Webhooks: the round's failure", e);
     }
+  }
+
+  private static String summary(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private void tick() {
@@ -159,7 +190,9 @@ public class WebhookDeliverer {
             try {
               work(key);
             } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "Webhooks: delivery to " + key + " failed", e);
+              // the database went away mid-work: the lease runs out and the cursor is taken
+              // up again where the last acknowledgement left it
+              LOG.log(Level.FINE, "Webhooks: delivery to " + key + " stopped", e);
             } finally {
               try {
                 deliveries.release(key, owner);
