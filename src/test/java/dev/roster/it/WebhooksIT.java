@@ -122,6 +122,126 @@ class WebhooksIT {
     attempts.forEach(a -> assertEquals(204, a.getInt("status"), a::toString));
   }
 
+  /**
+   * An Entra ID and an Okta lifecycle, as each sends it, to an endpoint that fails now and then:
+   * what the receiver got first-time, in order, is exactly the feed read by cursor.
+   */
+  @Test
+  void entraAndOktaLifecyclesArriveAsTheFeedHasThem() throws Exception {
+    receiver.answer(n -> n % 7 == 3 ? 502 : 200);
+    endpoint(receiver, tenant, null);
+    long start = latest();
+    ScimClient scim = new ScimClient(server);
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    // Entra ID: create, update with its Replace of several attributes, deactivate with "False"
+    String entra =
+        scim.post(
+                "/Users",
+                token,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\""
+                    + enterprise
+                    + "\"],\"externalId\":\"0a21f0f2\",\"userName\":\"Test_User_1@contoso.com\","
+                    + "\"active\":true,\"displayName\":\"Test User\",\"emails\":[{\"primary\":true,"
+                    + "\"type\":\"work\",\"value\":\"Test_User_1@contoso.com\"}],"
+                    + "\"name\":{\"givenName\":\"Test\",\"familyName\":\"User\"},\""
+                    + enterprise
+                    + "\":{\"department\":\"Sales\"}}")
+            .json()
+            .getString("id");
+    patchOk(
+        scim,
+        "/Users/" + entra,
+        "{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Test User One\"},"
+            + "{\"op\":\"Replace\",\"path\":\""
+            + enterprise
+            + ":department\",\"value\":\"Marketing\"}");
+    patchOk(
+        scim, "/Users/" + entra, "{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}");
+    // Okta: create, full PUT, group push with members, member removal, deactivation
+    ScimClient.Reply okta =
+        scim.post(
+            "/Users",
+            token,
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"isabella@okta.example\",\"name\":{\"givenName\":\"Isabella\","
+                + "\"familyName\":\"Jones\"},\"emails\":[{\"primary\":true,\"value\":"
+                + "\"isabella@okta.example\",\"type\":\"work\"}],\"active\":true}");
+    String oktaId = okta.json().getString("id");
+    assertEquals(
+        200,
+        scim.put(
+                "/Users/" + oktaId,
+                token,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"id\":\""
+                    + oktaId
+                    + "\",\"userName\":\"isabella@okta.example\",\"name\":{\"givenName\":"
+                    + "\"Bella\",\"familyName\":\"Jones\"},\"emails\":[{\"primary\":true,"
+                    + "\"value\":\"isabella@okta.example\",\"type\":\"work\"}],\"active\":true}")
+            .status());
+    String group =
+        scim.post(
+                "/Groups",
+                token,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                    + "\"displayName\":\"Sales EMEA\",\"members\":[{\"value\":\""
+                    + oktaId
+                    + "\"},{\"value\":\""
+                    + entra
+                    + "\"}]}")
+            .json()
+            .getString("id");
+    patchOk(
+        scim,
+        "/Groups/" + group,
+        "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + entra + "\\\"]\"}");
+    patchOk(scim, "/Users/" + oktaId, "{\"op\":\"replace\",\"value\":{\"active\":false}}");
+    assertEquals(204, scim.delete("/Users/" + entra, token).status());
+    long latest = latest();
+
+    List<JsonObject> feed =
+        admin("GET", "/tenants/" + tenant + "/events?limit=1000&after=" + start, null)
+            .json()
+            .getJsonArray("events")
+            .getValuesAs(JsonObject.class);
+    assertEquals(latest - start, feed.size());
+    waitFor(() -> distinctSeqs(receiver.received()).size() >= feed.size(), "the whole lifecycle");
+    java.util.LinkedHashMap<Long, JsonObject> firstArrivals = new java.util.LinkedHashMap<>();
+    for (WebhookReceiver.Received r : receiver.received()) {
+      JsonObject event = json(r.body());
+      firstArrivals.putIfAbsent(event.getJsonNumber("seq").longValue(), event);
+    }
+    assertEquals(feed, new ArrayList<>(firstArrivals.values()), "delivered == the feed");
+    assertTrue(receiver.received().size() > feed.size(), "some were retried after a 502");
+    assertEquals(
+        List.of(
+            "user.created",
+            "department.member_added",
+            "user.updated",
+            "department.member_removed",
+            "department.member_added",
+            "user.deactivated",
+            "user.created",
+            "user.updated",
+            "group.created",
+            "group.members_added",
+            "group.members_removed",
+            "user.deactivated",
+            "user.deleted"),
+        feed.stream().map(e -> e.getString("type")).toList());
+  }
+
+  private void patchOk(ScimClient scim, String path, String operations) {
+    ScimClient.Reply reply =
+        scim.patch(
+            path,
+            token,
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":["
+                + operations
+                + "]}");
+    assertTrue(reply.status() == 200 || reply.status() == 204, reply::toString);
+  }
+
   @Test
   void aFailingEndpointIsRetriedWithBackoffWithoutLosingOrder() throws Exception {
     receiver.answer(n -> n < 3 ? 503 : 200);
