@@ -692,5 +692,19 @@ class AdminApiIT {
     assertTrue(reply.body().contains("/api/admin/v1/api-keys:"), reply::body);
     assertTrue(reply.body().contains("issueApiKey"), reply::body);
     assertTrue(reply.body().contains("apiKey:"), "the API key's security scheme: " + reply.body());
+    for (String path :
+        List.of(
+            "/api/admin/v1/tenants/{tenant}/users:",
+            "/api/admin/v1/tenants/{tenant}/departments:",
+            "/api/admin/v1/tenants/{tenant}/departments/{id}/members:",
+            "/api/admin/v1/webhooks:",
+            "/api/admin/v1/webhooks/{id}/attempts:",
+            "/api/admin/v1/webhooks/{id}/replay:")) {
+      assertTrue(reply.body().contains(path), () -> path + " in " + reply.body());
+    }
+    for (String operation :
+        List.of("listDepartments", "listDepartmentMembers", "createWebhook", "replayWebhook")) {
+      assertTrue(reply.body().contains(operation), () -> operation + " in " + reply.body());
+    }
   }
 }
