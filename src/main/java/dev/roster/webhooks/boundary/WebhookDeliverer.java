@@ -23,6 +23,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,15 +41,16 @@ import java.util.random.RandomGenerator;
 /**
  * Sends each tenant's change feed to the webhook endpoints that want it (docs/webhooks.md).
  *
- * <p>Every second this instance looks for cursors with events to send, leases as many as it has
- * free delivery threads ({@code roster.webhooks.threads}), and works each for up to {@value
- * #WORK_SECONDS} seconds: events in order, the cursor moved after each acknowledgement, so that
- * delivery is at least once and survives kill -9. A lease runs {@value #LEASE_SECONDS} seconds and
- * is renewed by every move; an instance that dies leaves it to run out, then another (or this one,
- * restarted) takes the cursor over where the last acknowledgement left it. A failure ends the work
- * on that cursor until its next retry, so a dead endpoint holds no thread while it waits, and an
- * endpoint gets at most {@value #PER_ENDPOINT} threads of an instance, so a slow one leaves the
- * others their turn. SCIM requests never wait for any of this: they only append to the feed.
+ * <p>Four times a second this instance looks for cursors with events to send, leases as many as it
+ * has free delivery threads ({@code roster.webhooks.threads}), and works each for up to {@value
+ * #WORK_SECONDS} seconds: events in order, the cursor moved only past acknowledged events (in
+ * batches, see {@link #work}), so that delivery is at least once and survives kill -9. A lease runs
+ * {@value #LEASE_SECONDS} seconds and is renewed by every move; an instance that dies leaves it to
+ * run out, then another (or this one, restarted) takes the cursor over where the last
+ * acknowledgement left it. A failure ends the work on that cursor until its next retry, so a dead
+ * endpoint holds no thread while it waits, and an endpoint gets at most {@value #PER_ENDPOINT}
+ * threads of an instance, so a slow one leaves the others their turn. SCIM requests never wait for
+ * any of this: they only append to the feed.
  */
 @Singleton
 @Startup
@@ -61,6 +63,10 @@ public class WebhookDeliverer {
   static final int LEASE_SECONDS = 30;
   static final int PER_ENDPOINT = 2;
   static final int BATCH = 100;
+  static final int MOVE_EVERY = 20;
+  static final int MOVE_MILLIS = 250;
+  static final int LINGER_ROUNDS = 5;
+  static final int LINGER_MILLIS = 100;
 
   private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class.getName());
 
@@ -105,7 +111,7 @@ public class WebhookDeliverer {
             new LinkedBlockingQueue<>(),
             threadFactory);
     running = true;
-    ticks = scheduler.scheduleWithFixedDelay(this::tickQuietly, 2, 1, TimeUnit.SECONDS);
+    ticks = scheduler.scheduleWithFixedDelay(this::tickQuietly, 2000, 250, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -159,13 +165,13 @@ public class WebhookDeliverer {
 
   private void tick() {
     Instant now = Instant.now();
-    if (round++ % 10 == 0) {
+    if (round++ % 40 == 0) {
       try {
         deliveries.addMissingCursors(now);
       } catch (RuntimeException raceWithAnotherInstance) {
         // its cursors exist now; the next round sees them
       }
-      if (round % 3600 == 1) {
+      if (round % 14400 == 1) {
         deliveries.purgeAttemptsBefore(now.minus(settings.attemptsRetention()), 5000);
       }
     }
@@ -189,6 +195,8 @@ public class WebhookDeliverer {
           () -> {
             try {
               work(key);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
               // the database went away mid-work: the lease runs out and the cursor is taken
               // up again where the last acknowledgement left it
@@ -206,8 +214,14 @@ public class WebhookDeliverer {
     }
   }
 
-  /** Sends the cursor's events in order until none are left, one fails, or time is up. */
-  private void work(CursorKey key) {
+  /**
+   * Sends the cursor's events in order until none are left (after a short linger for new ones), one
+   * fails, or time is up. The cursor is moved, with the attempts since the last move, every {@value
+   * #MOVE_EVERY} acknowledged events or {@value #MOVE_MILLIS} ms, and before a failure is recorded:
+   * never past an event that was not acknowledged, so delivery stays at least once, while a burst
+   * of events costs one database transaction per batch instead of one per event.
+   */
+  private void work(CursorKey key) throws InterruptedException {
     WebhookRows.Endpoint endpoint = deliveries.endpoint(key.endpointId()).orElse(null);
     Cursor cursor = deliveries.cursor(key).orElse(null);
     if (endpoint == null || !endpoint.enabled() || cursor == null) {
@@ -216,28 +230,33 @@ public class WebhookDeliverer {
     String secret = seal.open(endpoint.secret());
     EventTypes wanted = EventTypes.stored(endpoint.eventTypes());
     Instant deadline = Instant.now().plusSeconds(WORK_SECONDS);
+    Pending pending = new Pending(cursor);
+    int idle = 0;
     while (running && Instant.now().isBefore(deadline)) {
-      boolean replaying = cursor.replayFrom() != null;
-      long after = replaying ? cursor.replayFrom() - 1 : cursor.deliveredSeq();
+      Cursor current = pending.cursor;
+      boolean replaying = current.replayFrom() != null;
+      long after = replaying ? current.replayFrom() - 1 : current.deliveredSeq();
       List<ChangeFeed.Sendable> events = deliveries.events(key.tenantId(), after, BATCH);
       if (replaying) {
-        long to = cursor.replayTo();
+        long to = current.replayTo();
         events = events.stream().filter(e -> e.seq() <= to).toList();
       }
       if (events.isEmpty()) {
-        if (!replaying) {
+        if (replaying) {
+          pending.cursor = replayDone(current);
+          pending.changed = true;
+          continue;
+        }
+        if (!pending.flush(key, true) || ++idle > LINGER_ROUNDS) {
           return;
         }
-        cursor = replayDone(cursor);
-        if (!deliveries.move(key, owner, cursor, null, leaseEnd())) {
-          return;
-        }
+        Thread.sleep(LINGER_MILLIS); // new events often follow at once: a sync sends bursts
         continue;
       }
-      WebhookRows.Attempt gap = null;
+      idle = 0;
       long first = events.get(0).seq();
       if (!replaying && first > after + 1) {
-        gap =
+        pending.attempts.add(
             note(
                 key,
                 after + 1,
@@ -245,15 +264,18 @@ public class WebhookDeliverer {
                     + (after + 1)
                     + " to "
                     + (first - 1)
-                    + " were deleted by the change feed's retention before they could be delivered.");
+                    + " were deleted by the change feed's retention before they could be"
+                    + " delivered."));
+        pending.changed = true;
       }
-      Cursor moved = cursor;
       for (ChangeFeed.Sendable event : events) {
         if (!running || !Instant.now().isBefore(deadline)) {
           break;
         }
         if (!wanted.wants(event.type())) {
-          moved = advanced(moved, event.seq(), replaying, moved.lastStatus());
+          pending.cursor =
+              advanced(pending.cursor, event.seq(), replaying, pending.cursor.lastStatus());
+          pending.changed = true;
           continue;
         }
         Instant sentAt = Instant.now();
@@ -264,42 +286,70 @@ public class WebhookDeliverer {
                 event.json().getString("id"),
                 sentAt.getEpochSecond(),
                 event.json().toString());
-        if (gap != null) {
-          deliveries.move(key, owner, moved, gap, leaseEnd());
-          gap = null;
-        }
-        if (result.delivered()) {
-          moved = advanced(moved, event.seq(), replaying, result.status());
-          if (!deliveries.move(
-              key, owner, moved, attempt(key, event, sentAt, result, null), leaseEnd())) {
-            return;
-          }
-        } else {
-          int failures = moved.attempts() + 1;
+        if (!result.delivered()) {
+          Cursor c = pending.cursor;
+          int failures = c.attempts() + 1;
           Instant next = Instant.now().plus(backoff.after(failures, random));
-          moved =
+          pending.cursor =
               new Cursor(
-                  moved.endpointId(),
-                  moved.tenantId(),
-                  moved.deliveredSeq(),
-                  moved.latestSeq(),
+                  c.endpointId(),
+                  c.tenantId(),
+                  c.deliveredSeq(),
+                  c.latestSeq(),
                   failures,
                   next,
-                  moved.firstFailure() == null ? sentAt : moved.firstFailure(),
+                  c.firstFailure() == null ? sentAt : c.firstFailure(),
                   result.status(),
                   result.error(),
-                  moved.replayFrom(),
-                  moved.replayTo());
-          deliveries.move(key, owner, moved, attempt(key, event, sentAt, result, next), leaseEnd());
+                  c.replayFrom(),
+                  c.replayTo());
+          pending.attempts.add(attempt(key, event, sentAt, result, next));
+          pending.changed = true;
+          pending.flush(key, true);
+          return;
+        }
+        pending.cursor = advanced(pending.cursor, event.seq(), replaying, result.status());
+        pending.attempts.add(attempt(key, event, sentAt, result, null));
+        pending.changed = true;
+        if (!pending.flush(key, false)) {
           return;
         }
       }
-      if (gap != null || moved != cursor) {
-        if (!deliveries.move(key, owner, moved, gap, leaseEnd())) {
-          return;
-        }
+    }
+    pending.flush(key, true);
+  }
+
+  /** Moves not yet written: the cursor as it should be and the attempts since the last move. */
+  private final class Pending {
+    Cursor cursor;
+    final List<WebhookRows.Attempt> attempts = new ArrayList<>();
+    boolean changed;
+    long lastMove = System.nanoTime();
+
+    Pending(Cursor cursor) {
+      this.cursor = cursor;
+    }
+
+    /**
+     * Writes the move when there is one and it is due (or {@code now}); false when the lease was
+     * lost, so that the caller stops.
+     */
+    boolean flush(CursorKey key, boolean now) {
+      if (!changed) {
+        return true;
       }
-      cursor = moved;
+      boolean due =
+          now
+              || attempts.size() >= MOVE_EVERY
+              || System.nanoTime() - lastMove >= MOVE_MILLIS * 1_000_000L;
+      if (!due) {
+        return true;
+      }
+      boolean held = deliveries.move(key, owner, cursor, List.copyOf(attempts), leaseEnd());
+      attempts.clear();
+      changed = false;
+      lastMove = System.nanoTime();
+      return held;
     }
   }
 

@@ -49,12 +49,12 @@ public class WebhookDeliveries {
     return feed.since(tenantId, after, limit);
   }
 
-  /** Moves the cursor and records the attempt (if any) together. */
+  /** Moves the cursor and records the attempts together. */
   public boolean move(
       CursorKey key,
       String owner,
       WebhookRows.Cursor next,
-      WebhookRows.Attempt attempt,
+      List<WebhookRows.Attempt> attempts,
       Instant leaseUntil) {
     WebhookRows rows = rows();
     boolean held =
@@ -70,8 +70,8 @@ public class WebhookDeliveries {
             next.lastStatus(),
             next.lastError(),
             leaseUntil);
-    if (held && attempt != null) {
-      rows.insert(attempt);
+    if (held) {
+      attempts.forEach(rows::insert);
     }
     return held;
   }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# What webhooks add to a SCIM write and their delivery lag, on one fresh server on H2:
+#
+#   bench/webhook-lag.sh [REQUESTS] [ROUNDS]
+#
+# Needs a packaged checkout (mvn -DskipTests package). Starts the WAR as the README's java command
+# does, on a fresh H2 file, waits 20 s, and runs bench/WebhookLag.java (2,000 warm-up creates, then
+# ROUNDS rounds of REQUESTS creates without and with an endpoint, at concurrency 8).
+set -u
+requests=${1:-5000}
+rounds=${2:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+port=8192
+data=$(mktemp -d /tmp/roster-webhook-lag.XXXX)
+(cd "$here" &&
+  ROSTER_BOOTSTRAP_TOKENS=bench=bench-token-0123456789 \
+  ROSTER_ADMIN_USER=admin ROSTER_ADMIN_PASSWORD=bench-admin-password \
+  ROSTER_DB_URL="jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" \
+  exec java -Xmx512m -jar target/payara-micro.jar --deploy target/roster.war --contextroot / \
+    --port $port --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+    --postbootcommandfile payara-config/post-boot-commands.asadmin --nohazelcast \
+    --disablephonehome >"$data/server.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 180); do
+  curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-token-0123456789' \
+    "http://localhost:$port/scim/v2/ServiceProviderConfig" 2>/dev/null | grep -q 200 && break
+  sleep 1
+done
+sleep 20
+java "$here/bench/WebhookLag.java" "http://localhost:$port/scim/v2" admin:bench-admin-password \
+  bench bench-token-0123456789 "$pid" "$requests" 8 "$rounds"
+kill "$pid"
+wait "$pid" 2>/dev/null
+rm -rf "$data"
