@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * What webhooks add to a SCIM write, and how late they arrive, on one running Roster, in one run.
  *
- * <p>java bench/WebhookLag.java BASE_URL ADMIN_USER:PASSWORD TENANT TOKEN SERVER_PID REQUESTS
+ * <p>Compiled with bench/LogCost.java, whose create body and CPU reading it uses (webhook-lag.sh
+ * does it): javac -d DIR bench/LogCost.java bench/WebhookLag.java; java -cp DIR WebhookLag BASE_URL ADMIN_USER:PASSWORD TENANT TOKEN SERVER_PID REQUESTS
  * CONCURRENCY ROUNDS
  *
  * <p>After 2,000 warm-up creates, each round runs REQUESTS Entra-style creates (the body of
@@ -84,10 +85,10 @@ public class WebhookLag {
     List<Double> ratios = new ArrayList<>();
     List<Double> medians = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      long before = cpuMillis(pid);
+      long before = LogCost.cpuMillis(pid);
       run(http, base, token, "a" + round, requests, concurrency, new ConcurrentHashMap<>());
       Thread.sleep(2000);
-      double without = (double) (cpuMillis(pid) - before) / requests;
+      double without = (double) (LogCost.cpuMillis(pid) - before) / requests;
 
       String endpoint =
           admin(http, root, adminAuth, "POST", "/webhooks",
@@ -96,14 +97,14 @@ public class WebhookLag {
       id.find();
       arrivals.clear();
       Map<String, Long> acks = new ConcurrentHashMap<>();
-      before = cpuMillis(pid);
+      before = LogCost.cpuMillis(pid);
       run(http, base, token, "b" + round, requests, concurrency, acks);
       long deadline = System.nanoTime() + 120_000_000_000L;
       while (arrivals.size() < acks.size() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       Thread.sleep(2000);
-      double with = (double) (cpuMillis(pid) - before) / requests;
+      double with = (double) (LogCost.cpuMillis(pid) - before) / requests;
       admin(http, root, adminAuth, "DELETE", "/webhooks/" + id.group(1), null);
 
       List<Long> lags = new ArrayList<>();
@@ -160,7 +161,7 @@ public class WebhookLag {
                   .header("Authorization", "Bearer " + token)
                   .header("Content-Type", "application/scim+json")
                   .POST(HttpRequest.BodyPublishers.ofString(
-                      LogCostBody.USER.replace("Test_User_%d", "Test_User_" + name)))
+                      LogCost.USER.replace("Test_User_%d", "Test_User_" + name)))
                   .build();
           HttpResponse<String> response =
               http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -189,28 +190,4 @@ public class WebhookLag {
     return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
   }
 
-  static long cpuMillis(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-  }
-
-  /** The Entra-style create of bench/LogCost.java. */
-  static final class LogCostBody {
-    static final String USER =
-        """
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
-        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-        "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_%d@contoso.com",
-        "active":true,"displayName":"Test User","password":"t1meMa$heen","title":"Engineer",
-        "emails":[{"primary":true,"type":"work","value":"Test_User_%d@contoso.com"}],
-        "preferredLanguage":"en-US","name":{"formatted":"Test User","familyName":"User",
-        "givenName":"Test"},"addresses":[{"type":"work","formatted":"1 Main St","streetAddress":
-        "1 Main St","locality":"Redmond","region":"WA","postalCode":"98052","country":"US"}],
-        "phoneNumbers":[{"type":"work","value":"+1 425 555 0100"},{"type":"mobile","value":
-        "+1 425 555 0101"}],"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
-        {"employeeNumber":"1234","department":"Sales","manager":{"value":"m-1"}},
-        "meta":{"resourceType":"User"}}
-        """;
-  }
 }

@@ -27,7 +27,8 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 sleep 20
-java "$here/bench/WebhookLag.java" "http://localhost:$port/scim/v2" admin:bench-admin-password \
+javac -d "$data/classes" "$here/bench/LogCost.java" "$here/bench/WebhookLag.java"
+java -cp "$data/classes" WebhookLag "http://localhost:$port/scim/v2" admin:bench-admin-password \
   bench bench-token-0123456789 "$pid" "$requests" 8 "$rounds"
 kill "$pid"
 wait "$pid" 2>/dev/null
