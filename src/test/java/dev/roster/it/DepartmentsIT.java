@@ -77,7 +77,7 @@ class DepartmentsIT {
     assertEquals(List.of(ravi), memberIds(departments.get(0).getString("id")));
 
     JsonObject user = read("/tenants/" + tenant + "/users/" + kim).json();
-    assertEquals(sales.getString("id"), departmentIds(user).get(0), user::toString);
+    assertEquals(sales.getString("id"), departmentIdsOf(user).get(0), user::toString);
     assertEquals(
         0,
         read("/tenants/" + tenant + "/users")
@@ -410,10 +410,6 @@ class DepartmentsIT {
 
   private static List<String> names(List<JsonObject> departments) {
     return departments.stream().map(d -> d.getString("name")).toList();
-  }
-
-  private static List<String> departmentIds(JsonObject user) {
-    return departmentIdsOf(user);
   }
 
   private static List<String> departmentIdsOf(JsonObject user) {

@@ -139,17 +139,21 @@ public class ProductDirectory {
    */
   public Page departmentMembers(
       String tenantId, DepartmentSource source, String id, long after, int limit) {
-    department(tenantId, source, id);
     DepartmentQueries queries = new DepartmentQueries(em);
     Optional<String> key = Department.keyOfId(id);
     if (key.isPresent()) {
+      department(tenantId, source, id); // 404 for a department no one has (or not under source)
       List<StoredUser> rows = queries.usersWithDepartment(tenantId, key.get(), after, limit + 1);
       boolean more = rows.size() > limit;
       List<StoredUser> page = more ? rows.subList(0, limit) : rows;
       return new Page(
           entries(tenantId, source, page), more ? page.get(page.size() - 1).id() : null);
     }
-    long groupRow = queries.group(tenantId, id).orElseThrow().row();
+    if (!source.includesGroups()) {
+      throw noDepartment(tenantId, source);
+    }
+    long groupRow =
+        queries.group(tenantId, id).orElseThrow(() -> noDepartment(tenantId, source)).row();
     List<DepartmentQueries.UserMember> members =
         queries.userMembers(tenantId, groupRow, after, limit + 1);
     boolean more = members.size() > limit;

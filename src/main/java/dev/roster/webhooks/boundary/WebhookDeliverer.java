@@ -121,11 +121,6 @@ public class WebhookDeliverer {
     pool.shutdownNow();
   }
 
-  /** This instance's name in leases. */
-  public String owner() {
-    return owner;
-  }
-
   /**
    * One round, unless an earlier one failed a moment ago: while the database is away, rounds pause
    * for 1, 2, 4 … 60 seconds, and the outage is logged once, in one line, so that the log shows
