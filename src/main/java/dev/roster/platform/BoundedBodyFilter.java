@@ -40,6 +40,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with 413, where it was before); beyond it the rest is read and dropped, up to {@value
  * #DISCARD_LIMIT} bytes in all, so that a client that sends everything before it reads gets its
  * answer. The request then goes on as a {@link BufferedBodyRequest}.
+ *
+ * <p>One exception: an account import ({@link #streamsItsBody}) may be far larger than a SCIM
+ * request, so it reads its own body, under its own bounds ({@code AccountImport}: one at a time, a
+ * byte limit, a deadline), and only for a signed-in admin or an API key.
  */
 public class BoundedBodyFilter extends HttpFilter {
 
@@ -47,6 +51,10 @@ public class BoundedBodyFilter extends HttpFilter {
 
   static final long DISCARD_LIMIT = 16L * 1024 * 1024;
   private static final String SCIM_PATH = "/scim/v2/";
+
+  private static final java.util.regex.Pattern STREAMED =
+      java.util.regex.Pattern.compile(
+          "/api/admin/v1/tenants/[^/]+/accounts/import|/admin/accounts\\.xhtml");
 
   @Inject ServiceProvider serviceProvider;
 
@@ -71,7 +79,9 @@ public class BoundedBodyFilter extends HttpFilter {
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
     boolean chunked = request.getHeader("Transfer-Encoding") != null;
-    if (request.getDispatcherType() != DispatcherType.REQUEST || (length <= 0 && !chunked)) {
+    if (request.getDispatcherType() != DispatcherType.REQUEST
+        || (length <= 0 && !chunked)
+        || streamsItsBody(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -96,6 +106,14 @@ public class BoundedBodyFilter extends HttpFilter {
       return;
     }
     chain.doFilter(new BufferedBodyRequest(request, () -> body), response);
+  }
+
+  /** Whether the request is an account import, which reads its body itself. */
+  static boolean streamsItsBody(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && STREAMED
+            .matcher(request.getRequestURI().substring(request.getContextPath().length()))
+            .matches();
   }
 
   /**

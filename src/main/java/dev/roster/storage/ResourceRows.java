@@ -153,27 +153,39 @@ public final class ResourceRows<E> {
    * uniqueness}. The unique index decides in the end, at {@link #flush()}.
    */
   public void requireFree(String uniqueKey, Long self) {
-    String a = table.alias();
-    List<Long> holders =
-        em.createQuery(
-                "SELECT "
-                    + a
-                    + ".id FROM "
-                    + table.entity()
-                    + " "
-                    + a
-                    + " WHERE "
-                    + a
-                    + ".tenantId = ?1 AND "
-                    + table.uniqueKey()
-                    + " = ?2",
-                Long.class)
-            .setParameter(1, tenantId)
-            .setParameter(2, uniqueKey)
-            .getResultList();
-    if (holders.stream().anyMatch(id -> !id.equals(self))) {
+    if (holders(uniqueKey).stream().anyMatch(id -> !id.equals(self))) {
       throw taken();
     }
+  }
+
+  /** The row of the tenant that has this unique key, if any (its row id, not its SCIM id). */
+  public Optional<Long> holder(String uniqueKey) {
+    return holders(uniqueKey).stream().findFirst();
+  }
+
+  /** The row with this row id, locked for this transaction; see {@link #lockForWrite}. */
+  public E lockRow(long rowId) {
+    return em.find(entity, rowId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  private List<Long> holders(String uniqueKey) {
+    String a = table.alias();
+    return em.createQuery(
+            "SELECT "
+                + a
+                + ".id FROM "
+                + table.entity()
+                + " "
+                + a
+                + " WHERE "
+                + a
+                + ".tenantId = ?1 AND "
+                + table.uniqueKey()
+                + " = ?2",
+            Long.class)
+        .setParameter(1, tenantId)
+        .setParameter(2, uniqueKey)
+        .getResultList();
   }
 
   /**
@@ -191,7 +203,8 @@ public final class ResourceRows<E> {
     }
   }
 
-  private ScimException taken() {
+  /** 409 {@code uniqueness}: another row of the tenant has the unique key. */
+  public ScimException taken() {
     return ScimException.uniqueness(
         "Another " + noun() + " of this tenant already has this " + table.uniqueAttribute() + ".");
   }

@@ -65,7 +65,8 @@ public class SchemaMigrations {
           "common/V5__change_feed.sql",
           "common/V6__api_keys.sql",
           "common/V7__departments.sql",
-          "common/V8__webhooks.sql");
+          "common/V8__webhooks.sql",
+          "common/V9__product_accounts.sql");
 
   static final String ROOT = "db/migration/";
 

@@ -30,6 +30,21 @@ public final class AdminApiClient {
    * @param json the body, or null for none
    */
   public ScimClient.Reply call(String authorization, String method, String path, String json) {
+    return call(authorization, method, path, "application/json", json);
+  }
+
+  /** As an admin, with a body of any type (CSV for an import). */
+  public ScimClient.Reply asAdmin(String method, String path, String contentType, String body) {
+    return call(
+        ScimClient.basic(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD),
+        method,
+        path,
+        contentType,
+        body);
+  }
+
+  private ScimClient.Reply call(
+      String authorization, String method, String path, String contentType, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(server.toString().replaceAll("/+$", "") + "/api/admin/v1" + path))
@@ -41,7 +56,7 @@ public final class AdminApiClient {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request
-          .header("Content-Type", "application/json")
+          .header("Content-Type", contentType)
           .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return new ScimClient(server).send(request);

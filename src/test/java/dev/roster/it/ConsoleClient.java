@@ -94,6 +94,11 @@ public final class ConsoleClient {
    *     absolute when they start with '=' (a plain HTML field, e.g. {@code =id})
    */
   public Page submit(String path, String form, String button, Map<String, String> fields) {
+    return post(path, formFields(form, button, fields));
+  }
+
+  /** A form's fields as a browser posts them: the given ones, the button, and the view state. */
+  private Map<String, String> formFields(String form, String button, Map<String, String> fields) {
     Map<String, String> body = new LinkedHashMap<>();
     // The hidden fields by which Faces knows the form was submitted: Mojarra's and MyFaces' (Open
     // Liberty's). A browser sends both, as the page carries them.
@@ -104,7 +109,55 @@ public final class ConsoleClient {
             body.put(name.startsWith("=") ? name.substring(1) : form + ":" + name, value));
     body.put(form + ":" + button, "submit");
     body.put("jakarta.faces.ViewState", last.viewState());
-    return post(path, body);
+    return body;
+  }
+
+  /**
+   * Submits a form of the page last loaded as {@code multipart/form-data}, as a browser sends a
+   * form with a file field, with one file.
+   *
+   * @param fileField the file field's name relative to the form
+   */
+  public Page submitWithFile(
+      String path,
+      String form,
+      String button,
+      Map<String, String> fields,
+      String fileField,
+      String fileName,
+      String content) {
+    Map<String, String> body = formFields(form, button, fields);
+    String boundary = "----roster" + System.nanoTime();
+    StringBuilder multipart = new StringBuilder();
+    body.forEach(
+        (name, value) ->
+            multipart
+                .append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    multipart
+        .append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(form)
+        .append(':')
+        .append(fileField)
+        .append("\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: text/csv\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return remember(
+        send(
+            HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart.toString()))));
   }
 
   /** POSTs exactly these form fields, as a browser would (or a forger). */

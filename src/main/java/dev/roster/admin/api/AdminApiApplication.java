@@ -71,6 +71,7 @@ public class AdminApiApplication extends Application {
         DirectoryApi.class,
         DepartmentsApi.class,
         WebhooksApi.class,
+        AccountsApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

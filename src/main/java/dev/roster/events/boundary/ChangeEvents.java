@@ -73,6 +73,24 @@ public final class ChangeEvents {
     departmentChanged(after.id(), before.department(), after.department());
   }
 
+  /**
+   * The identity provider has found or written a user the product imported as its own account
+   * (docs/account-import.md): from now on the account follows the identity provider.
+   *
+   * @param how {@code lookup} (its filter found the account), {@code create} (its POST matched the
+   *     account), {@code update} (its first PUT or PATCH), or {@code import} (the account was
+   *     imported after the identity provider had created the user)
+   */
+  public void userLinked(DirectoryUser user, String productAccountId, String how) {
+    add(
+        "user.linked",
+        user.id(),
+        JSON.createObjectBuilder()
+            .add("user", user.json())
+            .add("productAccountId", productAccountId)
+            .add("linkedBy", how));
+  }
+
   /** A user is gone: that implies leaving its groups and department, which make no events. */
   public void userDeleted(DirectoryUser user) {
     add("user.deleted", user.id(), JSON.createObjectBuilder().add("user", user.json()));

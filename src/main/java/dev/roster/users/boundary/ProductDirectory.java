@@ -212,8 +212,17 @@ public class ProductDirectory {
       managerNames.put(m.id(), m.displayName() != null ? m.displayName() : m.userName());
     }
     List<JsonObject> entries = new ArrayList<>(users.size());
-    for (DirectoryUser user : users) {
+    for (int i = 0; i < users.size(); i++) {
+      DirectoryUser user = users.get(i);
+      StoredUser row = rows.get(i);
       JsonObjectBuilder entry = JSON.createObjectBuilder(user.json());
+      // the product's own account this user is, when imported (docs/account-import.md)
+      if (row.productAccountId() == null) {
+        entry.addNull("productAccountId");
+      } else {
+        entry.add("productAccountId", row.productAccountId());
+      }
+      entry.add("linked", row.productAccountId() == null || row.linkedAt() != null);
       entry.remove("managerId");
       if (user.managerId() == null) {
         entry.addNull("manager");

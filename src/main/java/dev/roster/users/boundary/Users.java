@@ -31,12 +31,14 @@ public class Users {
 
   @Inject PageAnchors anchors;
 
+  @Inject AccountLinks links;
+
   private UserStore store() {
     return new UserStore(em, tenant.id());
   }
 
   public StoredUser create(JsonObject body) {
-    StoredUser user = store().create(body);
+    StoredUser user = new UserStore(em, tenant.id(), links.mayAwait(tenant.id(), em)).create(body);
     pagesMoved();
     return user;
   }

@@ -1,6 +1,7 @@
 package dev.roster.users.control;
 
 import dev.roster.events.boundary.ChangeEvents;
+import dev.roster.scim.ScimException;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
@@ -8,15 +9,24 @@ import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
 import dev.roster.storage.IndexedValues;
 import dev.roster.storage.PageAnchors;
+import dev.roster.storage.ProductAccountRows;
 import dev.roster.storage.ResourceRows;
 import dev.roster.storage.Timestamps;
 import dev.roster.users.boundary.DirectoryUser;
+import dev.roster.users.boundary.ImportOutcome;
 import dev.roster.users.control.UserIndex.Slot;
 import dev.roster.users.entity.StoredUser;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -28,6 +38,10 @@ import java.util.UUID;
  * PATCHes apply one after the other and lose nothing. {@code userName} uniqueness is checked first
  * and then enforced by the unique index at {@code flush()}, inside the transaction, so that a race
  * ends in 409, not in a failed commit.
+ *
+ * <p>Imported product accounts (docs/account-import.md) are users that await a link: the identity
+ * provider's lookup that finds one, a POST that matches one (by userName, or by email when the
+ * tenant has such accounts), and its first PUT or PATCH link it, with a {@code user.linked} event.
  */
 public class UserStore {
 
@@ -42,18 +56,40 @@ public class UserStore {
   private final ResourceRows<StoredUser> rows;
   private final IndexedValues index;
   private final ChangeEvents events;
+  private final ProductAccountRows accounts;
+  private final boolean awaitingLinks;
 
   public UserStore(EntityManager em, String tenantId) {
+    this(em, tenantId, false);
+  }
+
+  /**
+   * @param awaitingLinks whether the tenant may have imported accounts not yet linked: then a POST
+   *     whose userName is free looks for one with the same email
+   */
+  public UserStore(EntityManager em, String tenantId, boolean awaitingLinks) {
     this.em = em;
     this.tenantId = tenantId;
     this.rows = ResourceRows.users(em, tenantId);
     this.index = new IndexedValues(em);
     this.events = new ChangeEvents(em, tenantId);
+    this.accounts = new ProductAccountRows(em);
+    this.awaitingLinks = awaitingLinks;
   }
 
+  /**
+   * POST: a new user, or an imported account the body matches, linked and given the body's
+   * attributes (still 201: for the identity provider it is the user it created).
+   */
   public StoredUser create(JsonObject body) {
     UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
-    rows.requireFree(state.userNameKey(), null);
+    Optional<StoredUser> imported = importedMatch(state);
+    if (imported.isPresent()) {
+      StoredUser user = imported.get();
+      UserDocuments.State before = UserDocuments.state(user);
+      link(user, before, "create");
+      return change(user, before, state.canonical());
+    }
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
     setState(user, state);
     em.persist(user);
@@ -85,6 +121,9 @@ public class UserStore {
   public void delete(String id, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
     DirectoryUser gone = DirectoryUser.of(user.scimId(), UserDocuments.state(user));
+    if (user.productAccountId() != null) {
+      accounts.delete(tenantId, user.productAccountId());
+    }
     index.deleteAll(user.id());
     rows.delete(user);
     events.userDeleted(gone);
@@ -97,12 +136,127 @@ public class UserStore {
    */
   public UserPage search(ListQuery query, PageAnchors anchors) {
     ResourceRows.Page<StoredUser> page = rows.search(query, anchors);
+    if (query.filter() != null && page.total() == 1 && page.rows().get(0).awaitsLink()) {
+      // the identity provider's match query found an imported account: it links to it now
+      StoredUser user = page.rows().get(0);
+      link(user, UserDocuments.state(user), "lookup");
+      events.append();
+    }
     return new UserPage(page.total(), page.rows());
   }
 
+  /**
+   * Imports one product account (docs/account-import.md) as a user that awaits its link, without
+   * events: the product has the account already.
+   *
+   * @param existingRow the row of the account's user if the tenant imported it before, else null
+   * @param body the account as a SCIM user
+   * @throws ScimException uniqueness when its userName belongs to another imported account
+   */
+  public ImportOutcome importAccount(String accountId, Long existingRow, JsonObject body) {
+    UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
+    LocalDateTime now = Timestamps.now();
+    if (existingRow != null) {
+      StoredUser user = rows.lockRow(existingRow);
+      if (!user.awaitsLink()) {
+        return ImportOutcome.LINKED_ALREADY;
+      }
+      UserDocuments.State before = UserDocuments.state(user);
+      if (state.equals(before)) {
+        return ImportOutcome.UNCHANGED;
+      }
+      if (!state.userNameKey().equals(user.userNameKey())) {
+        rows.requireFree(state.userNameKey(), user.id());
+      }
+      setState(user, state);
+      user.touch(now);
+      reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(state.document()));
+      return ImportOutcome.UPDATED;
+    }
+    Optional<Long> holder = rows.holder(state.userNameKey());
+    if (holder.isPresent()) {
+      StoredUser user = rows.lockRow(holder.get());
+      if (user.productAccountId() != null) {
+        throw ScimException.uniqueness(
+            "This userName is the product account '" + user.productAccountId() + "' already.");
+      }
+      user.importedAs(accountId);
+      user.linked(now);
+      accounts.insert(tenantId, accountId, user.id(), now, now);
+      events.userLinked(
+          DirectoryUser.of(user.scimId(), UserDocuments.state(user)), accountId, "import");
+      events.append();
+      return ImportOutcome.MATCHED;
+    }
+    StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, now);
+    setState(user, state);
+    user.importedAs(accountId);
+    em.persist(user);
+    UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
+    accounts.insert(tenantId, accountId, user.id(), now, null);
+    return ImportOutcome.CREATED;
+  }
+
+  /** Writes what this store changed so far: a unique-index violation becomes a 409 here. */
+  public void flush() {
+    rows.flush();
+  }
+
+  /**
+   * The imported account a POST means: the one with its userName (any other holder is a 409), else,
+   * when the tenant may have accounts awaiting a link, the only one with one of its emails.
+   */
+  private Optional<StoredUser> importedMatch(UserDocuments.State state) {
+    Optional<Long> holder = rows.holder(state.userNameKey());
+    if (holder.isPresent()) {
+      StoredUser user = rows.lockRow(holder.get());
+      if (user != null && user.awaitsLink()) {
+        return Optional.of(user);
+      }
+      throw rows.taken();
+    }
+    if (!awaitingLinks) {
+      return Optional.empty();
+    }
+    List<Long> byEmail = accounts.unlinkedWithEmail(tenantId, emailKeys(state.document()));
+    if (byEmail.size() != 1) {
+      return Optional.empty(); // none, or several accounts share it: nothing to choose by
+    }
+    StoredUser user = rows.lockRow(byEmail.get(0));
+    return user != null && user.awaitsLink() ? Optional.of(user) : Optional.empty();
+  }
+
+  private static Set<String> emailKeys(JsonObject document) {
+    Set<String> keys = new TreeSet<>();
+    if (document.get("emails") instanceof JsonArray emails) {
+      for (var email : emails) {
+        if (email instanceof JsonObject e && e.get("value") instanceof JsonString value) {
+          keys.add(value.getString().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The identity provider has found or is writing an imported account: it is linked, once, with a
+   * {@code user.linked} event that shows the account as it was.
+   */
+  private void link(StoredUser user, UserDocuments.State state, String how) {
+    LocalDateTime now = Timestamps.now();
+    if (accounts.link(tenantId, user.productAccountId(), now)) {
+      events.userLinked(DirectoryUser.of(user.scimId(), state), user.productAccountId(), how);
+    }
+    user.linked(now);
+  }
+
   private StoredUser change(StoredUser user, UserDocuments.State before, JsonObject next) {
+    if (user.awaitsLink()) {
+      link(user, before, "update");
+    }
     UserDocuments.State after = UserDocuments.state(next);
     if (after.equals(before)) {
+      events.append(); // a link, if this was the first write
       return user; // nothing changed: same version, same ETag
     }
     String userNameKey = after.userNameKey();

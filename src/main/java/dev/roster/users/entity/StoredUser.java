@@ -90,6 +90,14 @@ public class StoredUser {
   @Column(name = "DOCUMENT", nullable = false, length = DOCUMENT_LENGTH)
   private String document;
 
+  /** The product's own account this user is, when it was imported (migration V9), else null. */
+  @Column(name = "PRODUCT_ACCOUNT_ID", length = 255)
+  private String productAccountId;
+
+  /** When the identity provider first found or wrote this imported user; null until then. */
+  @Column(name = "LINKED_AT")
+  private LocalDateTime linkedAt;
+
   /**
    * The document as JSON, once this instance has read or written it: a request that changes a user
    * and answers with it parses the document once. Never stored.
@@ -175,5 +183,29 @@ public class StoredUser {
 
   public String document() {
     return document;
+  }
+
+  public String productAccountId() {
+    return productAccountId;
+  }
+
+  /** Marks the user as the product's account {@code accountId}, not yet linked. */
+  public void importedAs(String accountId) {
+    this.productAccountId = accountId;
+    this.linkedAt = null;
+  }
+
+  /** Whether this is an imported account the identity provider has not found or written yet. */
+  public boolean awaitsLink() {
+    return productAccountId != null && linkedAt == null;
+  }
+
+  public LocalDateTime linkedAt() {
+    return linkedAt;
+  }
+
+  /** The identity provider has found or written this imported user. */
+  public void linked(LocalDateTime now) {
+    this.linkedAt = now;
   }
 }
