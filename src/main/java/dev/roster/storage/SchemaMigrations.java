@@ -66,7 +66,8 @@ public class SchemaMigrations {
           "common/V6__api_keys.sql",
           "common/V7__departments.sql",
           "common/V8__webhooks.sql",
-          "common/V9__product_accounts.sql");
+          "common/V9__product_accounts.sql",
+          "common/V10__deprovisioning_holds.sql");
 
   static final String ROOT = "db/migration/";
 

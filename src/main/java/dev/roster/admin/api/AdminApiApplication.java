@@ -72,6 +72,7 @@ public class AdminApiApplication extends Application {
         DepartmentsApi.class,
         WebhooksApi.class,
         AccountsApi.class,
+        DeprovisioningsApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

@@ -3,6 +3,7 @@ package dev.roster.admin.api;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ScimException;
+import dev.roster.tenants.boundary.HoldThreshold;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.TokenView;
 import jakarta.json.JsonObject;
@@ -31,8 +32,47 @@ final class AdminJson {
         .add("name", tenant.getName())
         .add("enabled", tenant.isEnabled())
         .add("departmentSource", tenant.getDepartmentSource().value())
+        .add("deprovisioningHold", hold(tenant.getHoldThreshold()))
         .add("created", time(tenant.getCreatedAt()))
         .build();
+  }
+
+  static JsonObject hold(HoldThreshold threshold) {
+    return JSON.createObjectBuilder()
+        .add("enabled", threshold.enabled())
+        .add("percent", threshold.percent())
+        .add("minimum", threshold.minimum())
+        .build();
+  }
+
+  /**
+   * The threshold a PATCH asks for: its members over the current ones, e.g. {@code {"enabled":
+   * false}} or {@code {"percent": 20, "minimum": 100}}.
+   */
+  static HoldThreshold hold(HoldThreshold current, JsonValue body) {
+    if (!(body instanceof JsonObject patch)) {
+      throw ScimException.invalidValue(
+          "'deprovisioningHold' must be an object such as {\"enabled\": true, \"percent\": 10,"
+              + " \"minimum\": 50}.");
+    }
+    return new HoldThreshold(
+        bool(patch, "enabled").orElse(current.enabled()),
+        integer(patch, "percent").orElse(current.percent()),
+        integer(patch, "minimum").orElse(current.minimum()));
+  }
+
+  /** An integer member, absent or null as empty; any other type is a 400. */
+  static Optional<Integer> integer(JsonObject body, String name) {
+    JsonValue value = body.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      return Optional.empty();
+    }
+    if (value instanceof jakarta.json.JsonNumber number
+        && number.isIntegral()
+        && number.bigIntegerValue().bitLength() < 32) {
+      return Optional.of(number.intValue());
+    }
+    throw ScimException.invalidValue("'" + name + "' must be a whole number.");
   }
 
   /** A token (a view of it has no hash). */

@@ -11,6 +11,7 @@ import dev.roster.tenants.boundary.Tenants;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -133,13 +134,19 @@ public class TenantsApi {
   @Path("{id}")
   @Operation(
       operationId = "updateTenant",
-      summary = "Rename, enable or disable a tenant, or choose where its departments come from",
+      summary =
+          "Rename, enable or disable a tenant, choose where its departments come from, or set"
+              + " its deprovisioning hold",
       description =
           "Body {\"name\"?: \"New name\", \"enabled\"?: false, \"departmentSource\"?:"
-              + " \"attribute\" | \"groups\" | \"both\"}; members left out stay as they"
-              + " are. Disabling a tenant makes its tokens fail with 401 at once; enabling it"
-              + " again makes its valid tokens work again. A new departmentSource makes a"
-              + " departments.source_changed event.")
+              + " \"attribute\" | \"groups\" | \"both\", \"deprovisioningHold\"?:"
+              + " {\"enabled\"?: true, \"percent\"?: 10, \"minimum\"?: 50}}; members left out"
+              + " stay as they are. Disabling a tenant makes its tokens fail with 401 at once;"
+              + " enabling it again makes its valid tokens work again. A new departmentSource"
+              + " makes a departments.source_changed event. deprovisioningHold: deactivations"
+              + " and deletions beyond more than percent of the active users or more than"
+              + " minimum, whichever is larger, within one hour, are held for review"
+              + " (docs/deprovisioning-hold.md).")
   @RequestBody(
       required = true,
       content =
@@ -157,7 +164,12 @@ public class TenantsApi {
     Optional<Boolean> enabled = AdminJson.bool(request, "enabled");
     Optional<DepartmentSource> departmentSource =
         AdminJson.string(request, "departmentSource").map(DepartmentSource::of);
+    JsonValue hold = request.get("deprovisioningHold");
     TenantView tenant = null;
+    if (hold != null && hold != JsonValue.NULL) {
+      TenantView current = DirectoryApi.existingTenant(tenants, id);
+      tenant = tenants.setHoldThreshold(id, AdminJson.hold(current.getHoldThreshold(), hold));
+    }
     if (name.isPresent()) {
       tenant = tenants.renameTenant(id, name.get());
     }

@@ -11,6 +11,7 @@ import dev.roster.users.boundary.DirectoryUser;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,6 +182,69 @@ public final class ChangeEvents {
     if (groupsAreDepartments()) {
       JsonObject department = Department.ofGroup(groupId, displayName).json();
       members("department.member_removed", groupId, "department", department, memberIds);
+    }
+  }
+
+  /**
+   * A deprovisioning is held for review (docs/deprovisioning-hold.md): made once, when the first of
+   * a review is held; those that follow join it without an event.
+   */
+  public void deprovisioningHeld(String userId, String threshold) {
+    add(
+        "deprovisioning.held",
+        userId,
+        JSON.createObjectBuilder().add("firstUserId", userId).add("threshold", threshold));
+  }
+
+  /**
+   * Held deprovisionings were decided: {@code deprovisioning.released} (their held events follow)
+   * or {@code deprovisioning.rejected} (the users stay active for the product).
+   */
+  public void deprovisioningDecided(boolean released, Collection<String> userIds, String by) {
+    JsonArrayBuilder ids = JSON.createArrayBuilder();
+    userIds.forEach(ids::add);
+    add(
+        released ? "deprovisioning.released" : "deprovisioning.rejected",
+        tenantId,
+        JSON.createObjectBuilder().add("userIds", ids).add("decidedBy", by));
+  }
+
+  /**
+   * Takes the events recorded so far out of this write, as JSON, so that a hold keeps them back
+   * instead of the feed; {@link #restore} puts them back when the hold is released.
+   */
+  public String divert() {
+    return divertAfter(null);
+  }
+
+  /** As {@link #divert}, after the events a hold kept back already ({@code earlier}, or null). */
+  public String divertAfter(String earlier) {
+    JsonArrayBuilder held =
+        earlier == null
+            ? JSON.createArrayBuilder()
+            : JSON.createArrayBuilder(
+                JSON.createReader(new java.io.StringReader(earlier)).readArray());
+    for (NewEvent event : pending) {
+      held.add(
+          JSON.createObjectBuilder()
+              .add("type", event.type())
+              .add("resourceId", event.resourceId())
+              .add("data", event.data()));
+    }
+    pending.clear();
+    return held.build().toString();
+  }
+
+  /** Events a hold kept back (see {@link #divert}), recorded again for {@link #append()}. */
+  public void restore(String held) {
+    if (held == null) {
+      return;
+    }
+    for (JsonValue value : JSON.createReader(new java.io.StringReader(held)).readArray()) {
+      JsonObject event = value.asJsonObject();
+      pending.add(
+          new NewEvent(
+              event.getString("type"), event.getString("resourceId"), event.getString("data")));
     }
   }
 

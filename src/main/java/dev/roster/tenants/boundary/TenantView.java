@@ -15,18 +15,21 @@ public final class TenantView {
   private final boolean enabled;
   private final Instant createdAt;
   private final DepartmentSource departmentSource;
+  private final HoldThreshold holdThreshold;
 
   private TenantView(
       String id,
       String name,
       boolean enabled,
       Instant createdAt,
-      DepartmentSource departmentSource) {
+      DepartmentSource departmentSource,
+      HoldThreshold holdThreshold) {
     this.id = id;
     this.name = name;
     this.enabled = enabled;
     this.createdAt = createdAt;
     this.departmentSource = departmentSource;
+    this.holdThreshold = holdThreshold;
   }
 
   static TenantView of(Tenant tenant) {
@@ -35,7 +38,9 @@ public final class TenantView {
         tenant.getName(),
         tenant.isEnabled(),
         tenant.getCreatedAt(),
-        DepartmentSource.of(tenant.getDepartmentSource()));
+        DepartmentSource.of(tenant.getDepartmentSource()),
+        new HoldThreshold(
+            tenant.isHoldEnabled(), tenant.getHoldPercent(), tenant.getHoldMinimum()));
   }
 
   public String getId() {
@@ -58,6 +63,10 @@ public final class TenantView {
     return departmentSource;
   }
 
+  public HoldThreshold getHoldThreshold() {
+    return holdThreshold;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof TenantView view
@@ -65,12 +74,13 @@ public final class TenantView {
         && name.equals(view.name)
         && enabled == view.enabled
         && createdAt.equals(view.createdAt)
-        && departmentSource == view.departmentSource;
+        && departmentSource == view.departmentSource
+        && holdThreshold.equals(view.holdThreshold);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, enabled, createdAt, departmentSource);
+    return Objects.hash(id, name, enabled, createdAt, departmentSource, holdThreshold);
   }
 
   @Override

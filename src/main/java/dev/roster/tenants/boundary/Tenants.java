@@ -128,6 +128,16 @@ public class Tenants {
     return TenantView.of(tenant);
   }
 
+  /**
+   * Sets when the tenant's deprovisionings are held for review (docs/deprovisioning-hold.md). It
+   * applies to the next deactivation or deletion; what is held stays held.
+   */
+  public TenantView setHoldThreshold(String id, HoldThreshold threshold) {
+    Tenant tenant = existingTenant(id);
+    tenant.setHold(threshold.enabled(), threshold.percent(), threshold.minimum());
+    return TenantView.of(tenant);
+  }
+
   // Tokens
 
   /**

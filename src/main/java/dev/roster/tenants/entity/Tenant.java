@@ -42,6 +42,16 @@ public class Tenant {
   @Column(name = "DEPARTMENT_SOURCE", nullable = false, length = 16)
   private String departmentSource = "attribute";
 
+  /** The deprovisioning hold's threshold (migration V10, docs/deprovisioning-hold.md). */
+  @Column(name = "HOLD_ENABLED", nullable = false)
+  private boolean holdEnabled = true;
+
+  @Column(name = "HOLD_PERCENT", nullable = false)
+  private int holdPercent = 10;
+
+  @Column(name = "HOLD_MINIMUM", nullable = false)
+  private int holdMinimum = 50;
+
   protected Tenant() {}
 
   public Tenant(String id, String name, Instant createdAt) {
@@ -71,6 +81,24 @@ public class Tenant {
 
   public String getDepartmentSource() {
     return departmentSource;
+  }
+
+  public void setHold(boolean enabled, int percent, int minimum) {
+    this.holdEnabled = enabled;
+    this.holdPercent = percent;
+    this.holdMinimum = minimum;
+  }
+
+  public boolean isHoldEnabled() {
+    return holdEnabled;
+  }
+
+  public int getHoldPercent() {
+    return holdPercent;
+  }
+
+  public int getHoldMinimum() {
+    return holdMinimum;
   }
 
   public String getId() {

@@ -56,6 +56,25 @@ public record DirectoryUser(
         text(object(enterprise, "manager"), "value"));
   }
 
+  /**
+   * The user as the product should see it while its deactivation is held or was rejected
+   * (docs/deprovisioning-hold.md): active, whatever the identity provider said.
+   */
+  public DirectoryUser active(boolean active) {
+    return new DirectoryUser(
+        id,
+        externalId,
+        userName,
+        email,
+        givenName,
+        familyName,
+        displayName,
+        active,
+        department,
+        title,
+        managerId);
+  }
+
   /** The fields as JSON, {@code null} for those without a value. */
   public JsonObject json() {
     JsonObjectBuilder json = JSON.createObjectBuilder();

@@ -5,7 +5,9 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.storage.DepartmentQueries;
+import dev.roster.storage.DeprovisioningRows;
 import dev.roster.storage.Memberships;
+import dev.roster.storage.Timestamps;
 import dev.roster.tenants.boundary.DepartmentSource;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.entity.StoredUser;
@@ -61,12 +63,58 @@ public class ProductDirectory {
     return new Page(users, more ? page.get(page.size() - 1).id() : null);
   }
 
+  /**
+   * One user; also one whose deletion is held or was rejected (docs/deprovisioning-hold.md), which
+   * SCIM no longer has: as the product saw it, with its {@code hold}.
+   */
   public JsonObject user(String tenantId, DepartmentSource source, String id) {
     List<StoredUser> found = new ConsoleDirectoryQueries(em).users(tenantId, Set.of(id));
     if (found.isEmpty()) {
-      throw ScimException.notFound("There is no user '" + id + "' in tenant '" + tenantId + "'.");
+      return new DeprovisioningRows(em)
+          .open(tenantId, id)
+          .filter(row -> row.kind().equals("delete"))
+          .map(row -> heldDeletion(source, row))
+          .orElseThrow(
+              () ->
+                  ScimException.notFound(
+                      "There is no user '" + id + "' in tenant '" + tenantId + "'."));
     }
     return entries(tenantId, source, found).get(0);
+  }
+
+  /** A user SCIM deleted while the product keeps it: the fields as they were, and the hold. */
+  private static JsonObject heldDeletion(DepartmentSource source, DeprovisioningRows.Row row) {
+    JsonObject user = Deprovisionings.view(row).user();
+    JsonObjectBuilder entry = JSON.createObjectBuilder(user);
+    entry.remove("managerId");
+    if (user.isNull("managerId")) {
+      entry.addNull("manager");
+    } else {
+      entry.add(
+          "manager",
+          JSON.createObjectBuilder().add("id", user.getString("managerId")).addNull("name"));
+    }
+    JsonArrayBuilder departments = JSON.createArrayBuilder();
+    if (source.includesAttribute() && !user.isNull("department")) {
+      Department.ofAttribute(user.getString("department"))
+          .ifPresent(d -> departments.add(d.json()));
+    }
+    return entry
+        .addNull("productAccountId")
+        .add("linked", true)
+        .add("hold", hold(row))
+        .add("departments", departments)
+        .add("groups", JSON.createArrayBuilder())
+        .build();
+  }
+
+  private static JsonObject hold(DeprovisioningRows.Row row) {
+    return JSON.createObjectBuilder()
+        .add("state", row.state().equals(DeprovisioningRows.HELD) ? "held" : "kept")
+        .add("kind", row.kind())
+        .add("since", Timestamps.instant(row.occurred()).toString())
+        .add("request", row.request())
+        .build();
   }
 
   /**
@@ -200,7 +248,9 @@ public class ProductDirectory {
       String tenantId, DepartmentSource source, List<StoredUser> rows) {
     List<DirectoryUser> users = new ArrayList<>(rows.size());
     for (StoredUser row : rows) {
-      users.add(DirectoryUser.of(row.scimId(), UserDocuments.state(row)));
+      DirectoryUser user = DirectoryUser.of(row.scimId(), UserDocuments.state(row));
+      // held or kept: active for the product, whatever the identity provider said
+      users.add(row.hold() == null ? user : user.active(true));
     }
     Map<String, List<Memberships.GroupRef>> groups =
         new Memberships(em).groupsOf(users.stream().map(DirectoryUser::id).toList());
@@ -223,6 +273,13 @@ public class ProductDirectory {
         entry.add("productAccountId", row.productAccountId());
       }
       entry.add("linked", row.productAccountId() == null || row.linkedAt() != null);
+      if (row.hold() == null) {
+        entry.addNull("hold");
+      } else {
+        new DeprovisioningRows(em)
+            .open(tenantId, row.scimId())
+            .ifPresentOrElse(open -> entry.add("hold", hold(open)), () -> entry.addNull("hold"));
+      }
       entry.remove("managerId");
       if (user.managerId() == null) {
         entry.addNull("manager");

@@ -7,6 +7,7 @@ import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.scim.schema.ResourceValidator;
+import dev.roster.storage.DeprovisioningRows;
 import dev.roster.storage.IndexedValues;
 import dev.roster.storage.PageAnchors;
 import dev.roster.storage.ProductAccountRows;
@@ -57,7 +58,14 @@ public class UserStore {
   private final IndexedValues index;
   private final ChangeEvents events;
   private final ProductAccountRows accounts;
+  private final DeprovisioningHold hold;
   private final boolean awaitingLinks;
+
+  /** {@link StoredUser#hold()} of a user whose deactivation awaits review. */
+  public static final String HELD = "held";
+
+  /** {@link StoredUser#hold()} of a user whose deactivation was rejected. */
+  public static final String KEPT = "kept";
 
   public UserStore(EntityManager em, String tenantId) {
     this(em, tenantId, false);
@@ -74,6 +82,7 @@ public class UserStore {
     this.index = new IndexedValues(em);
     this.events = new ChangeEvents(em, tenantId);
     this.accounts = new ProductAccountRows(em);
+    this.hold = new DeprovisioningHold(new DeprovisioningRows(em), events, tenantId);
     this.awaitingLinks = awaitingLinks;
   }
 
@@ -88,7 +97,7 @@ public class UserStore {
       StoredUser user = imported.get();
       UserDocuments.State before = UserDocuments.state(user);
       link(user, before, "create");
-      return change(user, before, state.canonical());
+      return change(user, before, state.canonical(), "POST /Users");
     }
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
     setState(user, state);
@@ -107,7 +116,7 @@ public class UserStore {
   /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
-    return change(user, UserDocuments.state(user), VALIDATOR.validate(body));
+    return change(user, UserDocuments.state(user), VALIDATOR.validate(body), request("PUT", id));
   }
 
   /** PATCH: the operations apply in order to the current state, all or none. */
@@ -115,19 +124,45 @@ public class UserStore {
     List<PatchOperation> operations = PatchOperation.listOf(body);
     StoredUser user = rows.lockForWrite(id, ifMatch);
     UserDocuments.State current = UserDocuments.state(user);
-    return change(user, current, PATCH.apply(current.canonical(), operations));
+    return change(
+        user, current, PATCH.apply(current.canonical(), operations), request("PATCH", id));
   }
 
+  /**
+   * DELETE: the user is gone for SCIM at once. For the product it is gone too, unless the deletion
+   * is held (docs/deprovisioning-hold.md): then the hold keeps the user as the product saw it, and
+   * its {@code user.deleted} until the hold is released.
+   */
   public void delete(String id, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
-    DirectoryUser gone = DirectoryUser.of(user.scimId(), UserDocuments.state(user));
+    DirectoryUser gone = productView(user, UserDocuments.state(user));
     if (user.productAccountId() != null) {
       accounts.delete(tenantId, user.productAccountId());
     }
     index.deleteAll(user.id());
     rows.delete(user);
-    events.userDeleted(gone);
+    if (HELD.equals(user.hold())) {
+      hold.deletionJoinsHold(user, gone, () -> events.userDeleted(gone));
+    } else {
+      hold.deprovision(
+          user,
+          DeprovisioningHold.DELETE,
+          request("DELETE", id),
+          gone,
+          () -> events.userDeleted(gone));
+    }
     events.append();
+  }
+
+  /** The SCIM request a deprovisioning came with, as the hold shows it: {@code PATCH /Users/…}. */
+  private static String request(String method, String id) {
+    return method + " /Users/" + id;
+  }
+
+  /** The user as the product sees it: active while its deactivation is held or was rejected. */
+  private static DirectoryUser productView(StoredUser user, UserDocuments.State state) {
+    DirectoryUser seen = DirectoryUser.of(user.scimId(), state);
+    return user.hold() == null ? seen : seen.active(true);
   }
 
   /**
@@ -250,7 +285,8 @@ public class UserStore {
     user.linked(now);
   }
 
-  private StoredUser change(StoredUser user, UserDocuments.State before, JsonObject next) {
+  private StoredUser change(
+      StoredUser user, UserDocuments.State before, JsonObject next, String request) {
     if (user.awaitsLink()) {
       link(user, before, "update");
     }
@@ -267,10 +303,29 @@ public class UserStore {
     user.touch(Timestamps.now());
     reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(after.document()));
     rows.flush();
-    events.userChanged(
-        DirectoryUser.of(user.scimId(), before),
-        DirectoryUser.of(user.scimId(), after),
-        DirectoryUser.changedAttributes(before, after));
+    DirectoryUser was = productView(user, before);
+    DirectoryUser now = DirectoryUser.of(user.scimId(), after);
+    Set<String> changed = DirectoryUser.changedAttributes(before, after);
+    if (user.hold() != null) {
+      if (now.active()) {
+        hold.reactivated(user); // the identity provider took the deactivation back
+      }
+      // held or kept: the product goes on seeing the user active
+      events.userChanged(was, now.active(true), changed);
+    } else if (was.active() && !now.active()) {
+      boolean held =
+          hold.deprovision(
+              user,
+              DeprovisioningHold.DEACTIVATE,
+              request,
+              was,
+              () -> events.userChanged(was, now, changed));
+      if (held) {
+        user.setHold(HELD);
+      }
+    } else {
+      events.userChanged(was, now, changed);
+    }
     events.append();
     return user;
   }

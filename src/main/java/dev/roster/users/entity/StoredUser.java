@@ -99,6 +99,14 @@ public class StoredUser {
   private LocalDateTime linkedAt;
 
   /**
+   * {@code held} while the user's deactivation awaits review, {@code kept} after it was rejected
+   * (migration V10, docs/deprovisioning-hold.md): inactive for SCIM, active for the product. Null
+   * for every other user.
+   */
+  @Column(name = "HOLD", length = 8)
+  private String hold;
+
+  /**
    * The document as JSON, once this instance has read or written it: a request that changes a user
    * and answers with it parses the document once. Never stored.
    */
@@ -202,6 +210,14 @@ public class StoredUser {
 
   public LocalDateTime linkedAt() {
     return linkedAt;
+  }
+
+  public String hold() {
+    return hold;
+  }
+
+  public void setHold(String hold) {
+    this.hold = hold;
   }
 
   /** The identity provider has found or written this imported user. */
