@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -273,5 +274,52 @@ class DeprovisioningHoldIT {
     assertEquals(
         "{\"enabled\":true,\"percent\":10,\"minimum\":50}",
         tenantJson.getJsonObject("deprovisioningHold").toString());
+  }
+
+  @Test
+  void theConsoleShowsWhatIsHeldAndTakesTheDecisions() {
+    ConsoleClient browser = new ConsoleClient(server);
+    assertEquals(200, browser.signIn(Deployments.ADMIN_USER, Deployments.ADMIN_PASSWORD).status());
+    // the threshold, set on the tenant's page
+    browser.get("/admin/tenant.xhtml?id=" + tenant);
+    ConsoleClient.Page saved =
+        browser.submit(
+            "/admin/tenant.xhtml",
+            "deprovisioningHold",
+            "saveHold",
+            Map.of("=id", tenant, "enabled", "true", "percent", "0", "minimum", "1"));
+    assertTrue(saved.redirected(), saved::toString);
+    assertEquals(
+        "{\"enabled\":true,\"percent\":0,\"minimum\":1}",
+        admin("GET", "/tenants/" + tenant, null)
+            .json()
+            .getJsonObject("deprovisioningHold")
+            .toString());
+
+    List<String> ids = users(3);
+    ids.forEach(id -> deactivate(id, ENTRA_DEACTIVATE)); // the first passes, two are held
+    assertTrue(browser.get("/admin/index.xhtml").contains("2 deprovisionings await review"));
+    assertTrue(
+        browser.get("/admin/tenant.xhtml?id=" + tenant).contains("holds.xhtml?id=" + tenant));
+
+    ConsoleClient.Page page = browser.get("/admin/holds.xhtml?id=" + tenant);
+    assertTrue(page.contains("User 1"), page.html());
+    assertTrue(page.contains("PATCH /Users/" + ids.get(2)));
+    String first = held("held").getJsonArray("deprovisionings").getJsonObject(0).getString("id");
+    ConsoleClient.Page released =
+        browser.submit(
+            "/admin/holds.xhtml",
+            "decide",
+            "releaseSelected",
+            Map.of("=id", tenant, "=hold", first));
+    assertTrue(released.redirected(), released::toString);
+    assertTrue(released.contains("1 released"), released.html());
+    ConsoleClient.Page rejected =
+        browser.submit("/admin/holds.xhtml", "decide", "rejectAll", Map.of("=id", tenant));
+    assertTrue(rejected.contains("1 rejected"), rejected.html());
+    assertTrue(rejected.contains("Nothing is held."));
+    assertTrue(rejected.contains(Deployments.ADMIN_USER), "who decided is shown");
+    assertFalse(browser.get("/admin/index.xhtml").contains("await review"));
+    assertEquals(404, browser.get("/admin/holds.xhtml?id=no-such-tenant").status());
   }
 }

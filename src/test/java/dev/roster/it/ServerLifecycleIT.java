@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.roster.databases.PostgresCluster;
 import dev.roster.databases.TestDatabase;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,8 +69,12 @@ class ServerLifecycleIT {
     String run = UUID.randomUUID().toString();
     Map<String, String> settings = new HashMap<>(ownDatabase());
     settings.put("ROSTER_BOOTSTRAP_TOKENS", "lifecycle=" + TOKEN);
+    settings.put("ROSTER_ADMIN_USER", Deployments.ADMIN_USER);
+    settings.put("ROSTER_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+    String held;
     try (PayaraMicroProcess first = PayaraMicroProcess.start(settings)) {
       ScimClient scim = new ScimClient(first.url());
+      held = holdADeactivation(first, scim);
       assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status());
       assertFalse(first.output().contains(TOKEN), "the bootstrap token must not be logged");
       // 50 requests, and the stop right after them: the records still in the queue must be
@@ -92,6 +97,23 @@ class ServerLifecycleIT {
     try (PayaraMicroProcess second = PayaraMicroProcess.start(ownDatabase())) {
       ScimClient scim = new ScimClient(second.url());
       assertEquals(200, scim.get("/ServiceProviderConfig", TOKEN).status(), "the token survived");
+      // the held deactivation is still held, and the product still sees the user active
+      AdminApiClient admin = new AdminApiClient(second.url());
+      JsonObject holds = admin.asAdmin("GET", "/tenants/lifecycle/deprovisionings", null).json();
+      assertEquals(1, holds.getInt("held"), holds::toString);
+      assertEquals(
+          held, holds.getJsonArray("deprovisionings").getJsonObject(0).getString("userId"));
+      assertTrue(
+          admin
+              .asAdmin("GET", "/tenants/lifecycle/users/" + held, null)
+              .json()
+              .getBoolean("active"));
+      assertEquals(
+          1,
+          admin
+              .asAdmin("POST", "/tenants/lifecycle/deprovisionings/release", "{\"all\":true}")
+              .json()
+              .getInt("decided"));
       second.stop();
     }
 
@@ -105,6 +127,41 @@ class ServerLifecycleIT {
               sql,
               "SELECT COUNT(*) FROM PROVISIONING_LOG WHERE CORRELATION_ID LIKE '" + run + "-%'"));
     }
+  }
+
+  /**
+   * With a threshold of one deprovisioning an hour, Entra ID deactivates two users: the second is
+   * held. Returns the held user's id.
+   */
+  private static String holdADeactivation(PayaraMicroProcess server, ScimClient scim) {
+    AdminApiClient admin = new AdminApiClient(server.url());
+    assertEquals(
+        200,
+        admin
+            .asAdmin(
+                "PATCH",
+                "/tenants/lifecycle",
+                "{\"deprovisioningHold\":{\"percent\":0,\"minimum\":1}}")
+            .status());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ScimClient.Reply created =
+          scim.post("/Users", TOKEN, "{\"userName\":\"leaver" + i + "@contoso.example\"}");
+      assertEquals(201, created.status(), created::toString);
+      ids.add(created.json().getString("id"));
+      assertEquals(
+          200,
+          scim.patch(
+                  "/Users/" + ids.get(i),
+                  TOKEN,
+                  "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                      + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\","
+                      + "\"value\":\"False\"}]}")
+              .status());
+    }
+    JsonObject holds = admin.asAdmin("GET", "/tenants/lifecycle/deprovisionings", null).json();
+    assertEquals(1, holds.getInt("held"), holds::toString);
+    return ids.get(1);
   }
 
   private static long count(Statement sql, String query) throws SQLException {

@@ -342,6 +342,48 @@ class TwoInstancesIT {
   /**
    * 12,000 records of 40 days ago (more than two purge chunks), with ids the sequence never gives.
    */
+  @Test
+  @Order(10)
+  void theDeprovisioningHoldCountsTheDeactivationsOfBothInstances() throws Exception {
+    admin(one, "POST", "/api/admin/v1/tenants", "{\"id\":\"hold\",\"name\":\"Hold\"}");
+    String token =
+        admin(one, "POST", "/api/admin/v1/tenants/hold/tokens", "{\"label\":\"Entra\"}")
+            .getString("token");
+    admin(
+        two,
+        "PATCH",
+        "/api/admin/v1/tenants/hold",
+        "{\"deprovisioningHold\":{\"percent\":0,\"minimum\":10}}");
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      users.add(created(first.post("/Users", token, minimalUser("leaver-" + i + "@example.com"))));
+    }
+    List<Callable<Integer>> deactivations = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      ScimClient scim = i % 2 == 0 ? first : second;
+      String id = users.get(i);
+      deactivations.add(
+          () ->
+              scim.patch(
+                      "/Users/" + id,
+                      token,
+                      "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                          + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")
+                  .status());
+    }
+    Concurrently.simultaneously(deactivations).forEach(status -> assertEquals(200, status));
+    JsonObject held = admin(two, "GET", "/api/admin/v1/tenants/hold/deprovisionings", null);
+    assertEquals(10, held.getInt("held"), "ten pass, whichever instance counted: " + held);
+    long deactivated =
+        admin(one, "GET", "/api/admin/v1/tenants/hold/events?after=0&limit=1000", null)
+            .getJsonArray("events")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(e -> e.getString("type").equals("user.deactivated"))
+            .count();
+    assertEquals(10, deactivated);
+  }
+
   private static void oldLogRecordsForTheRetention() {
     try (Connection db = database();
         Statement sql = db.createStatement()) {

@@ -4,6 +4,7 @@ import dev.roster.groups.boundary.GroupDirectory;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
+import dev.roster.users.boundary.Deprovisionings;
 import dev.roster.users.boundary.UserDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ public class Dashboard {
    * @param lastRequest the time of its latest request, or null
    * @param lastError the time of its latest request answered 400 or above within {@link
    *     #LAST_ERROR_WINDOW}, or null
+   * @param heldDeprovisionings its deactivations and deletions awaiting review
    */
   public record TenantSummary(
       TenantView tenant,
@@ -38,7 +40,8 @@ public class Dashboard {
       long requests24h,
       long errors24h,
       Instant lastRequest,
-      Instant lastError) {}
+      Instant lastError,
+      long heldDeprovisionings) {}
 
   @Inject Tenants tenants;
 
@@ -48,10 +51,13 @@ public class Dashboard {
 
   @Inject ProvisioningLog log;
 
+  @Inject Deprovisionings deprovisionings;
+
   public List<TenantSummary> summaries() {
     Instant now = Instant.now();
     Map<String, UserDirectory.ActivityCounts> users = userDirectory.countsByTenant();
     Map<String, Long> groups = groupDirectory.countsByTenant();
+    Map<String, Long> held = deprovisionings.heldByTenant();
     Map<String, ProvisioningLog.Traffic> traffic = log.trafficSince(now.minus(Duration.ofDays(1)));
     return tenants.listTenants().stream()
         .map(
@@ -68,7 +74,8 @@ public class Dashboard {
                   t.requests(),
                   t.errors(),
                   log.latestRequest(id).orElse(null),
-                  log.latestError(id, now.minus(LAST_ERROR_WINDOW)).orElse(null));
+                  log.latestError(id, now.minus(LAST_ERROR_WINDOW)).orElse(null),
+                  held.getOrDefault(id, 0L));
             })
         .toList();
   }

@@ -3,10 +3,12 @@ package dev.roster.admin.web;
 import dev.roster.admin.boundary.ScimBaseUrl;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.DepartmentSource;
+import dev.roster.tenants.boundary.HoldThreshold;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
 import dev.roster.tenants.boundary.TokenView;
+import dev.roster.users.boundary.Deprovisionings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -44,12 +46,17 @@ public class TenantBean {
 
   @Inject IssuedTokens issuedTokens;
 
+  @Inject Deprovisionings deprovisionings;
+
   private String id;
   private TenantView tenant;
   private List<TokenView> tokens;
 
   private String name;
   private String departmentSource;
+  private Boolean holdEnabled;
+  private Integer holdPercent;
+  private Integer holdMinimum;
   private String label;
   private LocalDate expiresOn;
 
@@ -225,6 +232,58 @@ public class TenantBean {
 
   private String page() {
     return "/admin/tenant.xhtml?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+  }
+
+  /** Sets the deprovisioning hold's threshold (docs/deprovisioning-hold.md). */
+  public void saveHold() throws IOException {
+    try {
+      tenants.setHoldThreshold(
+          id,
+          new HoldThreshold(
+              Boolean.TRUE.equals(holdEnabled),
+              holdPercent == null ? 0 : holdPercent,
+              holdMinimum == null ? 0 : holdMinimum));
+    } catch (ScimException e) {
+      error(null, e);
+      return;
+    }
+    info("Deprovisioning hold saved.");
+    Redirects.to(page());
+  }
+
+  /** How many of the tenant's deprovisionings await review. */
+  public long getHeldDeprovisionings() {
+    return getTenant() == null ? 0 : deprovisionings.countHeld(id);
+  }
+
+  public boolean isHoldEnabled() {
+    return holdEnabled != null
+        ? holdEnabled
+        : getTenant() != null && getTenant().getHoldThreshold().enabled();
+  }
+
+  public void setHoldEnabled(boolean holdEnabled) {
+    this.holdEnabled = holdEnabled;
+  }
+
+  public Integer getHoldPercent() {
+    return holdPercent != null
+        ? holdPercent
+        : getTenant() == null ? null : getTenant().getHoldThreshold().percent();
+  }
+
+  public void setHoldPercent(Integer holdPercent) {
+    this.holdPercent = holdPercent;
+  }
+
+  public Integer getHoldMinimum() {
+    return holdMinimum != null
+        ? holdMinimum
+        : getTenant() == null ? null : getTenant().getHoldThreshold().minimum();
+  }
+
+  public void setHoldMinimum(Integer holdMinimum) {
+    this.holdMinimum = holdMinimum;
   }
 
   // The token just issued: rendered once, in this response only
