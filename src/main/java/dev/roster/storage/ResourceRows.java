@@ -58,9 +58,15 @@ public final class ResourceRows<E> {
   }
 
   public static ResourceRows<StoredUser> users(EntityManager em, String tenantId) {
+    return users(em, tenantId, ResourceTable.USERS.type());
+  }
+
+  /** The users of a tenant whose user type has extensions of its own. */
+  public static ResourceRows<StoredUser> users(
+      EntityManager em, String tenantId, dev.roster.scim.schema.ResourceType type) {
     return new ResourceRows<>(
         em,
-        ResourceTable.USERS,
+        ResourceTable.USERS.withType(type),
         StoredUser.class,
         StoredUser::id,
         StoredUser::version,
@@ -81,7 +87,7 @@ public final class ResourceRows<E> {
 
   /** The scope of a tenant's users or groups in {@link PageAnchors}. */
   public static String anchorScope(ResourceTable table, String tenantId) {
-    return (table == ResourceTable.USERS ? "users:" : "groups:") + tenantId;
+    return (table.entity().equals(ResourceTable.USERS.entity()) ? "users:" : "groups:") + tenantId;
   }
 
   public String tenantId() {

@@ -84,6 +84,18 @@ public record ResourceTable(
           "displayName",
           "g.displayNameKey");
 
+  /**
+   * This table for a tenant whose users have extensions of their own (docs/custom-attributes.md):
+   * filters resolve against {@code tenantType}; the storage is the same.
+   */
+  public ResourceTable withType(ResourceType tenantType) {
+    if (tenantType == type) {
+      return this;
+    }
+    return new ResourceTable(
+        tenantType, entity, alias, columns, relation, unstored, uniqueAttribute, uniqueKey);
+  }
+
   /** The column that holds the attribute, or {@code null}. */
   Column column(ResolvedPath path) {
     return path.container() != null ? null : columns.get(path.canonical());

@@ -67,7 +67,8 @@ public class SchemaMigrations {
           "common/V7__departments.sql",
           "common/V8__webhooks.sql",
           "common/V9__product_accounts.sql",
-          "common/V10__deprovisioning_holds.sql");
+          "common/V10__deprovisioning_holds.sql",
+          "common/V11__tenant_schemas.sql");
 
   static final String ROOT = "db/migration/";
 

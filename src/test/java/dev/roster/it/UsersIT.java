@@ -228,10 +228,6 @@ class UsersIT extends BlackBox {
             "invalidPath"),
         Arguments.of(
             op(
-                "{\"op\": \"replace\", \"path\": \"urn:ietf:params:scim:schemas:extension:nosuch:2.0:User:x\", \"value\": \"x\"}"),
-            "invalidPath"),
-        Arguments.of(
-            op(
                 "{\"op\": \"replace\", \"path\": \"emails[type eq \\\"pager\\\"].value\", \"value\": \"x@example.com\"}"),
             "noTarget"),
         Arguments.of(

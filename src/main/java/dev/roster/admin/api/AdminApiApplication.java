@@ -73,6 +73,7 @@ public class AdminApiApplication extends Application {
         WebhooksApi.class,
         AccountsApi.class,
         DeprovisioningsApi.class,
+        SchemasApi.class,
         AdminScopeFilter.class,
         DurableWritesFilter.class,
         // entity providers and exception mappers

@@ -3,6 +3,8 @@ package dev.roster.scim.boundary;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimMediaType;
+import dev.roster.scim.schema.ResourceType;
+import dev.roster.scim.schema.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The discovery endpoints of RFC 7644 §4. Paging and sorting parameters are ignored, as §4
@@ -24,6 +28,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class DiscoveryResource {
 
   @Inject ServiceProvider serviceProvider;
+
+  /** The tenant's user type: its extensions are its own (docs/custom-attributes.md). */
+  @Inject TenantResourceTypes tenantTypes;
 
   @Context UriInfo uriInfo;
 
@@ -38,15 +45,15 @@ public class DiscoveryResource {
   @Path("ResourceTypes")
   public JsonObject resourceTypes(@QueryParam("filter") String filter) {
     refuse(filter);
-    return ListResponse.ofAll(
-        serviceProvider.resourceTypes().stream().map(t -> t.toJson(baseUrl())).toList());
+    return ListResponse.ofAll(resourceTypes().stream().map(t -> t.toJson(baseUrl())).toList());
   }
 
   @GET
   @Path("ResourceTypes/{name}")
   public JsonObject resourceType(@PathParam("name") String name) {
-    return serviceProvider
-        .resourceType(name)
+    return resourceTypes().stream()
+        .filter(t -> t.name().equalsIgnoreCase(name))
+        .findFirst()
         .orElseThrow(() -> ScimException.notFound("There is no resource type '" + name + "'."))
         .toJson(baseUrl());
   }
@@ -55,17 +62,36 @@ public class DiscoveryResource {
   @Path("Schemas")
   public JsonObject schemas(@QueryParam("filter") String filter) {
     refuse(filter);
-    return ListResponse.ofAll(
-        serviceProvider.schemas().stream().map(s -> s.toJson(baseUrl())).toList());
+    return ListResponse.ofAll(schemas().stream().map(s -> s.toJson(baseUrl())).toList());
   }
 
   @GET
   @Path("Schemas/{urn}")
   public JsonObject schema(@PathParam("urn") String urn) {
-    return serviceProvider
-        .schema(urn)
+    return schemas().stream()
+        .filter(s -> s.id().equalsIgnoreCase(urn))
+        .findFirst()
         .orElseThrow(() -> ScimException.notFound("There is no schema '" + urn + "'."))
         .toJson(baseUrl());
+  }
+
+  /** The resource types, with the tenant's user type for users. */
+  private List<ResourceType> resourceTypes() {
+    ResourceType users = tenantTypes.users();
+    return serviceProvider.resourceTypes().stream()
+        .map(t -> t.name().equals(users.name()) ? users : t)
+        .toList();
+  }
+
+  /** SCIM's schemas, then the tenant's user extensions. */
+  private List<Schema> schemas() {
+    List<Schema> all = new ArrayList<>(serviceProvider.schemas());
+    for (Schema extension : tenantTypes.users().extensions()) {
+      if (all.stream().noneMatch(s -> s.id().equals(extension.id()))) {
+        all.add(extension);
+      }
+    }
+    return all;
   }
 
   private static void refuse(String filter) {

@@ -40,6 +40,14 @@ public abstract class ResourceEndpoint<R> {
     this.type = type;
   }
 
+  /**
+   * The resource type this request reads and writes: the one given, unless the subclass knows the
+   * tenant's own (users with a tenant's extensions, docs/custom-attributes.md).
+   */
+  protected ResourceType type() {
+    return type;
+  }
+
   protected abstract R createResource(JsonObject body, AttributeSelection selection);
 
   protected abstract R findResource(String id, AttributeSelection selection);
@@ -88,7 +96,7 @@ public abstract class ResourceEndpoint<R> {
 
   @GET
   public Response list() {
-    return Response.ok(listResources(ListParameters.toQuery(type, uriInfo))).build();
+    return Response.ok(listResources(ListParameters.toQuery(type(), uriInfo))).build();
   }
 
   /** {@code POST .search} (RFC 7644 §3.4.3): the same query as a GET, in the body. */
@@ -96,7 +104,7 @@ public abstract class ResourceEndpoint<R> {
   @Path(".search")
   public Response search(JsonObject body) {
     return Response.ok(
-            listResources(ListQuery.ofSearchRequest(type, ServiceProvider.MAX_RESULTS, body)))
+            listResources(ListQuery.ofSearchRequest(type(), ServiceProvider.MAX_RESULTS, body)))
         .build();
   }
 
@@ -171,6 +179,6 @@ public abstract class ResourceEndpoint<R> {
 
   private AttributeSelection selection(String attributes, String excludedAttributes) {
     return AttributeSelection.of(
-        type, AttributeSelection.split(attributes), AttributeSelection.split(excludedAttributes));
+        type(), AttributeSelection.split(attributes), AttributeSelection.split(excludedAttributes));
   }
 }

@@ -1,6 +1,9 @@
 package dev.roster.scim.patch;
 
 import dev.roster.scim.ScimException;
+import dev.roster.scim.ScimType;
+import dev.roster.scim.filter.AttributePath;
+import dev.roster.scim.filter.PatchPath;
 import dev.roster.scim.patch.PatchOperation.Op;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ResourceType;
@@ -12,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -69,19 +73,44 @@ public final class PatchEngine {
    *     that cannot be applied, naming it
    */
   public JsonObject apply(JsonObject resource, List<PatchOperation> operations) {
+    return apply(resource, operations, dropped -> {});
+  }
+
+  /**
+   * As {@link #apply(JsonObject, List)}, telling {@code dropped} each attribute no schema of the
+   * type defines, which an operation names by its URN-qualified path ({@code
+   * urn:…:acme:2.0:User:costCentre}, Entra ID's custom attributes) or a key of its value: such an
+   * operation is skipped, not failed (docs/custom-attributes.md). An unqualified unknown path is
+   * still 400 invalidPath: a typo in a core attribute's name, not data of an undefined extension.
+   */
+  public JsonObject apply(
+      JsonObject resource, List<PatchOperation> operations, Consumer<String> dropped) {
     WorkingCopy copy = new WorkingCopy(resource);
     for (int i = 0; i < operations.size(); i++) {
       PatchOperation operation = operations.get(i);
       try {
-        applyOne(copy, operation);
+        applyOne(copy, operation, dropped);
       } catch (ScimException e) {
         throw operation.failed(i + 1, e);
       }
     }
-    return validator.validate(copy.toJson());
+    return validator.validate(copy.toJson(), dropped);
   }
 
-  private void applyOne(WorkingCopy copy, PatchOperation operation) {
+  /** Whether a path that names nothing is an attribute of an extension this type lacks. */
+  private boolean ofUndefinedExtension(String path) {
+    AttributePath attribute;
+    try {
+      attribute = PatchPath.parse(path).attribute();
+    } catch (ScimException malformed) {
+      return false;
+    }
+    return attribute.schemaUrn() != null
+        && !attribute.schemaUrn().equalsIgnoreCase(type.schema().id())
+        && attribute.schemaUrn().regionMatches(true, 0, "urn:", 0, 4);
+  }
+
+  private void applyOne(WorkingCopy copy, PatchOperation operation, Consumer<String> dropped) {
     if (operation.op() != Op.REMOVE && operation.value() == null) {
       // A null value clears (Entra P11); a missing one is a malformed add or replace.
       throw ScimException.invalidValue(
@@ -90,10 +119,20 @@ public final class PatchEngine {
               + " operation needs a 'value' (RFC 7644 §3.5.2.1, §3.5.2.3).");
     }
     if (operation.path() == null) {
-      applyWithoutPath(copy, operation);
+      applyWithoutPath(copy, operation, dropped);
       return;
     }
-    Target target = Target.ofPath(type, operation.path());
+    Target target;
+    try {
+      target = Target.ofPath(type, operation.path());
+    } catch (ScimException e) {
+      if (e.scimType().orElse(null) == ScimType.INVALID_PATH
+          && ofUndefinedExtension(operation.path())) {
+        dropped.accept(PatchOperation.pathText(operation.path()));
+        return;
+      }
+      throw e;
+    }
     if (target.readOnly()) {
       throw ScimException.mutability("'" + target.resolved().canonical() + "' is read-only.");
     }
@@ -107,7 +146,8 @@ public final class PatchEngine {
    * nothing, or something read-only, are ignored as in a POST: Okta sends the resource's {@code
    * id}.
    */
-  private void applyWithoutPath(WorkingCopy copy, PatchOperation operation) {
+  private void applyWithoutPath(
+      WorkingCopy copy, PatchOperation operation, Consumer<String> dropped) {
     if (operation.op() == Op.REMOVE) {
       throw ScimException.noTarget("A remove operation needs a path (RFC 7644 §3.5.2.2).");
     }
@@ -121,7 +161,11 @@ public final class PatchEngine {
         continue;
       }
       Optional<Target> target = Target.ofKey(type, key);
-      if (target.isEmpty() || target.get().readOnly()) {
+      if (target.isEmpty()) {
+        dropped.accept(key);
+        continue;
+      }
+      if (target.get().readOnly()) {
         continue;
       }
       Edit.of(operation.op(), entry.getValue(), validator).apply(copy, target.get());

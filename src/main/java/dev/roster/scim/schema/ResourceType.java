@@ -28,6 +28,19 @@ public record ResourceType(
   }
 
   /**
+   * This type with more extensions after its own: a tenant's user type with the extensions its
+   * admin defined (docs/custom-attributes.md). The same instance when there are none.
+   */
+  public ResourceType withExtensions(List<Schema> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Schema> all = new java.util.ArrayList<>(extensions);
+    all.addAll(more);
+    return new ResourceType(name, endpoint, description, schema, all);
+  }
+
+  /**
    * Resolves a path against this type's schemas, ignoring case (RFC 7643 §2.1). An unqualified name
    * is looked up among the common attributes, then the core schema, then the extensions, so that
    * {@code manager} finds the enterprise extension's manager as Entra ID's older requests expect. A

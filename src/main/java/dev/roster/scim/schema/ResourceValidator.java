@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads a resource as a client sent it (POST, PUT, or the result of a PATCH) into its canonical
@@ -85,19 +86,33 @@ public final class ResourceValidator {
 
   /** The canonical, writable part of a resource, with required attributes checked. */
   public JsonObject validate(JsonObject input) {
+    return validate(input, dropped -> {});
+  }
+
+  /**
+   * As {@link #validate(JsonObject)}, telling {@code dropped} the name of each attribute no schema
+   * of the type defines ({@code nickName2}, {@code urn:…:acme:2.0:User:costCentre}): it is ignored,
+   * and the provisioning log says so (docs/custom-attributes.md). Members every resource may carry
+   * ({@code schemas}, {@code id}, {@code meta}) and read-only attributes are not dropped data.
+   */
+  public JsonObject validate(JsonObject input, Consumer<String> dropped) {
     Map<String, JsonValue> core = new LinkedHashMap<>();
     Map<String, Map<String, JsonValue>> extensions = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> entry : input.entrySet()) {
       String key = entry.getKey();
       Optional<Schema> extension = type.extension(key);
       if (extension.isPresent()) {
-        readExtension(extension.get(), entry.getValue(), extensions);
+        readExtension(extension.get(), entry.getValue(), extensions, dropped);
         continue;
       }
       Optional<ResolvedPath> resolved =
           type.resolve(new dev.roster.scim.filter.AttributePath(null, key, null))
               .filter(r -> r.container() == null);
-      if (resolved.isEmpty() || !writable(resolved.get().attribute())) {
+      if (resolved.isEmpty()) {
+        unknown(key, entry.getValue(), dropped);
+        continue;
+      }
+      if (!writable(resolved.get().attribute())) {
         continue;
       }
       Attribute attribute = resolved.get().attribute();
@@ -118,8 +133,27 @@ public final class ResourceValidator {
     return out.build();
   }
 
+  /** Members that are not attributes of any resource, and so not data a client loses. */
+  private static final java.util.Set<String> NOT_ATTRIBUTES = java.util.Set.of("schemas");
+
+  /** An unknown member: an unknown extension's attributes one by one, anything else by name. */
+  private static void unknown(String key, JsonValue value, Consumer<String> dropped) {
+    if (NOT_ATTRIBUTES.contains(key.toLowerCase(Locale.ROOT))
+        || value.getValueType() == JsonValue.ValueType.NULL) {
+      return;
+    }
+    if (key.regionMatches(true, 0, "urn:", 0, 4) && value instanceof JsonObject attributes) {
+      attributes.keySet().forEach(name -> dropped.accept(key + ":" + name));
+      return;
+    }
+    dropped.accept(key);
+  }
+
   private void readExtension(
-      Schema extension, JsonValue value, Map<String, Map<String, JsonValue>> extensions) {
+      Schema extension,
+      JsonValue value,
+      Map<String, Map<String, JsonValue>> extensions,
+      Consumer<String> dropped) {
     if (value.getValueType() == JsonValue.ValueType.NULL) {
       return;
     }
@@ -131,7 +165,11 @@ public final class ResourceValidator {
         extensions.computeIfAbsent(extension.id(), k -> new LinkedHashMap<>());
     for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
       Optional<Attribute> attribute = extension.attribute(entry.getKey());
-      if (attribute.isEmpty() || !writable(attribute.get())) {
+      if (attribute.isEmpty()) {
+        dropped.accept(extension.id() + ":" + entry.getKey());
+        continue;
+      }
+      if (!writable(attribute.get())) {
         continue;
       }
       Attribute a = attribute.get();

@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -34,7 +35,8 @@ public record DirectoryUser(
     boolean active,
     String department,
     String title,
-    String managerId) {
+    String managerId,
+    JsonObject extensions) {
 
   /** The user of a stored state. */
   public static DirectoryUser of(String id, UserDocuments.State state) {
@@ -53,7 +55,26 @@ public record DirectoryUser(
         document.get("active") != JsonValue.FALSE,
         text(enterprise, "department"),
         text(document, "title"),
-        text(object(enterprise, "manager"), "value"));
+        text(object(enterprise, "manager"), "value"),
+        extensions(document));
+  }
+
+  /**
+   * The values of the extensions a tenant's admin defined (docs/custom-attributes.md), by URN:
+   * every extension of the document but the enterprise one, whose fields the product has already.
+   */
+  private static JsonObject extensions(JsonObject document) {
+    JsonObjectBuilder extensions = null;
+    for (Map.Entry<String, JsonValue> member : document.entrySet()) {
+      String key = member.getKey();
+      if (key.startsWith("urn:") && !key.equals(SchemaUris.ENTERPRISE_USER)) {
+        if (extensions == null) {
+          extensions = JSON.createObjectBuilder();
+        }
+        extensions.add(key, member.getValue());
+      }
+    }
+    return extensions == null ? JsonValue.EMPTY_JSON_OBJECT : extensions.build();
   }
 
   /**
@@ -72,7 +93,8 @@ public record DirectoryUser(
         active,
         department,
         title,
-        managerId);
+        managerId,
+        extensions);
   }
 
   /** The fields as JSON, {@code null} for those without a value. */
@@ -120,6 +142,15 @@ public record DirectoryUser(
         object(before.document(), SchemaUris.ENTERPRISE_USER),
         object(after.document(), SchemaUris.ENTERPRISE_USER),
         names);
+    // a tenant's own extensions: each changed attribute by its full name, which no core one has
+    for (String urn : List.copyOf(names)) {
+      if (urn.startsWith("urn:")) {
+        names.remove(urn);
+        TreeSet<String> inside = new TreeSet<>();
+        differences(object(before.document(), urn), object(after.document(), urn), inside);
+        inside.forEach(attribute -> names.add(urn + ":" + attribute));
+      }
+    }
     return names;
   }
 
@@ -136,6 +167,7 @@ public record DirectoryUser(
     fields.put("department", department);
     fields.put("title", title);
     fields.put("managerId", managerId);
+    fields.put("extensions", extensions);
     return fields;
   }
 
@@ -193,6 +225,8 @@ public record DirectoryUser(
       json.addNull(name);
     } else if (value instanceof Boolean b) {
       json.add(name, b);
+    } else if (value instanceof JsonValue v) {
+      json.add(name, v);
     } else {
       json.add(name, value.toString());
     }

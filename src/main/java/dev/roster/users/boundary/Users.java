@@ -33,12 +33,21 @@ public class Users {
 
   @Inject AccountLinks links;
 
+  @Inject UserTypes types;
+
+  @Inject DroppedAttributes dropped;
+
   private UserStore store() {
-    return new UserStore(em, tenant.id());
+    return store(false);
+  }
+
+  private UserStore store(boolean awaitingLinks) {
+    return new UserStore(em, tenant.id(), types.of(tenant.id()), awaitingLinks)
+        .reportingDropped(dropped::add);
   }
 
   public StoredUser create(JsonObject body) {
-    StoredUser user = new UserStore(em, tenant.id(), links.mayAwait(tenant.id(), em)).create(body);
+    StoredUser user = store(links.mayAwait(tenant.id(), em)).create(body);
     pagesMoved();
     return user;
   }

@@ -3,6 +3,7 @@ package dev.roster.users.boundary;
 import dev.roster.scim.ListResponse;
 import dev.roster.scim.ScimMediaType;
 import dev.roster.scim.boundary.ResourceEndpoint;
+import dev.roster.scim.boundary.ScimRequestProperties;
 import dev.roster.scim.query.AttributeSelection;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
@@ -11,8 +12,10 @@ import dev.roster.users.control.UserPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import java.util.List;
 
 /**
@@ -29,17 +32,27 @@ import java.util.List;
 @ApplicationScoped
 public class UsersResource extends ResourceEndpoint<Users.Found> {
 
-  private static final ResourceType TYPE = ResourceType.USER;
-
   @Inject Users users;
 
+  @Inject UserTypes types;
+
+  @Inject DroppedAttributes dropped;
+
+  @Context HttpServletRequest request;
+
   public UsersResource() {
-    super(TYPE);
+    super(ResourceType.USER);
+  }
+
+  /** The tenant's user type: with the extensions its admin defined. */
+  @Override
+  protected ResourceType type() {
+    return types.users();
   }
 
   @Override
   protected Users.Found createResource(JsonObject body, AttributeSelection selection) {
-    return new Users.Found(users.create(body), List.of()); // in no group yet
+    return noted(new Users.Found(users.create(body), List.of())); // in no group yet
   }
 
   @Override
@@ -50,13 +63,13 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
   @Override
   protected Users.Found replaceResource(
       String id, JsonObject body, String ifMatch, AttributeSelection selection) {
-    return users.replace(id, body, ifMatch, showsGroups(selection));
+    return noted(users.replace(id, body, ifMatch, showsGroups(selection)));
   }
 
   @Override
   protected Users.Found patchResource(
       String id, JsonObject body, String ifMatch, AttributeSelection selection) {
-    return users.patch(id, body, ifMatch, showsGroups(selection));
+    return noted(users.patch(id, body, ifMatch, showsGroups(selection)));
   }
 
   @Override
@@ -68,6 +81,7 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
   protected JsonObject listResources(ListQuery query) {
     UserPage page = users.search(query, showsGroups(query.selection()));
     String baseUrl = baseUrl();
+    ResourceType type = type();
     return ListResponse.of(
         page.totalResults(),
         query.startIndex(),
@@ -76,14 +90,16 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
                 u ->
                     query
                         .selection()
-                        .apply(TYPE, UserDocuments.representation(u, baseUrl, page.groupsOf(u))))
+                        .apply(
+                            type, UserDocuments.representation(u, baseUrl, page.groupsOf(u), type)))
             .toList());
   }
 
   @Override
   protected JsonObject representation(Users.Found found, AttributeSelection selection) {
+    ResourceType type = type();
     return selection.apply(
-        TYPE, UserDocuments.representation(found.user(), baseUrl(), found.groups()));
+        type, UserDocuments.representation(found.user(), baseUrl(), found.groups(), type));
   }
 
   @Override
@@ -94,6 +110,15 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
   @Override
   protected String location(Users.Found found, String baseUrl) {
     return UserDocuments.location(found.user(), baseUrl);
+  }
+
+  /** Names in the provisioning log the attributes the write ignored, if any. */
+  private Users.Found noted(Users.Found found) {
+    String note = dropped.note();
+    if (note != null) {
+      request.setAttribute(ScimRequestProperties.NOTE, note);
+    }
+    return found;
   }
 
   private static boolean showsGroups(AttributeSelection selection) {

@@ -6,6 +6,8 @@ import dev.roster.scim.ETags;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.schema.AttributeValues;
+import dev.roster.scim.schema.ResourceType;
+import dev.roster.scim.schema.Schema;
 import dev.roster.storage.Memberships;
 import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonArrayBuilder;
@@ -105,10 +107,21 @@ public final class UserDocuments {
    */
   public static JsonObject representation(
       StoredUser user, String baseUrl, List<Memberships.GroupRef> groups) {
+    return representation(user, baseUrl, groups, ResourceType.USER);
+  }
+
+  /**
+   * As {@link #representation(StoredUser, String, List)}, for a tenant's user type: {@code schemas}
+   * names each of its extensions the user has a value of (docs/custom-attributes.md).
+   */
+  public static JsonObject representation(
+      StoredUser user, String baseUrl, List<Memberships.GroupRef> groups, ResourceType type) {
     JsonObject document = document(user);
     var schemas = JSON.createArrayBuilder().add(SchemaUris.USER);
-    if (document.containsKey(SchemaUris.ENTERPRISE_USER)) {
-      schemas.add(SchemaUris.ENTERPRISE_USER);
+    for (Schema extension : type.extensions()) {
+      if (document.containsKey(extension.id())) {
+        schemas.add(extension.id());
+      }
     }
     JsonObjectBuilder out =
         JSON.createObjectBuilder().add("schemas", schemas).add("id", user.scimId());

@@ -33,8 +33,15 @@ public final class UserIndex {
 
   /** The entries of a canonical user, by slot. */
   public static Map<Slot, String> entriesOf(JsonObject user) {
+    return entriesOf(ResourceType.USER, user);
+  }
+
+  /**
+   * The entries of a canonical user of a tenant whose user type has extensions of its own: their
+   * attributes are indexed as the enterprise extension's are, so filters on them use the index.
+   */
+  public static Map<Slot, String> entriesOf(ResourceType type, JsonObject user) {
     Map<Slot, String> entries = new LinkedHashMap<>();
-    ResourceType type = ResourceType.USER;
     for (Map.Entry<String, JsonValue> entry : user.entrySet()) {
       String name = entry.getKey();
       if (COLUMNS.contains(name)) {

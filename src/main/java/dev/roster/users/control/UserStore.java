@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The users of one tenant in one persistence context: every read and write of {@code /Users},
@@ -46,8 +47,8 @@ import java.util.UUID;
  */
 public class UserStore {
 
-  private static final ResourceValidator VALIDATOR = new ResourceValidator(ResourceType.USER);
-  private static final PatchEngine PATCH = new PatchEngine(ResourceType.USER);
+  private static final ResourceValidator USER_VALIDATOR = new ResourceValidator(ResourceType.USER);
+  private static final PatchEngine USER_PATCH = new PatchEngine(ResourceType.USER);
 
   /** Above this many changed index entries, a write replaces them all in one batch. */
   private static final int INCREMENTAL_INDEX_LIMIT = 8;
@@ -60,6 +61,10 @@ public class UserStore {
   private final ProductAccountRows accounts;
   private final DeprovisioningHold hold;
   private final boolean awaitingLinks;
+  private final ResourceType type;
+  private final ResourceValidator validator;
+  private final PatchEngine patchEngine;
+  private Consumer<String> dropped = name -> {};
 
   /** {@link StoredUser#hold()} of a user whose deactivation awaits review. */
   public static final String HELD = "held";
@@ -68,17 +73,20 @@ public class UserStore {
   public static final String KEPT = "kept";
 
   public UserStore(EntityManager em, String tenantId) {
-    this(em, tenantId, false);
+    this(em, tenantId, ResourceType.USER, false);
   }
 
   /**
    * @param awaitingLinks whether the tenant may have imported accounts not yet linked: then a POST
    *     whose userName is free looks for one with the same email
    */
-  public UserStore(EntityManager em, String tenantId, boolean awaitingLinks) {
+  public UserStore(EntityManager em, String tenantId, ResourceType type, boolean awaitingLinks) {
     this.em = em;
     this.tenantId = tenantId;
-    this.rows = ResourceRows.users(em, tenantId);
+    this.type = type;
+    this.validator = type == ResourceType.USER ? USER_VALIDATOR : new ResourceValidator(type);
+    this.patchEngine = type == ResourceType.USER ? USER_PATCH : new PatchEngine(type);
+    this.rows = ResourceRows.users(em, tenantId, type);
     this.index = new IndexedValues(em);
     this.events = new ChangeEvents(em, tenantId);
     this.accounts = new ProductAccountRows(em);
@@ -87,11 +95,20 @@ public class UserStore {
   }
 
   /**
+   * Where the names of attributes no schema of the tenant defines go (the provisioning log): they
+   * are ignored, not refused (docs/custom-attributes.md).
+   */
+  public UserStore reportingDropped(Consumer<String> dropped) {
+    this.dropped = dropped;
+    return this;
+  }
+
+  /**
    * POST: a new user, or an imported account the body matches, linked and given the body's
    * attributes (still 201: for the identity provider it is the user it created).
    */
   public StoredUser create(JsonObject body) {
-    UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
+    UserDocuments.State state = UserDocuments.state(validator.validate(body, dropped));
     Optional<StoredUser> imported = importedMatch(state);
     if (imported.isPresent()) {
       StoredUser user = imported.get();
@@ -102,7 +119,7 @@ public class UserStore {
     StoredUser user = new StoredUser(UUID.randomUUID().toString(), tenantId, Timestamps.now());
     setState(user, state);
     em.persist(user);
-    UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
+    UserIndex.entriesOf(type, state.document()).forEach((slot, key) -> insert(user, slot, key));
     rows.flush();
     events.userCreated(DirectoryUser.of(user.scimId(), state));
     events.append();
@@ -116,7 +133,8 @@ public class UserStore {
   /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
-    return change(user, UserDocuments.state(user), VALIDATOR.validate(body), request("PUT", id));
+    return change(
+        user, UserDocuments.state(user), validator.validate(body, dropped), request("PUT", id));
   }
 
   /** PATCH: the operations apply in order to the current state, all or none. */
@@ -125,7 +143,10 @@ public class UserStore {
     StoredUser user = rows.lockForWrite(id, ifMatch);
     UserDocuments.State current = UserDocuments.state(user);
     return change(
-        user, current, PATCH.apply(current.canonical(), operations), request("PATCH", id));
+        user,
+        current,
+        patchEngine.apply(current.canonical(), operations, dropped),
+        request("PATCH", id));
   }
 
   /**
@@ -189,7 +210,7 @@ public class UserStore {
    * @throws ScimException uniqueness when its userName belongs to another imported account
    */
   public ImportOutcome importAccount(String accountId, Long existingRow, JsonObject body) {
-    UserDocuments.State state = UserDocuments.state(VALIDATOR.validate(body));
+    UserDocuments.State state = UserDocuments.state(validator.validate(body));
     LocalDateTime now = Timestamps.now();
     if (existingRow != null) {
       StoredUser user = rows.lockRow(existingRow);
@@ -205,7 +226,10 @@ public class UserStore {
       }
       setState(user, state);
       user.touch(now);
-      reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(state.document()));
+      reindex(
+          user,
+          UserIndex.entriesOf(type, before.document()),
+          UserIndex.entriesOf(type, state.document()));
       return ImportOutcome.UPDATED;
     }
     Optional<Long> holder = rows.holder(state.userNameKey());
@@ -227,7 +251,7 @@ public class UserStore {
     setState(user, state);
     user.importedAs(accountId);
     em.persist(user);
-    UserIndex.entriesOf(state.document()).forEach((slot, key) -> insert(user, slot, key));
+    UserIndex.entriesOf(type, state.document()).forEach((slot, key) -> insert(user, slot, key));
     accounts.insert(tenantId, accountId, user.id(), now, null);
     return ImportOutcome.CREATED;
   }
@@ -301,7 +325,10 @@ public class UserStore {
     }
     setState(user, after);
     user.touch(Timestamps.now());
-    reindex(user, UserIndex.entriesOf(before.document()), UserIndex.entriesOf(after.document()));
+    reindex(
+        user,
+        UserIndex.entriesOf(type, before.document()),
+        UserIndex.entriesOf(type, after.document()));
     rows.flush();
     DirectoryUser was = productView(user, before);
     DirectoryUser now = DirectoryUser.of(user.scimId(), after);

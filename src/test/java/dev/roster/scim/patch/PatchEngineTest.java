@@ -14,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -1303,29 +1304,11 @@ class PatchEngineTest {
             """,
             ScimType.INVALID_PATH),
         failure(
-            "path to an unknown enterprise attribute",
-            """
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-             "Operations":[{"op":"replace",
-               "path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:badge",
-               "value":"42"}]}
-            """,
-            ScimType.INVALID_PATH),
-        failure(
             "path to an unknown sub-attribute after a filter",
             """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[{"op":"replace","path":"emails[type eq \\"work\\"].address",
                             "value":"b@example.com"}]}
-            """,
-            ScimType.INVALID_PATH),
-        failure(
-            "path under an unknown schema URN",
-            """
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-             "Operations":[{"op":"replace",
-               "path":"urn:ietf:params:scim:schemas:extension:acme:2.0:User:badge",
-               "value":"42"}]}
             """,
             ScimType.INVALID_PATH),
         failure(
@@ -1521,6 +1504,39 @@ class PatchEngineTest {
 
   private static Arguments failure(String name, String request, ScimType expected) {
     return Arguments.of(name, request, expected);
+  }
+
+  @Test
+  void anOperationOnAnAttributeNoSchemaDefinesIsSkippedAndReported() {
+    List<String> dropped = new ArrayList<>();
+    JsonObject result =
+        new PatchEngine(ResourceType.USER)
+            .apply(
+                Json.createObjectBuilder().add("userName", "bjensen").build(),
+                PatchOperation.listOf(
+                    Json.createReader(
+                            new StringReader(
+                                """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[
+               {"op":"replace",
+                "path":"urn:ietf:params:scim:schemas:extension:acme:2.0:User:badge","value":"42"},
+               {"op":"add",
+                "path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:badge",
+                "value":"42"},
+               {"op":"replace","value":{"nickName":"Babs","favouriteColour":"green"}},
+               {"op":"remove","path":"urn:ietf:params:scim:schemas:extension:acme:2.0:User:x"}]}
+            """))
+                        .readObject()),
+                dropped::add);
+    assertEquals("Babs", result.getString("nickName"), "the rest is applied");
+    assertEquals(
+        List.of(
+            "urn:ietf:params:scim:schemas:extension:acme:2.0:User:badge",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:badge",
+            "favouriteColour",
+            "urn:ietf:params:scim:schemas:extension:acme:2.0:User:x"),
+        dropped);
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
