@@ -107,7 +107,9 @@ public final class PatchEngine {
     }
     return attribute.schemaUrn() != null
         && !attribute.schemaUrn().equalsIgnoreCase(type.schema().id())
-        && attribute.schemaUrn().regionMatches(true, 0, "urn:", 0, 4);
+        && attribute.schemaUrn().regionMatches(true, 0, "urn:", 0, 4)
+        && type.resolve(new AttributePath(attribute.schemaUrn(), attribute.attribute(), null))
+            .isEmpty();
   }
 
   private void applyOne(WorkingCopy copy, PatchOperation operation, Consumer<String> dropped) {

@@ -103,4 +103,25 @@ class DirectoryUserTest {
         List.of("employeeNumber", "externalId", "locale", "nickName"),
         List.copyOf(DirectoryUser.changedAttributes(before, after)));
   }
+
+  @Test
+  void aTenantsOwnExtensionsAreTheUsersExtensionsAndChangeByTheirFullNames() {
+    String acme = "urn:ietf:params:scim:schemas:extension:acme:2.0:User";
+    UserDocuments.State before =
+        UserDocuments.state(
+            json("{\"userName\":\"b@x\",\"" + acme + "\":{\"costCentre\":\"1\",\"badge\":\"x\"}}"));
+    UserDocuments.State after =
+        UserDocuments.state(
+            json("{\"userName\":\"b@x\",\"" + acme + "\":{\"costCentre\":\"2\",\"badge\":\"x\"}}"));
+    DirectoryUser was = DirectoryUser.of("id-1", before);
+    DirectoryUser now = DirectoryUser.of("id-1", after);
+    assertEquals(
+        "{\"" + acme + "\":{\"costCentre\":\"2\",\"badge\":\"x\"}}",
+        now.json().getJsonObject("extensions").toString());
+    assertEquals(
+        "{}", user("{\"userName\":\"b@x\"}").json().getJsonObject("extensions").toString());
+    assertEquals(
+        List.of(acme + ":costCentre"), List.copyOf(DirectoryUser.changedAttributes(before, after)));
+    assertEquals(List.of("extensions"), List.copyOf(now.changesSince(was).keySet()));
+  }
 }
