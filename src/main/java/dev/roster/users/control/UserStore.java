@@ -192,7 +192,10 @@ public class UserStore {
    */
   public UserPage search(ListQuery query, PageAnchors anchors) {
     ResourceRows.Page<StoredUser> page = rows.search(query, anchors);
-    if (query.filter() != null && page.total() == 1 && page.rows().get(0).awaitsLink()) {
+    if (query.filter() != null
+        && page.total() == 1
+        && page.rows().size() == 1 // count=0 asks for the total alone
+        && page.rows().get(0).awaitsLink()) {
       // the identity provider's match query found an imported account: it links to it now
       StoredUser user = page.rows().get(0);
       link(user, UserDocuments.state(user), "lookup");
