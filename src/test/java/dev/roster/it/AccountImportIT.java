@@ -227,6 +227,13 @@ class AccountImportIT {
   void anEmailThatMatchesOnlyASecondaryAddressFindsTheAccount() {
     importJson(ACCOUNTS);
     String nancy = lookupId("nancy.davolio@northwind.example");
+    // a count of the matches alone finds no one in particular: nothing is linked
+    ScimClient.Reply counted =
+        scim.get(
+            "/Users?count=0&filter=userName+eq+%22nancy.davolio%40northwind.example%22", token);
+    assertEquals(200, counted.status(), counted::toString);
+    assertEquals(1, counted.json().getInt("totalResults"));
+    assertTrue(events().isEmpty());
     // Entra with email as a matching attribute: the secondary address, in another case
     assertEquals(
         List.of(nancy),
