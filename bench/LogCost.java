@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures one running Roster: sends requests at a fixed concurrency and prints the server's CPU
  * time per request (from /proc/PID/stat, utime + stime) and latency percentiles.
  *
- * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post
+ * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch
  *
  * <p>"get" is GET /ServiceProviderConfig; "post" is POST /Users with an Entra-style user body
  * (about 1 KB, with a password, a new userName each time): it creates a user and is logged with
- * its redacted body. (The figures in docs/benchmark.md were taken before /Users existed, when this
+ * its redacted body. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
+ * PATCH of a title, each on one of 2,000 users it creates first (with userNames of their own, so
+ * that it can run after "post" on the same server). (The figures in docs/benchmark.md were taken before /Users existed, when this
  * request was answered 404.) Run it against a server with
  * ROSTER_LOG_ENABLED=true and one with false; the difference is what the log costs.
  */
@@ -49,21 +51,25 @@ public class LogCost {
     long pid = Long.parseLong(args[2]);
     int requests = Integer.parseInt(args[3]);
     int concurrency = Integer.parseInt(args[4]);
-    boolean post = args[5].equals("post");
+    String kind = args[5];
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    run(http, base, token, Math.min(2000, requests), concurrency, post); // warm-up
+    List<String> ids = List.of();
+    if (kind.equals("lookup") || kind.equals("patch")) {
+      ids = setUp(http, base, token, kind);
+    }
+    run(http, base, token, Math.min(2000, requests), concurrency, kind, ids); // warm-up
     Thread.sleep(1000);
     long cpuBefore = cpuMillis(pid);
     long start = System.nanoTime();
-    List<Long> latencies = run(http, base, token, requests, concurrency, post);
+    List<Long> latencies = run(http, base, token, requests, concurrency, kind, ids);
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(1000); // the log writer drains within 200 ms; count its work too
     long cpu = cpuMillis(pid) - cpuBefore;
     Collections.sort(latencies);
     System.out.printf(
         "%s requests=%d concurrency=%d req/s=%.0f p50=%.2fms p95=%.2fms p99=%.2fms cpu/req=%.3fms%n",
-        post ? "post" : "get",
+        kind,
         requests,
         concurrency,
         requests / seconds,
@@ -73,9 +79,41 @@ public class LogCost {
         (double) cpu / requests);
   }
 
-  static List<Long> run(
-      HttpClient http, String base, String token, int requests, int concurrency, boolean post)
+  static final int SET_UP = 2000;
+
+  /** The users "lookup" and "patch" work on: their ids, in the order of their userNames. */
+  static List<String> setUp(HttpClient http, String base, String token, String kind)
       throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < SET_UP; i++) {
+      String userName = kind + "_" + i;
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/Users"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/scim+json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          USER.replace("Test_User_%d", userName).formatted()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String body = created.body();
+      int at = body.indexOf("\"id\":\"") + 6;
+      ids.add(body.substring(at, body.indexOf('"', at)));
+    }
+    return ids;
+  }
+
+  static List<Long> run(
+      HttpClient http,
+      String base,
+      String token,
+      int requests,
+      int concurrency,
+      String kind,
+      List<String> ids)
+      throws Exception {
+    boolean post = kind.equals("post");
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     AtomicInteger next = new AtomicInteger();
     List<Future<List<Long>>> workers = new ArrayList<>();
@@ -85,14 +123,32 @@ public class LogCost {
               () -> {
                 List<Long> mine = new ArrayList<>();
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                  String path =
+                      switch (kind) {
+                        case "post" -> "/Users";
+                        case "lookup" ->
+                            "/Users?filter=userName+eq+%22lookup_" + (i % SET_UP) + "%40contoso.com%22";
+                        case "patch" -> "/Users/" + ids.get(i % SET_UP);
+                        default -> "/ServiceProviderConfig";
+                      };
                   HttpRequest.Builder request =
-                      HttpRequest.newBuilder(
-                              URI.create(base + (post ? "/Users" : "/ServiceProviderConfig")))
+                      HttpRequest.newBuilder(URI.create(base + path))
                           .header("Authorization", "Bearer " + token);
                   if (post) {
                     request
                         .header("Content-Type", "application/scim+json")
                         .POST(HttpRequest.BodyPublishers.ofString(USER.formatted(i, i)));
+                  } else if (kind.equals("patch")) {
+                    request
+                        .header("Content-Type", "application/scim+json")
+                        .method(
+                            "PATCH",
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"title\","
+                                    + "\"value\":\"Title "
+                                    + i
+                                    + "\"}]}"));
                   }
                   long t0 = System.nanoTime();
                   HttpResponse<String> response =

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Server CPU per request of two builds of Roster, alternately, in one run: what a change costs.
 #
-#   bench/compare-builds.sh OLD_CHECKOUT NEW_CHECKOUT [ROUNDS] [REQUESTS] [get|post]
+#   bench/compare-builds.sh OLD_CHECKOUT NEW_CHECKOUT [ROUNDS] [REQUESTS] [KINDS]
+#
+# KINDS is one of LogCost's (get, post, lookup, patch) or several, comma-separated, run one after
+# the other on the same server (post,lookup,patch: the writes and reads of Entra's cycle).
 #
 # Each checkout must have been packaged (mvn -DskipTests package: target/roster.war and
 # target/payara-micro.jar). Each round starts OLD, then NEW, each on a fresh H2 file, waits 20 s
@@ -35,8 +38,10 @@ for round in $(seq 1 "$rounds"); do
       sleep 1
     done
     sleep 20
-    echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
-      bench-token-0123456789 "$pid" "$requests" 8 "$kind" 2>&1 | tr '\n' ' ')"
+    for k in ${kind//,/ }; do
+      echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
+        bench-token-0123456789 "$pid" "$requests" 8 "$k" 2>&1 | tr '\n' ' ')"
+    done
     kill "$pid"
     wait "$pid" 2>/dev/null
     rm -rf "$data"
