@@ -208,6 +208,9 @@ class ConsoleBrowserIT {
       {"/admin/guide-okta.xhtml?tenant=acme", "guide-okta", "Base URL"},
       {"/admin/log.xhtml", "log-all", "Provisioning log"},
       {"/admin/admins.xhtml", "admins", ADMIN_USER},
+      {"/admin/accounts.xhtml?id=acme", "accounts", "Product accounts"},
+      {"/admin/holds.xhtml?id=acme", "holds", "Nothing is held."},
+      {"/admin/schemas.xhtml?id=acme", "schemas", "Add an attribute"},
     };
     for (String[] page : pages) {
       browser.open(url(page[0]));
