@@ -699,11 +699,23 @@ class AdminApiIT {
             "/api/admin/v1/tenants/{tenant}/departments/{id}/members:",
             "/api/admin/v1/webhooks:",
             "/api/admin/v1/webhooks/{id}/attempts:",
-            "/api/admin/v1/webhooks/{id}/replay:")) {
+            "/api/admin/v1/webhooks/{id}/replay:",
+            "/api/admin/v1/tenants/{tenant}/accounts/import:",
+            "/api/admin/v1/tenants/{tenant}/deprovisionings/release:",
+            "/api/admin/v1/tenants/{tenant}/schemas/{urn}:")) {
       assertTrue(reply.body().contains(path), () -> path + " in " + reply.body());
     }
     for (String operation :
-        List.of("listDepartments", "listDepartmentMembers", "createWebhook", "replayWebhook")) {
+        List.of(
+            "listDepartments",
+            "listDepartmentMembers",
+            "createWebhook",
+            "replayWebhook",
+            "importAccounts",
+            "accountCounts",
+            "listDeprovisionings",
+            "rejectDeprovisionings",
+            "putSchema")) {
       assertTrue(reply.body().contains(operation), () -> operation + " in " + reply.body());
     }
   }
