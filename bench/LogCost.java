@@ -84,24 +84,35 @@ public class LogCost {
   /** The users "lookup" and "patch" work on: their ids, in the order of their userNames. */
   static List<String> setUp(HttpClient http, String base, String token, String kind)
       throws Exception {
-    List<String> ids = new ArrayList<>();
+    String[] ids = new String[SET_UP];
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> creates = new ArrayList<>();
     for (int i = 0; i < SET_UP; i++) {
-      String userName = kind + "_" + i;
-      HttpResponse<String> created =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/Users"))
-                  .header("Authorization", "Bearer " + token)
-                  .header("Content-Type", "application/scim+json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          USER.replace("Test_User_%d", userName).formatted()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      String body = created.body();
-      int at = body.indexOf("\"id\":\"") + 6;
-      ids.add(body.substring(at, body.indexOf('"', at)));
+      int n = i;
+      creates.add(
+          pool.submit(
+              () -> {
+                HttpResponse<String> created =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/Users"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/scim+json")
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    USER.replace("Test_User_%d", kind + "_" + n).formatted()))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String body = created.body();
+                int at = body.indexOf("\"id\":\"") + 6;
+                ids[n] = body.substring(at, body.indexOf('"', at));
+                return null;
+              }));
     }
-    return ids;
+    for (Future<?> create : creates) {
+      create.get();
+    }
+    pool.shutdown();
+    return List.of(ids);
   }
 
   static List<Long> run(

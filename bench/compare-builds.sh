@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Server CPU per request of two builds of Roster, alternately, in one run: what a change costs.
 #
-#   bench/compare-builds.sh OLD_CHECKOUT NEW_CHECKOUT [ROUNDS] [REQUESTS] [KINDS]
+#   bench/compare-builds.sh OLD_CHECKOUT NEW_CHECKOUT [ROUNDS] [REQUESTS] [KINDS] [CONCURRENCY]
 #
 # KINDS is one of LogCost's (get, post, lookup, patch) or several, comma-separated, run one after
 # the other on the same server (post,lookup,patch: the writes and reads of Entra's cycle).
+# CONCURRENCY (8) bounds the requests in flight: reads at 8 are held to about 200 a second by the
+# client's TCP acknowledgements, so the server idles and its background work weighs on each
+# request; 64 makes them CPU-bound.
 #
 # Each checkout must have been packaged (mvn -DskipTests package: target/roster.war and
 # target/payara-micro.jar). Each round starts OLD, then NEW, each on a fresh H2 file, waits 20 s
-# after start, and runs bench/LogCost.java (2,000 warm-up requests, then REQUESTS at concurrency
-# 8). Compare the medians of the rounds, not single rounds: the machine is shared and noisy.
+# after start, and runs bench/LogCost.java (2,000 warm-up requests, then REQUESTS at CONCURRENCY).
+# Compare the medians of the rounds, not single rounds: the machine is shared and noisy.
 # docs/benchmark.md ("What the change feed adds to a write") was measured with it.
 set -u
 old=$1
@@ -17,6 +20,7 @@ new=$2
 rounds=${3:-3}
 requests=${4:-20000}
 kind=${5:-post}
+concurrency=${6:-8}
 here=$(cd "$(dirname "$0")/.." && pwd)
 port=8191
 for round in $(seq 1 "$rounds"); do
@@ -40,7 +44,7 @@ for round in $(seq 1 "$rounds"); do
     sleep 20
     for k in ${kind//,/ }; do
       echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
-        bench-token-0123456789 "$pid" "$requests" 8 "$k" 2>&1 | tr '\n' ' ')"
+        bench-token-0123456789 "$pid" "$requests" "$concurrency" "$k" 2>&1 | tr '\n' ' ')"
     done
     kill "$pid"
     wait "$pid" 2>/dev/null
