@@ -24,6 +24,11 @@ public final class DeprovisioningRows {
   public static final String REJECTED = "rejected";
   public static final String RESOLVED = "resolved";
 
+  /** What a deprovisioning did: {@code active} became false, or the user was deleted. */
+  public static final String DEACTIVATE = "deactivate";
+
+  public static final String DELETE = "delete";
+
   /** A deprovisioning as stored; {@code events} a JSON array, or null. */
   public record Row(
       String id,
@@ -159,10 +164,11 @@ public final class DeprovisioningRows {
 
   /** A held deactivation became a deletion: the same hold, with the deletion's events added. */
   public void becameDeletion(String id, String userJson, String events) {
-    sql("UPDATE DEPROVISIONING SET KIND = 'delete', USER_JSON = ?2, EVENTS = ?3 WHERE ID = ?1")
+    sql("UPDATE DEPROVISIONING SET KIND = ?4, USER_JSON = ?2, EVENTS = ?3 WHERE ID = ?1")
         .setParameter(1, id)
         .setParameter(2, userJson)
         .setParameter(3, events)
+        .setParameter(4, DELETE)
         .executeUpdate();
   }
 

@@ -2,8 +2,6 @@ package dev.roster.admin.web;
 
 import dev.roster.scim.ScimException;
 import dev.roster.storage.ProductAccountRows;
-import dev.roster.tenants.boundary.TenantView;
-import dev.roster.tenants.boundary.Tenants;
 import dev.roster.users.boundary.AccountImport;
 import dev.roster.users.boundary.ImportOutcome;
 import dev.roster.users.boundary.ImportedAccounts;
@@ -12,12 +10,9 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,46 +22,20 @@ import java.util.List;
  */
 @Named("accountsPage")
 @RequestScoped
-public class AccountsBean {
+public class AccountsBean extends TenantSubpage {
 
   static final String PROBLEMS = "importProblems";
-
-  @Inject Tenants tenants;
 
   @Inject ImportedAccounts accounts;
 
   @Inject AccountImport accountImport;
 
-  private TenantView tenant;
   private ProductAccountRows.Counts counts;
   private Part file;
 
-  public String getId() {
-    return FacesContext.getCurrentInstance()
-        .getExternalContext()
-        .getRequestParameterMap()
-        .get("id");
-  }
-
-  public void requireTenant() {
-    if (getTenant() == null) {
-      FacesContext.getCurrentInstance()
-          .getExternalContext()
-          .setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
-    }
-  }
-
-  public TenantView getTenant() {
-    String id = getId();
-    if (tenant == null && id != null && !id.isBlank()) {
-      tenant = tenants.findTenant(id).orElse(null);
-    }
-    return tenant;
-  }
-
   public ProductAccountRows.Counts getCounts() {
     if (counts == null && getTenant() != null) {
-      counts = accounts.counts(tenant.getId());
+      counts = accounts.counts(getTenant().getId());
     }
     return counts;
   }
@@ -97,7 +66,7 @@ public class AccountsBean {
     }
     AccountImport.Report report;
     try (InputStream in = file.getInputStream()) {
-      report = accountImport.run(tenant.getId(), in, AccountImport.Format.CSV);
+      report = accountImport.run(getTenant().getId(), in, AccountImport.Format.CSV);
     } catch (ScimException e) {
       message(FacesMessage.SEVERITY_ERROR, e.detail());
       return;
@@ -123,8 +92,7 @@ public class AccountsBean {
         .getExternalContext()
         .getFlash()
         .put(PROBLEMS, report.problems());
-    Redirects.to(
-        "/admin/accounts.xhtml?id=" + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8));
+    Redirects.to(page("/admin/accounts.xhtml"));
   }
 
   private static void message(FacesMessage.Severity severity, String text) {

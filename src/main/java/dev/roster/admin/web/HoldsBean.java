@@ -1,18 +1,12 @@
 package dev.roster.admin.web;
 
-import dev.roster.tenants.boundary.TenantView;
-import dev.roster.tenants.boundary.Tenants;
 import dev.roster.users.boundary.Deprovisionings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,52 +18,36 @@ import java.util.List;
  */
 @Named("holdsPage")
 @RequestScoped
-public class HoldsBean {
+public class HoldsBean extends TenantSubpage {
 
   /** Decisions shown below what is held. */
   static final int HISTORY = 100;
 
-  @Inject Tenants tenants;
-
   @Inject Deprovisionings deprovisionings;
 
-  private TenantView tenant;
   private List<Deprovisionings.Deprovisioning> held;
   private List<Deprovisionings.Deprovisioning> history;
-
-  public String getId() {
-    return external().getRequestParameterMap().get("id");
-  }
-
-  public void requireTenant() {
-    if (getTenant() == null) {
-      external().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
-    }
-  }
-
-  public TenantView getTenant() {
-    String id = getId();
-    if (tenant == null && id != null && !id.isBlank()) {
-      tenant = tenants.findTenant(id).orElse(null);
-    }
-    return tenant;
-  }
+  private Long heldCount;
 
   public List<Deprovisionings.Deprovisioning> getHeld() {
     if (held == null) {
-      held = deprovisionings.list(tenant.getId(), "held", 1000);
+      held = deprovisionings.list(getTenant().getId(), "held", 1000);
     }
     return held;
   }
 
+  /** How many await review: counted once per request, though the page shows it several times. */
   public long getHeldCount() {
-    return deprovisionings.countHeld(tenant.getId());
+    if (heldCount == null) {
+      heldCount = deprovisionings.countHeld(getTenant().getId());
+    }
+    return heldCount;
   }
 
   public List<Deprovisionings.Deprovisioning> getHistory() {
     if (history == null) {
       history =
-          deprovisionings.list(tenant.getId(), null, HISTORY + getHeld().size()).stream()
+          deprovisionings.list(getTenant().getId(), null, HISTORY + getHeld().size()).stream()
               .filter(d -> !d.state().equals("held"))
               .limit(HISTORY)
               .toList();
@@ -110,7 +88,7 @@ public class HoldsBean {
     for (int from = 0; from < ids.size(); from += Deprovisionings.PART) {
       decided +=
           deprovisionings.decide(
-              tenant.getId(),
+              getTenant().getId(),
               ids.subList(from, Math.min(ids.size(), from + Deprovisionings.PART)),
               release,
               by());
@@ -124,8 +102,8 @@ public class HoldsBean {
     }
     int decided = 0;
     List<String> ids;
-    while (!(ids = deprovisionings.heldIds(tenant.getId())).isEmpty()) {
-      int part = deprovisionings.decide(tenant.getId(), ids, release, by());
+    while (!(ids = deprovisionings.heldIds(getTenant().getId())).isEmpty()) {
+      int part = deprovisionings.decide(getTenant().getId(), ids, release, by());
       if (part == 0) {
         break;
       }
@@ -140,8 +118,7 @@ public class HoldsBean {
             + (release
                 ? " released: the product now gets their deactivations and deletions."
                 : " rejected: the product keeps these users active."));
-    Redirects.to(
-        "/admin/holds.xhtml?id=" + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8));
+    Redirects.to(page("/admin/holds.xhtml"));
   }
 
   private String by() {
@@ -150,9 +127,5 @@ public class HoldsBean {
 
   private static void message(String text) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(text));
-  }
-
-  private static ExternalContext external() {
-    return FacesContext.getCurrentInstance().getExternalContext();
   }
 }

@@ -6,21 +6,15 @@ import dev.roster.scim.ScimException;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ExtensionDefinition;
 import dev.roster.scim.schema.Schema;
-import dev.roster.tenants.boundary.TenantView;
-import dev.roster.tenants.boundary.Tenants;
 import dev.roster.users.boundary.TenantSchemas;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,13 +26,10 @@ import java.util.Locale;
  */
 @Named("schemasPage")
 @RequestScoped
-public class SchemasBean {
-
-  @Inject Tenants tenants;
+public class SchemasBean extends TenantSubpage {
 
   @Inject TenantSchemas schemas;
 
-  private TenantView tenant;
   private List<Schema> list;
 
   private String urn;
@@ -48,34 +39,16 @@ public class SchemasBean {
   private boolean caseExact;
   private boolean required;
 
-  public String getId() {
-    return external().getRequestParameterMap().get("id");
-  }
-
-  public void requireTenant() {
-    if (getTenant() == null) {
-      external().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
-    }
-  }
-
-  public TenantView getTenant() {
-    String id = getId();
-    if (tenant == null && id != null && !id.isBlank()) {
-      tenant = tenants.findTenant(id).orElse(null);
-    }
-    return tenant;
-  }
-
   public List<Schema> getSchemas() {
     if (list == null) {
-      list = schemas.list(tenant.getId());
+      list = schemas.list(getTenant().getId());
     }
     return list;
   }
 
   /** What Entra ID's custom attributes of this tenant would be called: its own extension's URN. */
   public String getSuggestedUrn() {
-    String name = tenant.getId().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    String name = getTenant().getId().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     return "urn:ietf:params:scim:schemas:extension:"
         + (name.isEmpty() ? "custom" : name)
         + ":2.0:User";
@@ -114,13 +87,14 @@ public class SchemasBean {
       definition.add("name", schemaName);
     }
     try {
-      schemas.put(tenant.getId(), existing != null ? existing.id() : schemaUrn, definition.build());
+      schemas.put(
+          getTenant().getId(), existing != null ? existing.id() : schemaUrn, definition.build());
     } catch (ScimException e) {
       error(e.detail());
       return;
     }
     info("Attribute " + name.strip() + " added to " + schemaUrn + ".");
-    Redirects.to(page());
+    Redirects.to(page("/admin/schemas.xhtml"));
   }
 
   /** Removes the attribute the row names; a schema left without attributes goes with it. */
@@ -140,23 +114,19 @@ public class SchemasBean {
         schema.attributes().stream().filter(a -> !a.name().equals(attribute)).toList();
     try {
       if (left.isEmpty()) {
-        schemas.delete(tenant.getId(), schema.id());
+        schemas.delete(getTenant().getId(), schema.id());
       } else {
         JsonObject definition =
             ExtensionDefinition.toJson(
                 new Schema(schema.id(), schema.name(), schema.description(), left));
-        schemas.put(tenant.getId(), schema.id(), definition);
+        schemas.put(getTenant().getId(), schema.id(), definition);
       }
     } catch (ScimException e) {
       error(e.detail());
       return;
     }
     info("Attribute " + attribute + " removed: values users have stay until each is next written.");
-    Redirects.to(page());
-  }
-
-  private String page() {
-    return "/admin/schemas.xhtml?id=" + URLEncoder.encode(tenant.getId(), StandardCharsets.UTF_8);
+    Redirects.to(page("/admin/schemas.xhtml"));
   }
 
   public String getUrn() {
@@ -219,9 +189,5 @@ public class SchemasBean {
   private static void error(String text) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-  }
-
-  private static ExternalContext external() {
-    return FacesContext.getCurrentInstance().getExternalContext();
   }
 }

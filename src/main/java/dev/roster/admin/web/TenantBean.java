@@ -57,6 +57,7 @@ public class TenantBean {
   private Boolean holdEnabled;
   private Integer holdPercent;
   private Integer holdMinimum;
+  private Long heldDeprovisionings;
   private String label;
   private LocalDate expiresOn;
 
@@ -251,9 +252,12 @@ public class TenantBean {
     Redirects.to(page());
   }
 
-  /** How many of the tenant's deprovisionings await review. */
+  /** How many of the tenant's deprovisionings await review: counted once per request. */
   public long getHeldDeprovisionings() {
-    return getTenant() == null ? 0 : deprovisionings.countHeld(id);
+    if (heldDeprovisionings == null) {
+      heldDeprovisionings = getTenant() == null ? 0 : deprovisionings.countHeld(id);
+    }
+    return heldDeprovisionings;
   }
 
   public boolean isHoldEnabled() {

@@ -4,6 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.SchemaUris;
 import dev.roster.users.control.UserDocuments;
+import dev.roster.users.entity.StoredUser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,6 +76,15 @@ public record DirectoryUser(
       }
     }
     return extensions == null ? JsonValue.EMPTY_JSON_OBJECT : extensions.build();
+  }
+
+  /**
+   * The user of a stored row in a given state as the product sees it: active while its deactivation
+   * is held or was rejected (docs/deprovisioning-hold.md), whatever SCIM says.
+   */
+  public static DirectoryUser seenByProduct(StoredUser row, UserDocuments.State state) {
+    DirectoryUser user = of(row.scimId(), state);
+    return row.hold() == null ? user : user.active(true);
   }
 
   /**

@@ -72,7 +72,7 @@ public class ProductDirectory {
     if (found.isEmpty()) {
       return new DeprovisioningRows(em)
           .open(tenantId, id)
-          .filter(row -> row.kind().equals("delete"))
+          .filter(row -> row.kind().equals(DeprovisioningRows.DELETE))
           .map(row -> heldDeletion(source, row))
           .orElseThrow(
               () ->
@@ -248,9 +248,7 @@ public class ProductDirectory {
       String tenantId, DepartmentSource source, List<StoredUser> rows) {
     List<DirectoryUser> users = new ArrayList<>(rows.size());
     for (StoredUser row : rows) {
-      DirectoryUser user = DirectoryUser.of(row.scimId(), UserDocuments.state(row));
-      // held or kept: active for the product, whatever the identity provider said
-      users.add(row.hold() == null ? user : user.active(true));
+      users.add(DirectoryUser.seenByProduct(row, UserDocuments.state(row)));
     }
     Map<String, List<Memberships.GroupRef>> groups =
         new Memberships(em).groupsOf(users.stream().map(DirectoryUser::id).toList());

@@ -24,9 +24,6 @@ final class DeprovisioningHold {
 
   static final Duration WINDOW = Duration.ofHours(1);
 
-  static final String DEACTIVATE = "deactivate";
-  static final String DELETE = "delete";
-
   private final DeprovisioningRows rows;
   private final ChangeEvents events;
   private final String tenantId;

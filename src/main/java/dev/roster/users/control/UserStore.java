@@ -156,7 +156,7 @@ public class UserStore {
    */
   public void delete(String id, String ifMatch) {
     StoredUser user = rows.lockForWrite(id, ifMatch);
-    DirectoryUser gone = productView(user, UserDocuments.state(user));
+    DirectoryUser gone = DirectoryUser.seenByProduct(user, UserDocuments.state(user));
     if (user.productAccountId() != null) {
       accounts.delete(tenantId, user.productAccountId());
     }
@@ -167,7 +167,7 @@ public class UserStore {
     } else {
       hold.deprovision(
           user,
-          DeprovisioningHold.DELETE,
+          DeprovisioningRows.DELETE,
           request("DELETE", id),
           gone,
           () -> events.userDeleted(gone));
@@ -178,12 +178,6 @@ public class UserStore {
   /** The SCIM request a deprovisioning came with, as the hold shows it: {@code PATCH /Users/…}. */
   private static String request(String method, String id) {
     return method + " /Users/" + id;
-  }
-
-  /** The user as the product sees it: active while its deactivation is held or was rejected. */
-  private static DirectoryUser productView(StoredUser user, UserDocuments.State state) {
-    DirectoryUser seen = DirectoryUser.of(user.scimId(), state);
-    return user.hold() == null ? seen : seen.active(true);
   }
 
   /**
@@ -271,6 +265,11 @@ public class UserStore {
   private Optional<StoredUser> importedMatch(UserDocuments.State state) {
     Optional<Long> holder = rows.holder(state.userNameKey());
     if (holder.isPresent()) {
+      // locked only when it is the account to link: a conflict waits for no one's write
+      StoredUser found = em.find(StoredUser.class, holder.get());
+      if (found == null || !found.awaitsLink()) {
+        throw rows.taken();
+      }
       StoredUser user = rows.lockRow(holder.get());
       if (user != null && user.awaitsLink()) {
         return Optional.of(user);
@@ -333,7 +332,7 @@ public class UserStore {
         UserIndex.entriesOf(type, before.document()),
         UserIndex.entriesOf(type, after.document()));
     rows.flush();
-    DirectoryUser was = productView(user, before);
+    DirectoryUser was = DirectoryUser.seenByProduct(user, before);
     DirectoryUser now = DirectoryUser.of(user.scimId(), after);
     Set<String> changed = DirectoryUser.changedAttributes(before, after);
     if (user.hold() != null) {
@@ -346,7 +345,7 @@ public class UserStore {
       boolean held =
           hold.deprovision(
               user,
-              DeprovisioningHold.DEACTIVATE,
+              DeprovisioningRows.DEACTIVATE,
               request,
               was,
               () -> events.userChanged(was, now, changed));
