@@ -341,6 +341,8 @@ public class PayaraHttpEdge {
                 CorrelationIds.choose(
                     request.getHeader("client-request-id"), request.getHeader("X-Request-Id")),
                 null,
+                null,
+                null,
                 null));
       } catch (RuntimeException e) {
         // A request refused this early may not have a method or a path yet: nothing to record.

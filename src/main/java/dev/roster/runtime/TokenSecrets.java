@@ -78,6 +78,23 @@ public final class TokenSecrets {
     }
   }
 
+  /**
+   * The prefix a token claims ({@code rst_} and 8 letters of the id alphabet), whatever follows:
+   * how a generated token cut short or mistyped when it was copied still names its token.
+   */
+  public static java.util.Optional<String> claimedPrefix(String token) {
+    int end = MARK.length() + ID_LENGTH;
+    if (token.length() <= end || !token.startsWith(MARK)) {
+      return java.util.Optional.empty();
+    }
+    for (int i = MARK.length(); i < end; i++) {
+      if (ID_ALPHABET.indexOf(token.charAt(i)) < 0) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(token.substring(0, end));
+  }
+
   /** The non-secret prefix that names this token in lists and logs. */
   public static String prefixOf(String token) {
     if (token.length() == GENERATED_LENGTH

@@ -51,6 +51,8 @@ public final class LogQueries {
 
     String correlationId();
 
+    String action();
+
     String text();
 
     /** Continue after the record with this time and {@link #afterId()}. */
@@ -70,6 +72,19 @@ public final class LogQueries {
    */
   public List<ProvisioningRecord> search(Search query, int rows) {
     JpqlParameters parameters = new JpqlParameters();
+    String where = where(query, parameters);
+    TypedQuery<ProvisioningRecord> select =
+        em.createQuery(
+            "SELECT r FROM ProvisioningRecord r" + where + order(query), ProvisioningRecord.class);
+    List<Object> values = parameters.values();
+    for (int i = 0; i < values.size(); i++) {
+      select.setParameter(i + 1, values.get(i));
+    }
+    return select.setMaxResults(rows).getResultList();
+  }
+
+  /** The WHERE clause of a search (or "" for none), its values added to the parameters. */
+  private static String where(Search query, JpqlParameters parameters) {
     List<String> where = new ArrayList<>();
     if (query.tenantId() != null) {
       where.add("r.tenantId = " + parameters.add(query.tenantId()));
@@ -95,12 +110,17 @@ public final class LogQueries {
     if (query.correlationId() != null) {
       where.add("r.correlationId = " + parameters.add(query.correlationId()));
     }
+    if (query.action() != null) {
+      where.add("r.action = " + parameters.add(query.action()));
+    }
     if (query.text() != null && !query.text().isBlank()) {
       String pattern =
           parameters.add(
               "%" + JpqlParameters.escapeLike(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
       where.add(
-          "(LOWER(r.path) LIKE "
+          "(LOWER(r.subject) LIKE "
+              + pattern
+              + " OR LOWER(r.path) LIKE "
               + pattern
               + " OR LOWER(r.query) LIKE "
               + pattern
@@ -122,20 +142,29 @@ public final class LogQueries {
       where.add("r.time <= " + time);
       where.add("(r.time < " + time + " OR (r.time = " + time + " AND r.id < " + id + "))");
     }
-    StringBuilder jpql = new StringBuilder("SELECT r FROM ProvisioningRecord r");
-    if (!where.isEmpty()) {
-      jpql.append(" WHERE ").append(String.join(" AND ", where));
-    }
-    // With a tenant, named first so that the (tenant, time desc, id desc) index gives the order.
-    jpql.append(query.tenantId() != null ? " ORDER BY r.tenantId," : " ORDER BY")
-        .append(" r.time DESC, r.id DESC");
-    TypedQuery<ProvisioningRecord> select =
-        em.createQuery(jpql.toString(), ProvisioningRecord.class);
+    return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+  }
+
+  /** With a tenant, named first so that the (tenant, time desc, id desc) index gives the order. */
+  private static String order(Search query) {
+    return (query.tenantId() != null ? " ORDER BY r.tenantId," : " ORDER BY")
+        + " r.time DESC, r.id DESC";
+  }
+
+  /**
+   * How many records match the query, counted up to {@code cap}: the ids of at most {@code cap + 1}
+   * matches are read through the same index as a page, so a total costs at most that many rows.
+   */
+  public int count(Search query, int cap) {
+    JpqlParameters parameters = new JpqlParameters();
+    String where = where(query, parameters);
+    TypedQuery<Long> select =
+        em.createQuery("SELECT r.id FROM ProvisioningRecord r" + where + order(query), Long.class);
     List<Object> values = parameters.values();
     for (int i = 0; i < values.size(); i++) {
       select.setParameter(i + 1, values.get(i));
     }
-    return select.setMaxResults(rows).getResultList();
+    return select.setMaxResults(cap + 1).getResultList().size();
   }
 
   public Optional<ProvisioningRecord> find(long id) {
@@ -158,32 +187,6 @@ public final class LogQueries {
         .setParameter(3, resourceType)
         .setMaxResults(limit)
         .getResultList();
-  }
-
-  /** A tenant's requests since a time, and how many of them were answered 400 or above. */
-  public record TenantTraffic(String tenantId, long requests, long errors) {}
-
-  /**
-   * Every tenant's traffic since the time, in one grouped query; requests of no tenant left out.
-   */
-  public List<TenantTraffic> trafficSince(Instant since) {
-    List<TenantTraffic> traffic = new ArrayList<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT r.tenantId, COUNT(r), SUM(CASE WHEN r.status >= 400 THEN 1 ELSE 0 END)"
-                    + " FROM ProvisioningRecord r WHERE r.time >= ?1 GROUP BY r.tenantId",
-                Object[].class)
-            .setParameter(1, Timestamps.stored(since))
-            .getResultList()) {
-      if (row[0] != null) {
-        traffic.add(
-            new TenantTraffic(
-                (String) row[0],
-                ((Number) row[1]).longValue(),
-                row[2] == null ? 0 : ((Number) row[2]).longValue()));
-      }
-    }
-    return traffic;
   }
 
   /**

@@ -68,7 +68,8 @@ public class SchemaMigrations {
           "common/V8__webhooks.sql",
           "common/V9__product_accounts.sql",
           "common/V10__deprovisioning_holds.sql",
-          "common/V11__tenant_schemas.sql");
+          "common/V11__tenant_schemas.sql",
+          "common/V12__provisioning_log_people.sql");
 
   static final String ROOT = "db/migration/";
 

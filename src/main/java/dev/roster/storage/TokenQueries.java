@@ -24,6 +24,18 @@ public final class TokenQueries {
   }
 
   /**
+   * The tenant of the stored token with that prefix, if any: for a 401 whose secret is wrong but
+   * whose prefix names a token (migration V12's index).
+   */
+  public static Optional<String> tenantOfPrefix(EntityManager em, String prefix) {
+    return em.createQuery("SELECT t.tenant.id FROM ApiToken t WHERE t.prefix = ?1", String.class)
+        .setParameter(1, prefix)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
    * A tenant's tokens, newest first (ties by id, so the order is stable), revoked ones included.
    */
   public static List<ApiToken> ofTenant(EntityManager em, String tenantId) {

@@ -280,12 +280,13 @@ class ConsoleLogIT {
     String[] lines = csv.body().split("\r\n");
     assertEquals(
         "time,tenant,method,path,query,status,scimType,detail,durationMs,correlationId,"
-            + "resourceType,resourceId,tokenPrefix,client",
+            + "resourceType,resourceId,tokenPrefix,client,subject,action",
         lines[0]);
     assertEquals(4, lines.length, csv.body());
     for (int i = 1; i < lines.length; i++) {
       assertTrue(lines[i].contains(",acme,GET,/scim/v2/Users/" + mark + ",,404,"), lines[i]);
-      assertTrue(lines[i].endsWith(",\"'=HYPERLINK(\"\"http://evil.example\"\")\""), lines[i]);
+      assertTrue(
+          lines[i].endsWith(",\"'=HYPERLINK(\"\"http://evil.example\"\")\",,read"), lines[i]);
     }
     assertTrue(lines[1].contains(",csv-2-" + mark + ","), "newest first: " + lines[1]);
     assertFalse(csv.body().contains("csv-g-" + mark), "only the filtered tenant");
@@ -402,13 +403,14 @@ class ConsoleLogIT {
     return found;
   }
 
+  /** The entries a page lists, each once (a row links to its entry from several cells). */
   private static List<String> entryIdsOn(String page) {
-    List<String> found = new ArrayList<>();
+    Set<String> found = new LinkedHashSet<>();
     Matcher matcher = ENTRY_LINK.matcher(page);
     while (matcher.find()) {
       found.add(matcher.group(1));
     }
-    return found;
+    return new ArrayList<>(found);
   }
 
   private static JsonObject json(String body) {

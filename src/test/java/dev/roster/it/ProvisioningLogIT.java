@@ -355,6 +355,8 @@ class ProvisioningLogIT {
         1,
         correlationId,
         null,
+        null,
+        null,
         null);
   }
 }

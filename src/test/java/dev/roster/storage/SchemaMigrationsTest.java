@@ -44,7 +44,7 @@ class SchemaMigrationsTest {
 
   @Test
   void eachDatabaseGetsTheCommonScriptsAndItsOwn() {
-    assertEquals(10, SchemaMigrations.scriptsFor("h2").size());
-    assertEquals(11, SchemaMigrations.scriptsFor("postgresql").size());
+    assertEquals(11, SchemaMigrations.scriptsFor("h2").size());
+    assertEquals(12, SchemaMigrations.scriptsFor("postgresql").size());
   }
 }

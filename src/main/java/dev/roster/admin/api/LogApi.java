@@ -158,6 +158,8 @@ public class LogApi {
             .add("id", record.getId())
             .add("time", record.getTime().toString());
     add(json, "tenant", record.getTenantId());
+    add(json, "subject", record.getSubject());
+    add(json, "action", record.getAction());
     add(json, "method", record.getMethod());
     add(json, "path", record.getPath());
     add(json, "query", record.getQuery());

@@ -1,5 +1,7 @@
 package dev.roster.admin.boundary;
 
+import dev.roster.admin.control.ConnectionHealth;
+import dev.roster.admin.control.TrafficChart;
 import dev.roster.groups.boundary.GroupDirectory;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.tenants.boundary.TenantView;
@@ -31,6 +33,7 @@ public class Dashboard {
    * @param lastError the time of its latest request answered 400 or above within {@link
    *     #LAST_ERROR_WINDOW}, or null
    * @param heldDeprovisionings its deactivations and deletions awaiting review
+   * @param health whether its identity provider gets through, and why not
    */
   public record TenantSummary(
       TenantView tenant,
@@ -41,7 +44,8 @@ public class Dashboard {
       long errors24h,
       Instant lastRequest,
       Instant lastError,
-      long heldDeprovisionings) {}
+      long heldDeprovisionings,
+      ConnectionHealth health) {}
 
   @Inject Tenants tenants;
 
@@ -75,8 +79,40 @@ public class Dashboard {
                   t.errors(),
                   log.latestRequest(id).orElse(null),
                   log.latestError(id, now.minus(LAST_ERROR_WINDOW)).orElse(null),
-                  held.getOrDefault(id, 0L));
+                  held.getOrDefault(id, 0L),
+                  health(tenant, t, now));
             })
         .toList();
+  }
+
+  /** One tenant's connection health: its milestones, its last day's traffic and its tokens. */
+  public ConnectionHealth health(TenantView tenant) {
+    Instant now = Instant.now();
+    ProvisioningLog.Traffic traffic =
+        log.trafficSince(now.minus(Duration.ofDays(1)))
+            .getOrDefault(tenant.getId(), ProvisioningLog.Traffic.NONE);
+    return health(tenant, traffic, now);
+  }
+
+  private ConnectionHealth health(TenantView tenant, ProvisioningLog.Traffic traffic, Instant now) {
+    return ConnectionHealth.of(
+        tenant.isEnabled(),
+        log.activity(tenant.getId()),
+        traffic.requests(),
+        traffic.errors(),
+        tenants.listTokens(tenant.getId()).stream().map(ConnectionHealth.Token::of).toList(),
+        now);
+  }
+
+  /**
+   * Requests and errors per hour over the last seven days, of one tenant or of all (null), from the
+   * log writer's hourly counts, as an SVG chart (docs/console.md).
+   */
+  public String weekChart(String tenantId) {
+    return TrafficChart.svg(
+        log.hourly(tenantId, Instant.now(), 7 * 24).stream()
+            .map(h -> new TrafficChart.Hour(h.hour(), h.requests(), h.errors()))
+            .toList(),
+        tenantId);
   }
 }

@@ -257,7 +257,7 @@ public class Directory {
                   Profile.of(user.document()),
                   found.groups(),
                   pretty(found.representation()),
-                  log.latestAbout(tenantId, "User", user.id(), LOG_ENTRIES));
+                  log.timelineOfUser(tenantId, user.id(), LOG_ENTRIES));
             });
   }
 

@@ -26,6 +26,20 @@ public class LogDetails {
   }
 
   /**
+   * The id of the tenant's user (by userName) or group (by displayName) a failed create collided
+   * with, if it still exists.
+   */
+  public Optional<String> holderOf(String tenantId, String resourceType, String name) {
+    if ("User".equals(resourceType)) {
+      return users.idOfUserName(tenantId, name);
+    }
+    if ("Group".equals(resourceType)) {
+      return groups.idOfDisplayName(tenantId, name);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether a tenant still has the User or Group with that SCIM id (an indexed look-up).
    *
    * @param resourceType as the log records it: User or Group; any other type has no page

@@ -16,7 +16,7 @@ public final class LogCsv {
   /** The first line, CRLF included. */
   public static final String HEADER =
       "time,tenant,method,path,query,status,scimType,detail,durationMs,correlationId,"
-          + "resourceType,resourceId,tokenPrefix,client\r\n";
+          + "resourceType,resourceId,tokenPrefix,client,subject,action\r\n";
 
   private LogCsv() {}
 
@@ -36,7 +36,9 @@ public final class LogCsv {
                 record.getResourceType(),
                 record.getResourceId(),
                 record.getTokenPrefix(),
-                record.getClient())
+                record.getClient(),
+                record.getSubject(),
+                record.getAction())
             .map(LogCsv::cell)
             .collect(Collectors.joining(","))
         + "\r\n";

@@ -2,11 +2,13 @@ package dev.roster.admin.control;
 
 import dev.roster.provisioning.boundary.LogCursor;
 import dev.roster.provisioning.boundary.LogQuery;
+import dev.roster.scim.LogActions;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.Unicode;
 import dev.roster.tenants.boundary.Tenants;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,8 +19,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,7 +33,9 @@ import java.util.function.Function;
  * <p>The parameters: {@code tenant}, {@code from} (inclusive) and {@code to} (exclusive) as
  * ISO-8601 instants or as the {@code yyyy-MM-ddTHH:mm} of an HTML {@code datetime-local} input,
  * read as UTC; {@code outcome} ({@code success}, {@code client-error}, {@code server-error}, {@code
- * error}); {@code method}; {@code type} (User, Group, …); {@code q}, free text; {@code
+ * error}); {@code method}; {@code type} (User, Group, …); {@code action} (create, deactivate, …);
+ * {@code range}, a quick range back from now ({@code 1h}, {@code 24h}, {@code 7d}), which stays
+ * relative in a bookmark; {@code q}, free text (also whom a request was about); {@code
  * correlation}; and {@code after}, the cursor of the previous page. An empty parameter is no
  * filter, as an HTML form sends it. A bad value fails with an {@code invalidValue} {@link
  * ScimException} that says what to write instead.
@@ -44,6 +50,8 @@ public record LogFilters(
     Outcome outcome,
     String method,
     String type,
+    String action,
+    String range,
     String text,
     String correlation,
     LogCursor after) {
@@ -68,7 +76,18 @@ public record LogFilters(
 
   /** No filter at all: the whole log, newest first. */
   public static final LogFilters NONE =
-      new LogFilters(null, null, null, null, null, null, null, null, null);
+      new LogFilters(null, null, null, null, null, null, null, null, null, null, null);
+
+  /** The quick ranges, as {@code range} takes them, and how far back each reaches. */
+  public static final Map<String, Duration> RANGES = ranges();
+
+  private static Map<String, Duration> ranges() {
+    Map<String, Duration> ranges = new LinkedHashMap<>();
+    ranges.put("1h", Duration.ofHours(1));
+    ranges.put("24h", Duration.ofDays(1));
+    ranges.put("7d", Duration.ofDays(7));
+    return java.util.Collections.unmodifiableMap(ranges);
+  }
 
   /** What became of a request, as ranges of HTTP status. */
   public enum Outcome {
@@ -170,6 +189,31 @@ public record LogFilters(
                               + Echo.of(asked)
                               + "'."));
     }
+    String action = value(parameter, "action");
+    if (action != null) {
+      String asked = action.toLowerCase(Locale.ROOT);
+      action =
+          LogActions.ALL.stream()
+              .filter(asked::equals)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      ScimException.invalidValue(
+                          "'action' must be one of "
+                              + String.join(", ", LogActions.ALL)
+                              + ", not '"
+                              + Echo.of(asked)
+                              + "'."));
+    }
+    String range = value(parameter, "range");
+    if (range != null && !RANGES.containsKey(range)) {
+      throw ScimException.invalidValue(
+          "'range' must be one of "
+              + String.join(", ", RANGES.keySet())
+              + ", not '"
+              + Echo.of(range)
+              + "'.");
+    }
     String text = value(parameter, "q");
     if (text != null && text.length() > MAX_TEXT) {
       throw ScimException.invalidValue(
@@ -192,7 +236,8 @@ public record LogFilters(
                           "'after' is not a position in the log: follow a 'next' link, or start"
                               + " again from the first page."));
     }
-    return new LogFilters(tenant, from, to, outcome, method, type, text, correlation, after);
+    return new LogFilters(
+        tenant, from, to, outcome, method, type, action, range, text, correlation, after);
   }
 
   /**
@@ -222,9 +267,15 @@ public record LogFilters(
 
   /** A query for these filters, newest first; the caller sets the page size. */
   public LogQuery.Builder query() {
+    Instant since = from;
+    if (range != null) {
+      Instant quick = Instant.now().minus(RANGES.get(range));
+      since = since == null || quick.isAfter(since) ? quick : since;
+    }
     return LogQuery.builder()
         .tenant(tenant)
-        .between(from, to)
+        .between(since, to)
+        .action(action)
         .statusBetween(
             outcome == null ? null : outcome.statusMin(),
             outcome == null ? null : outcome.statusMax())
@@ -237,7 +288,8 @@ public record LogFilters(
 
   /** The same filters, starting after another record. */
   public LogFilters startingAfter(LogCursor cursor) {
-    return new LogFilters(tenant, from, to, outcome, method, type, text, correlation, cursor);
+    return new LogFilters(
+        tenant, from, to, outcome, method, type, action, range, text, correlation, cursor);
   }
 
   /** Whether any filter but the page position is set. */
@@ -248,6 +300,8 @@ public record LogFilters(
         || outcome != null
         || method != null
         || type != null
+        || action != null
+        || range != null
         || text != null
         || correlation != null;
   }
@@ -264,10 +318,18 @@ public record LogFilters(
     add(parts, "outcome", outcome == null ? null : outcome.getParameter());
     add(parts, "method", method);
     add(parts, "type", type);
+    add(parts, "action", action);
+    add(parts, "range", range);
     add(parts, "q", text);
     add(parts, "correlation", correlation);
     add(parts, "after", after == null ? null : after.token());
     return String.join("&", parts);
+  }
+
+  /** The same filters over a quick range instead of their own times, from the first page. */
+  public LogFilters over(String quickRange) {
+    return new LogFilters(
+        tenant, null, null, outcome, method, type, action, quickRange, text, correlation, null);
   }
 
   /** {@code from} as an HTML {@code datetime-local} value in UTC (to the second), or "". */

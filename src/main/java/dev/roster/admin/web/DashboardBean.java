@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The dashboard: one line per tenant. */
+/** The dashboard: the week's traffic, and one line per tenant with its connection health. */
 @Named("dashboard")
 @RequestScoped
 public class DashboardBean {
@@ -14,11 +14,20 @@ public class DashboardBean {
   @Inject Dashboard dashboard;
 
   private List<Dashboard.TenantSummary> summaries;
+  private String chart;
 
   public List<Dashboard.TenantSummary> getSummaries() {
     if (summaries == null) {
       summaries = dashboard.summaries();
     }
     return summaries;
+  }
+
+  /** Every tenant's requests and errors per hour over seven days, as SVG. */
+  public String getChart() {
+    if (chart == null) {
+      chart = dashboard.weekChart(null);
+    }
+    return chart;
   }
 }

@@ -50,6 +50,13 @@ public class Formats {
     return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  /** The text with its first letter in upper case: "Deactivate", for an action. */
+  public String capitalized(String text) {
+    return text == null || text.isEmpty()
+        ? ""
+        : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   /** The instant one day before now, for "the last 24 hours" links. */
   public String dayAgo() {
     return Instant.now()

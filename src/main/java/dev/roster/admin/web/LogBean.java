@@ -1,9 +1,11 @@
 package dev.roster.admin.web;
 
+import dev.roster.admin.boundary.Dashboard;
 import dev.roster.admin.control.LogFilters;
 import dev.roster.provisioning.boundary.LogPage;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
+import dev.roster.scim.LogActions;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.TenantView;
 import dev.roster.tenants.boundary.Tenants;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +34,17 @@ public class LogBean {
 
   @Inject Tenants tenants;
 
+  @Inject Dashboard dashboard;
+
+  /** Totals are counted up to this; above, the page says "more than". */
+  public static final int COUNT_CAP = 10_000;
+
   private LogFilters filters;
   private String error;
   private LogPage page;
   private List<TenantView> tenantList;
+  private Integer total;
+  private String chart;
 
   /** Reads the URL and the page once per request; getters only read what it found. */
   private void load() {
@@ -66,6 +76,44 @@ public class LogBean {
   public List<LogRecord> getRecords() {
     load();
     return page.records();
+  }
+
+  /** How many entries match the filters, on every page: "1,234", or "more than 10,000". */
+  public String getTotal() {
+    load();
+    if (total == null) {
+      total = log.count(filters.startingAfter(null).query().build(), COUNT_CAP);
+    }
+    return total > COUNT_CAP
+        ? "More than " + String.format("%,d", COUNT_CAP)
+        : String.format("%,d", total);
+  }
+
+  /** The last seven days of the filtered tenant, or of all tenants, as an SVG chart. */
+  public String getChart() {
+    load();
+    if (chart == null) {
+      chart = dashboard.weekChart(filters.tenant());
+    }
+    return chart;
+  }
+
+  /** The quick ranges, each a link with the other filters kept. */
+  public List<QuickRange> getRanges() {
+    load();
+    List<QuickRange> ranges = new ArrayList<>();
+    LogFilters.RANGES
+        .keySet()
+        .forEach(
+            r -> ranges.add(new QuickRange(r, link(filters.over(r)), r.equals(filters.range()))));
+    return ranges;
+  }
+
+  /** A quick range's label, link and whether it is the one shown. */
+  public record QuickRange(String label, String url, boolean current) {}
+
+  public List<String> getActions() {
+    return LogActions.ALL;
   }
 
   /** The link to the following page, or null on the last one. */

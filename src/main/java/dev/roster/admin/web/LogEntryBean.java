@@ -1,13 +1,18 @@
 package dev.roster.admin.web;
 
 import dev.roster.admin.boundary.LogDetails;
+import dev.roster.admin.control.CurlCommand;
+import dev.roster.admin.control.ErrorAdvice;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.JsonProviders;
+import dev.roster.scim.SchemaUris;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -32,6 +37,8 @@ public class LogEntryBean {
   private LogRecord entry;
   private String resourceUrl;
   private String body;
+  private ErrorAdvice advice;
+  private String conflictUrl;
 
   private void load() {
     if (loaded) {
@@ -50,14 +57,77 @@ public class LogEntryBean {
     }
     body = readable(entry.getRequestBody());
     String type = entry.getResourceType();
-    if (details.resourceExists(entry.getTenantId(), type, entry.getResourceId())) {
-      resourceUrl =
-          ("User".equals(type) ? "user.xhtml" : "group.xhtml")
-              + "?tenant="
-              + encode(entry.getTenantId())
-              + "&id="
-              + encode(entry.getResourceId());
+    advice = ErrorAdvice.of(entry.getStatus(), entry.getScimType(), entry.getDetail(), type);
+    if (entry.getStatus() == 409 && entry.getSubject() != null) {
+      conflictUrl =
+          details
+              .holderOf(entry.getTenantId(), type, entry.getSubject())
+              .map(holder -> pageOf(type, entry.getTenantId(), holder))
+              .orElse(null);
     }
+    if (details.resourceExists(entry.getTenantId(), type, entry.getResourceId())) {
+      resourceUrl = pageOf(type, entry.getTenantId(), entry.getResourceId());
+    }
+  }
+
+  private static String pageOf(String type, String tenantId, String id) {
+    return ("User".equals(type) ? "user.xhtml" : "group.xhtml")
+        + "?tenant="
+        + encode(tenantId)
+        + "&id="
+        + encode(id);
+  }
+
+  /** Why the request failed and what to change, or null for a success. */
+  public ErrorAdvice getAdvice() {
+    load();
+    return advice;
+  }
+
+  /** The page of the user or group a 409 collided with, or null. */
+  public String getConflictUrl() {
+    load();
+    return conflictUrl;
+  }
+
+  /** The error body the client got, as Roster wrote it (RFC 7644 §3.12), or null on success. */
+  public String getResponseBody() {
+    load();
+    if (entry == null || entry.getStatus() < 400) {
+      return null;
+    }
+    JsonObjectBuilder error =
+        JsonProviders.JSON
+            .createObjectBuilder()
+            .add("schemas", JsonProviders.JSON.createArrayBuilder().add(SchemaUris.ERROR))
+            .add("status", Integer.toString(entry.getStatus()));
+    if (entry.getScimType() != null) {
+      error.add("scimType", entry.getScimType());
+    }
+    if (entry.getDetail() != null) {
+      error.add("detail", entry.getDetail());
+    }
+    return readable(error.build().toString());
+  }
+
+  /**
+   * The request as a curl command against this server, token elided: to replay it after a fix, or
+   * to give it to whoever runs Roster.
+   */
+  public String getCurl() {
+    load();
+    if (entry == null) {
+      return null;
+    }
+    ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+    String origin =
+        context.getRequestScheme()
+            + "://"
+            + context.getRequestServerName()
+            + ":"
+            + context.getRequestServerPort();
+    return CurlCommand.of(
+        entry.getMethod(), origin, entry.getPath(), entry.getQuery(), entry.getRequestBody());
   }
 
   /** The entry, or null when the URL names none that exists (any more). */

@@ -1,6 +1,8 @@
 package dev.roster.admin.web;
 
+import dev.roster.admin.boundary.Dashboard;
 import dev.roster.admin.boundary.ScimBaseUrl;
+import dev.roster.admin.control.ConnectionHealth;
 import dev.roster.scim.ScimException;
 import dev.roster.tenants.boundary.DepartmentSource;
 import dev.roster.tenants.boundary.HoldThreshold;
@@ -47,6 +49,11 @@ public class TenantBean {
   @Inject IssuedTokens issuedTokens;
 
   @Inject Deprovisionings deprovisionings;
+
+  @Inject Dashboard dashboard;
+
+  private ConnectionHealth health;
+  private String chart;
 
   private String id;
   private TenantView tenant;
@@ -250,6 +257,22 @@ public class TenantBean {
     }
     info("Deprovisioning hold saved.");
     Redirects.to(page());
+  }
+
+  /** Whether the tenant's identity provider gets through, and why not; read once per request. */
+  public ConnectionHealth getHealth() {
+    if (health == null && getTenant() != null) {
+      health = dashboard.health(getTenant());
+    }
+    return health;
+  }
+
+  /** The tenant's requests and errors per hour over seven days, as SVG. */
+  public String getChart() {
+    if (chart == null && getTenant() != null) {
+      chart = dashboard.weekChart(id);
+    }
+    return chart;
   }
 
   /** How many of the tenant's deprovisionings await review: counted once per request. */

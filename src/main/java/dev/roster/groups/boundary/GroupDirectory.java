@@ -122,6 +122,27 @@ public class GroupDirectory {
   }
 
   /**
+   * The id of the tenant's group with that displayName (ignoring case), if any: for the log's
+   * "conflicts with" link. One indexed lookup.
+   */
+  public Optional<String> idOfDisplayName(String tenantId, String displayName) {
+    if (tenantId == null || displayName == null) {
+      return Optional.empty();
+    }
+    ListQuery query =
+        new ListQuery(
+            new Filter.Comparison(
+                AttributePath.of("displayName"), Operator.EQ, JSON.createValue(displayName)),
+            null,
+            false,
+            1,
+            1,
+            AttributeSelection.DEFAULT);
+    return new GroupStore(em, tenantId)
+        .search(query, null).groups().stream().findFirst().map(StoredGroup::scimId);
+  }
+
+  /**
    * One group of the tenant with the page of up to {@code pageSize} members after the membership
    * row {@code after}, or empty for an id that is not one.
    */

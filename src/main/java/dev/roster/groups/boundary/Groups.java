@@ -5,6 +5,7 @@ import dev.roster.groups.control.GroupStore;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
 import dev.roster.scim.ScimException;
+import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
@@ -35,8 +36,10 @@ public class Groups {
 
   @Inject PageAnchors anchors;
 
+  @Inject RequestSubject subject;
+
   private GroupStore store() {
-    return new GroupStore(em, tenant.id());
+    return new GroupStore(em, tenant.id()).reportingTo(subject);
   }
 
   public Written create(JsonObject body) {

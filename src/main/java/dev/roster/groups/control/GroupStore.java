@@ -5,6 +5,8 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.events.boundary.ChangeEvents;
 import dev.roster.groups.entity.Membership;
 import dev.roster.groups.entity.StoredGroup;
+import dev.roster.scim.LogActions;
+import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.patch.GroupPatch;
 import dev.roster.scim.patch.MemberChange;
 import dev.roster.scim.patch.MemberChange.Member;
@@ -58,6 +60,8 @@ public class GroupStore {
   /** Member ids a request named that are not users or groups of the tenant, in order. */
   private final Set<String> skipped = new LinkedHashSet<>();
 
+  private RequestSubject subject = new RequestSubject();
+
   public GroupStore(EntityManager em, String tenantId) {
     this.em = em;
     this.rows = ResourceRows.groups(em, tenantId);
@@ -74,8 +78,16 @@ public class GroupStore {
     return List.copyOf(skipped);
   }
 
+  /** Where whom each write was about, and what it did, go (the provisioning log). */
+  public GroupStore reportingTo(RequestSubject subject) {
+    this.subject = subject;
+    return this;
+  }
+
   public StoredGroup create(JsonObject body) {
+    subject.did(LogActions.CREATE);
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
+    subject.named(GroupDocuments.displayName(attributes));
     List<Member> members = GroupPatch.members(membersOf(body));
     rows.requireFree(GroupDocuments.displayNameKey(attributes), null);
     StoredGroup group =
@@ -97,7 +109,7 @@ public class GroupStore {
   public StoredGroup replace(String id, JsonObject body, String ifMatch) {
     JsonObject attributes = VALIDATOR.validate(withoutMembers(body));
     List<Member> members = GroupPatch.members(membersOf(body));
-    StoredGroup group = rows.lockForWrite(id, ifMatch);
+    StoredGroup group = named(rows.lockForWrite(id, ifMatch), LogActions.UPDATE);
     boolean changed = changeAttributes(group, GroupDocuments.attributes(group), attributes);
     changed |= replaceAll(group, members);
     events.append();
@@ -107,7 +119,7 @@ public class GroupStore {
   /** PATCH: the group's attributes through the engine, its members as set operations. */
   public StoredGroup patch(String id, JsonObject body, String ifMatch) {
     GroupPatch plan = GroupPatch.of(PatchOperation.listOf(body));
-    StoredGroup group = rows.lockForWrite(id, ifMatch);
+    StoredGroup group = named(rows.lockForWrite(id, ifMatch), LogActions.ofGroupPatch(plan));
     boolean changed = false;
     if (!plan.attributeOperations().isEmpty()) {
       JsonObject current = GroupDocuments.attributes(group);
@@ -121,7 +133,7 @@ public class GroupStore {
   }
 
   public void delete(String id, String ifMatch) {
-    StoredGroup group = rows.lockForWrite(id, ifMatch);
+    StoredGroup group = named(rows.lockForWrite(id, ifMatch), LogActions.DELETE);
     memberships.removeAll(group.id());
     rows.delete(group);
     events.groupDeleted(group.scimId(), group.displayName(), group.externalId());
@@ -242,6 +254,12 @@ public class GroupStore {
     events.groupChanged(
         group.scimId(), oldName, group.displayName(), oldExternalId, group.externalId());
     return true;
+  }
+
+  private StoredGroup named(StoredGroup group, String action) {
+    subject.named(group.displayName());
+    subject.did(action);
+    return group;
   }
 
   private StoredGroup touch(StoredGroup group) {

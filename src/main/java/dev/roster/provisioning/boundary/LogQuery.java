@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param to exclusive upper bound of the time
  * @param statusMin inclusive, e.g. 400 for client errors
  * @param statusMax inclusive, e.g. 499
- * @param text found, ignoring case, in the path, query, resource id, detail, correlation id or body
+ * @param action what the request did ({@code dev.roster.scim.LogActions}), exactly
+ * @param text found, ignoring case, in the subject, path, query, resource id, detail, correlation
+ *     id or body
  * @param after continue after this record (the {@link LogPage#next()} of the previous page)
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
  */
@@ -23,6 +25,7 @@ public record LogQuery(
     String method,
     String resourceType,
     String correlationId,
+    String action,
     String text,
     LogCursor after,
     int limit)
@@ -58,6 +61,7 @@ public record LogQuery(
     private String method;
     private String resourceType;
     private String correlationId;
+    private String action;
     private String text;
     private LogCursor after;
     private int limit = 50;
@@ -98,6 +102,11 @@ public record LogQuery(
       return this;
     }
 
+    public Builder action(String value) {
+      action = value;
+      return this;
+    }
+
     public Builder text(String value) {
       text = value;
       return this;
@@ -123,6 +132,7 @@ public record LogQuery(
           method,
           resourceType,
           correlationId,
+          action,
           text,
           after,
           limit);

@@ -27,6 +27,8 @@ public final class LogRecord {
   private final long durationMillis;
   private final String correlationId;
   private final String requestBody;
+  private final String subject;
+  private final String action;
 
   /**
    * A record as read from the log; every string may be null but method and path.
@@ -51,7 +53,9 @@ public final class LogRecord {
       String detail,
       long durationMillis,
       String correlationId,
-      String requestBody) {
+      String requestBody,
+      String subject,
+      String action) {
     this.id = id;
     this.time = time;
     this.tenantId = tenantId;
@@ -68,6 +72,8 @@ public final class LogRecord {
     this.durationMillis = durationMillis;
     this.correlationId = correlationId;
     this.requestBody = requestBody;
+    this.subject = subject;
+    this.action = action;
   }
 
   static LogRecord of(ProvisioningRecord stored) {
@@ -87,7 +93,9 @@ public final class LogRecord {
         stored.getDetail(),
         stored.getDurationMillis(),
         stored.getCorrelationId(),
-        stored.getRequestBody());
+        stored.getRequestBody(),
+        stored.getSubject(),
+        stored.getAction());
   }
 
   public Long getId() {
@@ -152,6 +160,20 @@ public final class LogRecord {
 
   public String getRequestBody() {
     return requestBody;
+  }
+
+  /** Whom the request was about (userName or group displayName), or null. */
+  public String getSubject() {
+    return subject;
+  }
+
+  /** What it did ({@code create}, {@code deactivate}, ...), or null. */
+  public String getAction() {
+    return action;
+  }
+
+  public boolean isError() {
+    return status >= 400;
   }
 
   @Override

@@ -1,14 +1,21 @@
 package dev.roster.provisioning.boundary;
 
+import dev.roster.provisioning.entity.ProvisioningRecord;
+import dev.roster.storage.LogFacts;
 import dev.roster.storage.LogQueries;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and purges the provisioning log: the search the console, its CSV export and the admin API
@@ -43,6 +50,14 @@ public class ProvisioningLog {
     return new LogPage(page, new LogCursor(last.getTime(), last.getId()));
   }
 
+  /**
+   * How many records match the query (its position ignored), counted up to {@code cap}: a result
+   * above {@code cap} means "more than cap".
+   */
+  public int count(LogQuery query, int cap) {
+    return queries().count(query, cap);
+  }
+
   /** The record with that id, if the log still has it. */
   public Optional<LogRecord> entry(long id) {
     return queries().find(id).map(LogRecord::of);
@@ -61,13 +76,67 @@ public class ProvisioningLog {
         .toList();
   }
 
-  /** Each tenant's traffic since the time, by tenant id; tenants without requests are absent. */
+  /**
+   * Each tenant's traffic since the start of the time's hour, by tenant id, from the hourly counts;
+   * tenants without requests are absent, and {@code ""} holds the requests of no tenant.
+   */
   public Map<String, Traffic> trafficSince(Instant since) {
     Map<String, Traffic> traffic = new HashMap<>();
-    for (LogQueries.TenantTraffic t : queries().trafficSince(since)) {
-      traffic.put(t.tenantId(), new Traffic(t.requests(), t.errors()));
-    }
+    new LogFacts(em)
+        .tenantsSince(since.truncatedTo(ChronoUnit.HOURS))
+        .forEach((tenant, counts) -> traffic.put(tenant, new Traffic(counts[0], counts[1])));
     return traffic;
+  }
+
+  /** Requests and errors in one hour. */
+  public record HourTraffic(Instant hour, long requests, long errors) {}
+
+  /**
+   * Requests and errors per hour over the last {@code hours} hours, the current one included, one
+   * entry per hour (zero where there were none), oldest first; of a tenant, or of all (null).
+   */
+  public List<HourTraffic> hourly(String tenantId, Instant now, int hours) {
+    Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(hours - 1L, ChronoUnit.HOURS);
+    Map<Instant, LogFacts.HourCount> counted = new HashMap<>();
+    new LogFacts(em).hours(tenantId, first).forEach(h -> counted.put(h.hour(), h));
+    List<HourTraffic> series = new ArrayList<>(hours);
+    for (int i = 0; i < hours; i++) {
+      Instant hour = first.plus(i, ChronoUnit.HOURS);
+      LogFacts.HourCount count = counted.get(hour);
+      series.add(
+          count == null
+              ? new HourTraffic(hour, 0, 0)
+              : new HourTraffic(hour, count.requests(), count.errors()));
+    }
+    return series;
+  }
+
+  /** What the tenant's identity provider has been seen doing: the times it reached. */
+  public Map<LogFacts.Milestone, Instant> activity(String tenantId) {
+    return new LogFacts(em).activity(tenantId);
+  }
+
+  /**
+   * A user's timeline: the latest records about the user and those of group requests that named it
+   * as a member, newest first. Two index reads of at most {@code limit} rows each.
+   */
+  public List<LogRecord> timelineOfUser(String tenantId, String userId, int limit) {
+    LogQueries queries = queries();
+    List<ProvisioningRecord> own = queries.latestAbout(tenantId, "User", userId, limit);
+    List<Long> memberOf = new LogFacts(em).recordsNamingMember(tenantId, userId, limit);
+    List<ProvisioningRecord> all = new ArrayList<>(own);
+    Set<Long> seen = new HashSet<>();
+    own.forEach(r -> seen.add(r.getId()));
+    for (Long id : memberOf) {
+      if (seen.add(id)) {
+        queries.find(id).ifPresent(all::add);
+      }
+    }
+    all.sort(
+        Comparator.comparing(ProvisioningRecord::getTime)
+            .thenComparing(ProvisioningRecord::getId)
+            .reversed());
+    return all.stream().limit(limit).map(LogRecord::of).toList();
   }
 
   /** The time of the tenant's latest request, if it has one. */
@@ -87,5 +156,10 @@ public class ProvisioningLog {
    */
   public int purgeOlderThan(Instant cutoff, int max) {
     return queries().purgeOlderThan(cutoff, max);
+  }
+
+  /** Deletes the member rows and hourly counts older than the cutoff, in this transaction. */
+  public int purgeFactsOlderThan(Instant cutoff) {
+    return new LogFacts(em).purgeOlderThan(cutoff);
   }
 }

@@ -2,8 +2,10 @@ package dev.roster.provisioning.boundary;
 
 import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.control.RequestTarget;
+import dev.roster.scim.LogActions;
 import dev.roster.scim.RequestSyntax;
 import dev.roster.scim.SchemaUris;
+import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +36,8 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());
 
   @Inject ProvisioningLogWriter writer;
+
+  @Inject RequestSubject subject;
 
   /** Off only to measure what the log costs; every request is recorded otherwise. */
   @Inject
@@ -64,6 +69,9 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
     if (response.getEntity() instanceof JsonObject body && isError(body)) {
       scimType = body.get("scimType") instanceof JsonString s ? s.getString() : null;
       detail = body.get("detail") instanceof JsonString d ? d.getString() : null;
+      if (request.getProperty(ScimRequestProperties.NOTE) instanceof String note) {
+        detail = detail == null ? note : detail + " " + note;
+      }
     } else if (request.getProperty(ScimRequestProperties.NOTE) instanceof String note) {
       detail = note;
     }
@@ -79,9 +87,14 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
                 response.getStatus() == 201
                     ? response.getHeaderString(HttpHeaders.LOCATION)
                     : null);
+    JsonObject parsed =
+        request.getProperty(ScimRequestProperties.BODY_JSON) instanceof JsonObject json
+            ? json
+            : null;
+    String[] about = about(request, target, parsed);
     return new LogEntry(
         Instant.now(),
-        (String) request.getProperty(ScimRequestProperties.TENANT_ID),
+        tenantOf(request),
         (String) request.getProperty(ScimRequestProperties.TOKEN_PREFIX),
         request.getHeaderString(HttpHeaders.USER_AGENT),
         request.getMethod(),
@@ -94,9 +107,50 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
         durationMillis,
         (String) request.getProperty(ScimRequestProperties.CORRELATION_ID),
         withBody ? (byte[]) request.getProperty(ScimRequestProperties.BODY) : null,
-        withBody && request.getProperty(ScimRequestProperties.BODY_JSON) instanceof JsonObject json
-            ? json
-            : null);
+        withBody ? parsed : null,
+        about[0],
+        about[1]);
+  }
+
+  /**
+   * Whom the request was about and what it did: as its store said, or else as the request shows
+   * (docs/console.md). Never fails the record: a query the container cannot decode names nobody.
+   */
+  private String[] about(ContainerRequestContext request, RequestTarget target, JsonObject parsed) {
+    try {
+      MultivaluedMap<String, String> parameters = request.getUriInfo().getQueryParameters();
+      String filter = parameters.getFirst("filter");
+      if (filter == null && parsed != null && parsed.get("filter") instanceof JsonString f) {
+        filter = f.getString(); // POST .search
+      }
+      String name = subject.name();
+      String action = subject.action();
+      if (name == null) {
+        name = LogActions.subjectOf(target.resourceType(), filter, parsed);
+      }
+      if (action == null) {
+        action =
+            LogActions.of(
+                request.getMethod(),
+                target.resourceType(),
+                target.resourceId(),
+                request.getUriInfo().getPath(true).endsWith(".search"),
+                filter,
+                parameters.getFirst("count"),
+                parsed);
+      }
+      return new String[] {name, action};
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Provisioning log: no subject for a request", e);
+      return new String[2];
+    }
+  }
+
+  /** The request's tenant: authenticated, or that of the refused token (docs/console.md). */
+  private static String tenantOf(ContainerRequestContext request) {
+    return request.getProperty(ScimRequestProperties.TENANT_ID) instanceof String tenant
+        ? tenant
+        : (String) request.getProperty(ScimRequestProperties.REFUSED_TENANT_ID);
   }
 
   private static boolean isError(JsonObject body) {

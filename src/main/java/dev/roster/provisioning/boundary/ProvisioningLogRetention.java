@@ -67,6 +67,7 @@ public class ProvisioningLogRetention {
       deleted = log.purgeOlderThan(cutoff, CHUNK);
       total += deleted;
     } while (deleted == CHUNK);
+    log.purgeFactsOlderThan(cutoff);
     if (total > 0) {
       LOG.info("Provisioning log: purged " + total + " records older than " + cutoff);
     }

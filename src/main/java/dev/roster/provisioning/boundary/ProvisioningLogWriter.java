@@ -1,11 +1,15 @@
 package dev.roster.provisioning.boundary;
 
+import dev.roster.provisioning.control.BatchFacts;
 import dev.roster.provisioning.control.BodyRedactor;
 import dev.roster.provisioning.control.LogEntry;
 import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.runtime.Metrics;
 import dev.roster.scim.DatabaseFailures;
+import dev.roster.scim.JsonProviders;
+import dev.roster.scim.LogActions;
 import dev.roster.storage.DatabaseReadiness;
+import dev.roster.storage.LogFacts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,13 +22,21 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +126,10 @@ public class ProvisioningLogWriter {
   private final Condition entryQueued = writing.newCondition();
 
   private final AtomicLong dropped = new AtomicLong();
+
+  /** This writer's name in the hourly counts, so that writers never update the same row. */
+  private final String writerId = UUID.randomUUID().toString();
+
   private volatile boolean running;
   private volatile boolean databaseDown;
   private Thread writer;
@@ -296,16 +312,28 @@ public class ProvisioningLogWriter {
 
   private Outcome write(List<LogEntry> entries) {
     List<ProvisioningRecord> records = new ArrayList<>(entries.size());
+    BatchFacts facts = new BatchFacts();
     for (LogEntry entry : entries) {
       records.add(
           new ProvisioningRecord(
               entry,
               entry.query() == null ? null : BodyRedactor.redactText(entry.query()),
               entry.body() == null ? null : redactedBody(entry)));
+      facts.add(entry);
     }
     try {
       transaction.begin();
+      LogFacts stored = new LogFacts(em);
+      nameSubjects(stored, records);
       records.forEach(em::persist);
+      em.flush();
+      stored.insertMembers(members(entries, records));
+      facts
+          .hours()
+          .forEach(
+              (hour, counts) ->
+                  stored.countHour(hour.tenantId(), hour.start(), writerId, counts[0], counts[1]));
+      facts.milestones().forEach(stored::advance);
       transaction.commit();
       if (databaseDown) {
         databaseDown = false;
@@ -332,6 +360,88 @@ public class ProvisioningLogWriter {
               + entries.get(0),
           e);
       return Outcome.REFUSED;
+    }
+  }
+
+  /**
+   * Names the subject of records that name only a resource id (a request that failed before its
+   * store read the resource): by the resource's name now, one query per tenant and type.
+   */
+  private static void nameSubjects(LogFacts stored, List<ProvisioningRecord> records) {
+    Map<String, Set<String>> unnamed = new HashMap<>();
+    for (ProvisioningRecord record : records) {
+      if (needsName(record)) {
+        unnamed
+            .computeIfAbsent(
+                record.getTenantId() + "\n" + record.getResourceType(), k -> new HashSet<>())
+            .add(record.getResourceId());
+      }
+    }
+    if (unnamed.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, String>> names = new HashMap<>();
+    unnamed.forEach(
+        (key, ids) -> {
+          String[] tenantAndType = key.split("\n", 2);
+          names.put(key, stored.names(tenantAndType[0], "Group".equals(tenantAndType[1]), ids));
+        });
+    for (ProvisioningRecord record : records) {
+      if (needsName(record)) {
+        String name =
+            names
+                .get(record.getTenantId() + "\n" + record.getResourceType())
+                .get(record.getResourceId());
+        if (name != null) {
+          record.nameSubject(name);
+        }
+      }
+    }
+  }
+
+  private static boolean needsName(ProvisioningRecord record) {
+    return record.getSubject() == null
+        && record.getTenantId() != null
+        && record.getResourceId() != null
+        && record.getResourceId().length() <= 36 // a resource id of ours, not any path segment
+        && ("User".equals(record.getResourceType()) || "Group".equals(record.getResourceType()));
+  }
+
+  /** The users each group write named as members, for their timelines. */
+  private static List<LogFacts.MemberRow> members(
+      List<LogEntry> entries, List<ProvisioningRecord> records) {
+    List<LogFacts.MemberRow> rows = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      LogEntry entry = entries.get(i);
+      if (entry.tenantId() == null
+          || !"Group".equals(entry.target().resourceType())
+          || !LogActions.isWrite(entry.action())
+          || LogActions.DELETE.equals(entry.action())) {
+        continue;
+      }
+      for (String userId : BatchFacts.memberIds(body(entry))) {
+        if (userId.length() <= 200) {
+          rows.add(
+              new LogFacts.MemberRow(
+                  records.get(i).getId(), entry.tenantId(), userId, entry.time()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static JsonObject body(LogEntry entry) {
+    if (entry.parsedBody() != null) {
+      return entry.parsedBody();
+    }
+    if (entry.body() == null) {
+      return null;
+    }
+    try (JsonReader reader =
+        JsonProviders.JSON.createReader(new ByteArrayInputStream(entry.body()))) {
+      return reader.readObject();
+    } catch (RuntimeException e) {
+      return null; // not JSON, or cut short: no members to name
     }
   }
 

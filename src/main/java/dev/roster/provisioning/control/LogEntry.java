@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param body the request body as received, or null
  * @param parsedBody the body as the request parsed it for the resource, or null: the writer redacts
  *     this rather than parse the body a second time
+ * @param subject whom the request was about (a userName or group displayName), or null
+ * @param action what it did ({@code dev.roster.scim.LogActions}), or null
  */
 public record LogEntry(
     Instant time,
@@ -31,7 +33,9 @@ public record LogEntry(
     long durationMillis,
     String correlationId,
     byte[] body,
-    JsonObject parsedBody) {
+    JsonObject parsedBody,
+    String subject,
+    String action) {
 
   /** What U+0000 is stored as. */
   public static final String NUL_STORED_AS = "\\u0000";
@@ -45,6 +49,7 @@ public record LogEntry(
     detail = storable(detail);
     correlationId = storable(correlationId);
     body = storable(body);
+    subject = storable(subject);
   }
 
   /** The text with each U+0000 written as {@value #NUL_STORED_AS}. */
@@ -98,7 +103,9 @@ public record LogEntry(
         durationMillis,
         correlationId,
         newBody,
-        null);
+        null,
+        subject,
+        action);
   }
 
   @Override

@@ -90,6 +90,14 @@ public class ProvisioningRecord {
   @Column(name = "REQUEST_BODY", length = BODY_COLUMN_LENGTH)
   private String requestBody;
 
+  /** Whom the request was about: a userName or group displayName, as it was then. */
+  @Column(length = 300)
+  private String subject;
+
+  /** What it did: {@code dev.roster.scim.LogActions}. */
+  @Column(length = 40)
+  private String action;
+
   protected ProvisioningRecord() {}
 
   /**
@@ -112,6 +120,13 @@ public class ProvisioningRecord {
     this.durationMillis = entry.durationMillis();
     this.correlationId = cut(entry.correlationId(), 128);
     this.requestBody = cut(redactedBody, BODY_COLUMN_LENGTH);
+    this.subject = cut(entry.subject(), 300);
+    this.action = cut(entry.action(), 40);
+  }
+
+  /** Names the subject when the request did not: resolved by the writer from the resource id. */
+  public void nameSubject(String name) {
+    this.subject = cut(name, 300);
   }
 
   private static String cut(String value, int length) {
@@ -180,6 +195,14 @@ public class ProvisioningRecord {
 
   public String getRequestBody() {
     return requestBody;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getAction() {
+    return action;
   }
 
   @Override

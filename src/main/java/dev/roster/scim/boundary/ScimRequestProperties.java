@@ -21,6 +21,12 @@ public final class ScimRequestProperties {
    */
   public static final String TOKEN_PREFIX = "roster.tokenPrefix";
 
+  /**
+   * The tenant a refused token belongs to (String), for the provisioning log only: the request is
+   * not authenticated, and nothing else treats it as the tenant's.
+   */
+  public static final String REFUSED_TENANT_ID = "roster.refusedTenantId";
+
   /** The request body as received, at most the payload limit (byte[]). */
   public static final String BODY = "roster.body";
 
@@ -29,7 +35,8 @@ public final class ScimRequestProperties {
 
   /**
    * What a successful request did not do as asked (String), such as member ids it skipped; the
-   * provisioning log records it as the entry's detail.
+   * provisioning log records it as the entry's detail. On a refused request, what the log adds to
+   * the detail the caller saw.
    */
   public static final String NOTE = "roster.note";
 

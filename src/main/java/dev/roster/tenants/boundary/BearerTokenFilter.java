@@ -56,9 +56,16 @@ public class BearerTokenFilter implements ContainerRequestFilter {
               .filter(cached -> cached.sufficesAt(now))
               .orElseGet(() -> tenants.authenticate(token));
     } catch (TokenRefused refused) {
-      // A stored token, refused: the log may say which. An unknown token is logged without a
-      // prefix, whatever prefix it claims to have.
-      request.setProperty(ScimRequestProperties.TOKEN_PREFIX, refused.prefix());
+      // A stored token, refused: the log may say which, and whose. An unknown token is logged
+      // without a prefix, whatever prefix it claims to have; under the tenant of a token whose
+      // prefix it carries, with a note that says so.
+      if (refused.prefix() != null) {
+        request.setProperty(ScimRequestProperties.TOKEN_PREFIX, refused.prefix());
+      }
+      request.setProperty(ScimRequestProperties.REFUSED_TENANT_ID, refused.tenantId());
+      if (refused.note() != null) {
+        request.setProperty(ScimRequestProperties.NOTE, refused.note());
+      }
       throw refused;
     }
     currentTenant.authenticated(grant);

@@ -219,10 +219,10 @@ public class Tenants {
     String hash = TokenSecrets.hash(presentedToken);
     TokenGrant grant = tokenCache.get(hash, now).orElse(null);
     if (grant == null) {
-      grant = load(hash, now);
+      grant = load(presentedToken, hash, now);
       tokenCache.put(hash, grant, now);
     } else if (grant.expiredAt(now)) {
-      throw new TokenRefused("The bearer token has expired.", grant.prefix());
+      throw new TokenRefused("The bearer token has expired.", grant.prefix(), grant.tenantId());
     }
     if (grant.useToRecordAt(now)) {
       TokenQueries.recordUse(em, grant.tokenId(), now, now.minus(TokenGrant.LAST_USE_GRANULARITY));
@@ -232,15 +232,29 @@ public class Tenants {
     return grant;
   }
 
-  private TokenGrant load(String hash, Instant now) {
-    ApiToken token =
-        TokenQueries.byHash(em, hash)
-            .orElseThrow(() -> ScimException.unauthorized("The bearer token is not valid."));
+  /**
+   * The 401 for a token nobody issued: attributed to a tenant when it carries the prefix of one of
+   * its tokens (docs/console.md), one more indexed lookup.
+   */
+  private ScimException unknown(String presented) {
+    String detail = "The bearer token is not valid.";
+    return TokenSecrets.claimedPrefix(presented)
+        .flatMap(
+            claimed ->
+                TokenQueries.tenantOfPrefix(em, claimed)
+                    .map(
+                        tenant ->
+                            (ScimException) TokenRefused.claimingPrefix(detail, claimed, tenant)))
+        .orElseGet(() -> ScimException.unauthorized(detail));
+  }
+
+  private TokenGrant load(String presented, String hash, Instant now) {
+    ApiToken token = TokenQueries.byHash(em, hash).orElseThrow(() -> unknown(presented));
     token
         .refusalAt(now)
         .ifPresent(
             reason -> {
-              throw new TokenRefused(reason, token.getPrefix());
+              throw new TokenRefused(reason, token.getPrefix(), token.getTenant().getId());
             });
     return new TokenGrant(
         token.getId(),

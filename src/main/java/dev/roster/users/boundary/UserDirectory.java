@@ -178,6 +178,27 @@ public class UserDirectory {
     return names;
   }
 
+  /**
+   * The id of the tenant's user with that userName (compared ignoring case, as SCIM does), if any:
+   * for the log's "conflicts with" link. One indexed lookup.
+   */
+  public Optional<String> idOfUserName(String tenantId, String userName) {
+    if (tenantId == null || userName == null) {
+      return Optional.empty();
+    }
+    ListQuery query =
+        new ListQuery(
+            new Filter.Comparison(
+                AttributePath.of("userName"), Operator.EQ, JSON.createValue(userName)),
+            null,
+            false,
+            1,
+            1,
+            AttributeSelection.DEFAULT);
+    return new UserStore(em, tenantId)
+        .search(query, null).users().stream().findFirst().map(StoredUser::scimId);
+  }
+
   /** Whether the tenant has a user with that id. */
   public boolean exists(String tenantId, String id) {
     return tenantId != null && id != null && ResourceRows.users(em, tenantId).exists(id);

@@ -1,6 +1,7 @@
 package dev.roster.users.boundary;
 
 import dev.roster.scim.ScimException;
+import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.query.ListQuery;
 import dev.roster.storage.Memberships;
 import dev.roster.storage.PageAnchors;
@@ -37,13 +38,16 @@ public class Users {
 
   @Inject DroppedAttributes dropped;
 
+  @Inject RequestSubject subject;
+
   private UserStore store() {
     return store(false);
   }
 
   private UserStore store(boolean awaitingLinks) {
     return new UserStore(em, tenant.id(), types.of(tenant.id()), awaitingLinks)
-        .reportingDropped(dropped::add);
+        .reportingDropped(dropped::add)
+        .reportingTo(subject);
   }
 
   public StoredUser create(JsonObject body) {

@@ -1,7 +1,9 @@
 package dev.roster.users.control;
 
 import dev.roster.events.boundary.ChangeEvents;
+import dev.roster.scim.LogActions;
 import dev.roster.scim.ScimException;
+import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.patch.PatchEngine;
 import dev.roster.scim.patch.PatchOperation;
 import dev.roster.scim.query.ListQuery;
@@ -65,6 +67,7 @@ public class UserStore {
   private final ResourceValidator validator;
   private final PatchEngine patchEngine;
   private Consumer<String> dropped = name -> {};
+  private RequestSubject subject = new RequestSubject();
 
   /** {@link StoredUser#hold()} of a user whose deactivation awaits review. */
   public static final String HELD = "held";
@@ -103,12 +106,20 @@ public class UserStore {
     return this;
   }
 
+  /** Where whom each write was about, and what it did, go (the provisioning log). */
+  public UserStore reportingTo(RequestSubject subject) {
+    this.subject = subject;
+    return this;
+  }
+
   /**
    * POST: a new user, or an imported account the body matches, linked and given the body's
    * attributes (still 201: for the identity provider it is the user it created).
    */
   public StoredUser create(JsonObject body) {
     UserDocuments.State state = UserDocuments.state(validator.validate(body, dropped));
+    subject.named(userName(state));
+    subject.did(LogActions.CREATE);
     Optional<StoredUser> imported = importedMatch(state);
     if (imported.isPresent()) {
       StoredUser user = imported.get();
@@ -132,7 +143,7 @@ public class UserStore {
 
   /** PUT: the body replaces every writable attribute. */
   public StoredUser replace(String id, JsonObject body, String ifMatch) {
-    StoredUser user = rows.lockForWrite(id, ifMatch);
+    StoredUser user = named(rows.lockForWrite(id, ifMatch));
     return change(
         user, UserDocuments.state(user), validator.validate(body, dropped), request("PUT", id));
   }
@@ -140,7 +151,7 @@ public class UserStore {
   /** PATCH: the operations apply in order to the current state, all or none. */
   public StoredUser patch(String id, JsonObject body, String ifMatch) {
     List<PatchOperation> operations = PatchOperation.listOf(body);
-    StoredUser user = rows.lockForWrite(id, ifMatch);
+    StoredUser user = named(rows.lockForWrite(id, ifMatch));
     UserDocuments.State current = UserDocuments.state(user);
     return change(
         user,
@@ -155,7 +166,8 @@ public class UserStore {
    * its {@code user.deleted} until the hold is released.
    */
   public void delete(String id, String ifMatch) {
-    StoredUser user = rows.lockForWrite(id, ifMatch);
+    StoredUser user = named(rows.lockForWrite(id, ifMatch));
+    subject.did(LogActions.DELETE);
     DirectoryUser gone = DirectoryUser.seenByProduct(user, UserDocuments.state(user));
     if (user.productAccountId() != null) {
       accounts.delete(tenantId, user.productAccountId());
@@ -173,6 +185,19 @@ public class UserStore {
           () -> events.userDeleted(gone));
     }
     events.append();
+  }
+
+  private StoredUser named(StoredUser user) {
+    subject.named(userName(UserDocuments.state(user)));
+    return user;
+  }
+
+  private static String userName(UserDocuments.State state) {
+    return state.document().getString("userName");
+  }
+
+  private static boolean isActive(UserDocuments.State state) {
+    return !Boolean.FALSE.equals(state.active());
   }
 
   /** The SCIM request a deprovisioning came with, as the hold shows it: {@code PATCH /Users/…}. */
@@ -317,6 +342,8 @@ public class UserStore {
       link(user, before, "update");
     }
     UserDocuments.State after = UserDocuments.state(next);
+    subject.named(userName(after));
+    subject.did(LogActions.ofUserChange(isActive(before), isActive(after)));
     if (after.equals(before)) {
       events.append(); // a link, if this was the first write
       return user; // nothing changed: same version, same ETag

@@ -57,11 +57,13 @@ class LogCsvTest {
             "=1+1",
             12,
             "corr-1",
-            null);
+            null,
+            "bjensen",
+            "create");
 
     assertEquals(
         "2026-11-23T09:00:00.500Z,acme,POST,/scim/v2/Users,a=b,409,uniqueness,'=1+1,12,corr-1,"
-            + "User,2819c223,ext_1234,\"Okta, SCIM\"\r\n",
+            + "User,2819c223,ext_1234,\"Okta, SCIM\",bjensen,create\r\n",
         LogCsv.row(record));
     assertEquals(
         LogCsv.HEADER.split(",").length,

@@ -93,6 +93,7 @@ class LogFiltersTest {
             "PATCH",
             "Group",
             "c",
+            null,
             "x",
             new LogCursor(Instant.parse("2026-11-23T10:00:00Z"), 7),
             20),
@@ -152,6 +153,8 @@ class LogFiltersTest {
         "to=-999999999-01-01T00:00:00Z | 'to' must lie between",
         "after=%2B999999999-01-01T00:00:00Z_5 | 'after' is not a position in the log",
         "method=ABCDEFGHIJKLMNOPQ | 'method' must be an HTTP method such as GET or POST (1 to 16",
+        "action=explode | 'action' must be one of create, update, deactivate,",
+        "range=3w | 'range' must be one of 1h, 24h, 7d, not '3w'",
       })
   void refusesABadValueSayingWhatItTakes(String query, String message) {
     ScimException error = assertThrows(ScimException.class, () -> parse(query));
@@ -192,6 +195,27 @@ class LogFiltersTest {
 
     assertEquals(filters, parse(filters.urlQuery()));
     assertEquals("a&b=c d%", parse(filters.urlQuery()).text());
+  }
+
+  @Test
+  void anActionAndAQuickRangeReadBackAndBecomeTheQuery() {
+    LogFilters filters = parse("action=Deactivate&range=24h&tenant=acme");
+
+    assertEquals("deactivate", filters.action());
+    assertEquals(filters, parse(filters.urlQuery()));
+    LogQuery query = filters.query().build();
+    assertEquals("deactivate", query.action());
+    Instant dayAgo = Instant.now().minus(java.time.Duration.ofDays(1));
+    assertTrue(Math.abs(query.from().toEpochMilli() - dayAgo.toEpochMilli()) < 60_000, "" + query);
+    assertEquals("tenant=acme&action=deactivate&range=7d", filters.over("7d").urlQuery());
+  }
+
+  @Test
+  void aQuickRangeNeverWidensAnEarlierFrom() {
+    Instant recent = Instant.now().minusSeconds(60);
+    LogQuery query = parse("range=7d&from=" + recent).query().build();
+
+    assertEquals(recent, query.from());
   }
 
   @Test

@@ -29,7 +29,9 @@ class LogEntryTest {
             1,
             "id\0",
             "{\"a\":\"\0\"}".getBytes(StandardCharsets.UTF_8),
-            null);
+            null,
+            "bj\0",
+            "create");
 
     assertEquals("agent\\u0000", entry.client());
     assertEquals("/scim/v2/Users/a\\u0000", entry.path());
@@ -37,6 +39,7 @@ class LogEntryTest {
     assertEquals("a\\u0000", entry.target().resourceId());
     assertEquals("detail \\u0000", entry.detail());
     assertEquals("id\\u0000", entry.correlationId());
+    assertEquals("bj\\u0000", entry.subject());
     assertEquals("{\"a\":\"\\u0000\"}", new String(entry.body(), StandardCharsets.UTF_8));
     assertEquals(
         "{\"b\":\"\\u0000\\u0000\"}",
