@@ -187,6 +187,69 @@ class ConsoleDirectoryIT {
     assertTrue(other.contains("No users match"), other);
   }
 
+  /**
+   * "No users match" is no dead end: it says where the search looks, clears the filter, and leads
+   * to the tenant's log searched for the same text, where a user the identity provider sent but
+   * Roster refused has its requests.
+   */
+  @Test
+  void noMatchingUsersOffersToClearTheFilterAndSearchTheLog() {
+    String text = "Nobody " + suffix + " & co";
+    String page = console.page("/admin/directory.xhtml?tenant=acme&active=false&q=" + encode(text));
+    assertTrue(text(page, "noUsers").contains("No users match."), page);
+    assertTrue(text(page, "noUsers").contains("userName, displayName"), "what is searched");
+    assertTrue(text(page, "noUsers").contains("among inactive users only"), page);
+    assertEquals(
+        "directory.xhtml?tenant=acme", link(page, "clearFilter"), "clears text and status");
+    assertEquals("log.xhtml?tenant=acme&q=" + encode(text), link(page, "searchLog"));
+    assertTrue(text(page, "searchLog").replace("&amp;", "&").contains("for “" + text + "”"), page);
+    assertFalse(page.contains("id=\"users\""), "no empty table");
+
+    String groups =
+        console.page("/admin/directory.xhtml?tenant=acme&view=groups&q=" + encode(text));
+    assertEquals("directory.xhtml?tenant=acme&view=groups", link(groups, "clearFilter"));
+    assertEquals("log.xhtml?tenant=acme&q=" + encode(text), link(groups, "searchLog"));
+  }
+
+  /** The log link carries what the search looked for: at most 64 characters, as it was cut. */
+  @Test
+  void logLinkOfANoMatchCarriesTheTextAsTheSearchCutIt() {
+    String page = console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("y".repeat(300)));
+    assertEquals("log.xhtml?tenant=acme&q=" + "y".repeat(64), link(page, "searchLog"));
+    assertEquals(200, console.get("/admin/" + link(page, "searchLog")).statusCode());
+  }
+
+  /**
+   * Each fact once: the name links to the user, the userName follows only when it is not the name,
+   * the email only when it is not the userName (here: no email, or the email is the userName).
+   */
+  @Test
+  void usersListShowsTheUserNameOnce() {
+    String former =
+        section(
+            console.page(
+                "/admin/directory.xhtml?tenant=acme&active=false&q=" + encode("former-" + suffix)),
+            "users");
+    assertEquals(1, count(former, "former-" + suffix + "@example.com"), former);
+    assertTrue(former.contains(">inactive<"), former);
+
+    String nomail =
+        section(
+            console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("nomail-" + suffix)),
+            "users");
+    assertEquals(1, count(nomail, "nomail-" + suffix), nomail);
+    assertTrue(nomail.contains(">Nomail Person</a>"), "the name is the link: " + nomail);
+
+    String bjensen =
+        section(
+            console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("bjensen-" + suffix)),
+            "users");
+    assertTrue(bjensen.contains(">Barbara Jensen</a>"), bjensen);
+    assertEquals(1, count(bjensen, "bjensen-" + suffix + "@example.com"), bjensen);
+    assertEquals(1, count(bjensen, "barbara.jensen-" + suffix + "@work.example"), bjensen);
+    assertTrue(bjensen.contains(">active<"), bjensen);
+  }
+
   @Test
   void searchTextWithQuotesIsAStringNotAFilter() {
     String page =
@@ -257,7 +320,7 @@ class ConsoleDirectoryIT {
     assertTrue(groups.contains("Tour Operations " + suffix), groups);
     assertTrue(
         Pattern.compile(
-                Pattern.quote("Tour Operations " + suffix) + "</a>.*?<td>\\s*(\\d+)\\s*</td>",
+                Pattern.quote("Tour Operations " + suffix) + "</a>.*?<td[^>]*>\\s*(\\d+)\\s*</td>",
                 Pattern.DOTALL)
             .matcher(groups)
             .results()
@@ -389,6 +452,10 @@ class ConsoleDirectoryIT {
             .matcher(html);
     assertTrue(m.find(), "no link #" + id + " in " + html);
     return m.group(1).replace("&amp;", "&");
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
   }
 
   private static String encode(String value) {

@@ -6,6 +6,7 @@ import dev.roster.groups.boundary.GroupDirectory;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.scim.SchemaUris;
+import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.users.boundary.DirectoryUser;
 import dev.roster.users.boundary.UserDirectory;
 import dev.roster.users.boundary.UserDirectory.Activity;
@@ -51,10 +52,23 @@ public class Directory {
     return Activity.ALL;
   }
 
+  /** Searches and log links take at most this many characters of a search (code points). */
+  public static final int MAX_SEARCH_LENGTH = UserDirectory.MAX_SEARCH_LENGTH;
+
+  /**
+   * The text a search of the directory looks for: stripped, cut to {@link #MAX_SEARCH_LENGTH}
+   * characters as the search cuts it, or null when blank. A link to the log's text search carries
+   * the same text, which the log takes (it refuses longer than 200).
+   */
+  public static String searchedText(String text) {
+    return ConsoleDirectoryQueries.searchText(text, MAX_SEARCH_LENGTH);
+  }
+
   /**
    * The attributes of a user that a product cares about, read from its SCIM document.
    *
-   * @param name {@code name.formatted}, or given and family name, or {@code displayName}, or null
+   * @param name {@code displayName}, or {@code name.formatted}, or given and family name, or null:
+   *     the name a person reads, as the identity provider's own lists show it
    * @param email the work email, else the primary one, else {@code userName} ({@link
    *     DirectoryUser#emailOf})
    * @param emailIsUserName whether {@code email} is the {@code userName} for want of an email
@@ -83,7 +97,16 @@ public class Directory {
           document.get("active") != JsonValue.FALSE);
     }
 
+    /** The name, else the {@code userName}: what a list shows as the user. */
+    public String nameOr(String userName) {
+      return name == null ? userName : name;
+    }
+
     private static String name(JsonObject document) {
+      String displayName = text(document, "displayName");
+      if (displayName != null) {
+        return displayName;
+      }
       if (document.get("name") instanceof JsonObject name) {
         String formatted = text(name, "formatted");
         if (formatted != null) {
@@ -99,7 +122,7 @@ public class Directory {
           return joined;
         }
       }
-      return text(document, "displayName");
+      return null;
     }
 
     /** As the products built on Roster choose: work, else primary, else first. */
@@ -114,8 +137,29 @@ public class Directory {
     }
   }
 
-  /** A user in a list. */
-  public record UserRow(String id, String userName, Profile profile) {}
+  /**
+   * A user in a list. A list shows each fact once: {@link #label} (the name, else the {@code
+   * userName}), the {@code userName} only when the label is not it, the email only when it is not
+   * the {@code userName}.
+   */
+  public record UserRow(String id, String userName, Profile profile) {
+
+    public String label() {
+      return profile.nameOr(userName);
+    }
+
+    /** Whether the user has a name besides its {@code userName}, shown as well. */
+    public boolean named() {
+      return profile.name() != null && !profile.name().equals(userName);
+    }
+
+    /** The email when it says more than the {@code userName}, else null. */
+    public String otherEmail() {
+      return profile.emailIsUserName() || profile.email().equalsIgnoreCase(userName)
+          ? null
+          : profile.email();
+    }
+  }
 
   /**
    * One page of users.
