@@ -55,7 +55,11 @@ class ConsoleDirectoryIT {
   static String suffix;
   static String bjensenId;
   static String noMailId;
+  static String formerId;
+  static String managerId;
+  static String globexId;
   static String departmentId;
+  static String alumniId;
   static final List<String> bulkIds = new ArrayList<>();
 
   Console console;
@@ -70,11 +74,31 @@ class ConsoleDirectoryIT {
   }
 
   /**
-   * bjensen (work and home email), a user without email, an inactive user, 55 more, a department.
+   * bjensen (work and home email) and her manager, a user without email whose manager is another
+   * tenant's user, an inactive user, 55 more; a department of all but the manager and the inactive
+   * user, and one of those two.
    */
   private void provision() {
     String s = UUID.randomUUID().toString().substring(0, 8);
     ScimClient scim = new ScimClient(server);
+    globexId =
+        created(
+            scim.post(
+                "/Users",
+                GLOBEX_TOKEN,
+                """
+                {"userName":"globex-only-%s","displayName":"Globex Boss","active":true}
+                """
+                    .formatted(s)));
+    managerId =
+        created(
+            scim.post(
+                "/Users",
+                ACME_TOKEN,
+                """
+                {"userName":"jsmith-%s","displayName":"John Smith","active":true}
+                """
+                    .formatted(s)));
     bjensenId =
         created(
             scim.post(
@@ -89,27 +113,32 @@ class ConsoleDirectoryIT {
                  "emails":[{"value":"babs-%1$s@home.example","type":"home","primary":true},
                            {"value":"barbara.jensen-%1$s@work.example","type":"work"}],
                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
-                   {"department":"Tour Operations"}}
+                   {"department":"Tour Operations","manager":{"value":"%2$s"}}}
                 """
-                    .formatted(s)));
+                    .formatted(s, managerId)));
     noMailId =
         created(
             scim.post(
                 "/Users",
                 ACME_TOKEN,
                 """
-                {"userName":"nomail-%1$s","name":{"formatted":"Nomail Person"},"active":true}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"nomail-%1$s","name":{"formatted":"Nomail Person"},"active":true,
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+                   {"manager":{"value":"%2$s"}}}
                 """
-                    .formatted(s)));
-    created(
-        scim.post(
-            "/Users",
-            ACME_TOKEN,
-            """
+                    .formatted(s, globexId)));
+    formerId =
+        created(
+            scim.post(
+                "/Users",
+                ACME_TOKEN,
+                """
             {"userName":"former-%1$s@example.com","active":false,
              "emails":[{"value":"former-%1$s@example.com","type":"work"}]}
             """
-                .formatted(s)));
+                    .formatted(s)));
     for (int i = 0; i < BULK; i++) {
       bulkIds.add(
           created(
@@ -121,14 +150,6 @@ class ConsoleDirectoryIT {
                   """
                       .formatted(s, i))));
     }
-    created(
-        scim.post(
-            "/Users",
-            GLOBEX_TOKEN,
-            """
-            {"userName":"globex-only-%s","active":true}
-            """
-                .formatted(s)));
     StringBuilder members = new StringBuilder();
     members.append("{\"value\":\"").append(bjensenId).append("\",\"display\":\"Babs\"}");
     members.append(",{\"value\":\"").append(noMailId).append("\"}");
@@ -144,6 +165,15 @@ class ConsoleDirectoryIT {
                 {"displayName":"Tour Operations %s","externalId":"dep-%s","members":[%s]}
                 """
                     .formatted(s, s, members)));
+    alumniId =
+        created(
+            scim.post(
+                "/Groups",
+                ACME_TOKEN,
+                """
+                {"displayName":"Alumni %s","members":[{"value":"%s"},{"value":"%s"}]}
+                """
+                    .formatted(s, formerId, managerId)));
     suffix = s;
   }
 
@@ -280,14 +310,14 @@ class ConsoleDirectoryIT {
 
     String active =
         console.page("/admin/directory.xhtml?tenant=acme&active=true&q=" + encode(suffix));
-    assertTrue(active.contains("of " + (BULK + 2)), "all but the inactive user: " + active);
+    assertTrue(active.contains("of " + (BULK + 3)), "all but the inactive user: " + active);
     assertTrue(active.contains("bjensen-" + suffix), active);
     String former =
         console.page(
             "/admin/directory.xhtml?tenant=acme&active=true&q=" + encode("former-" + suffix));
     assertTrue(former.contains("No users match"), former);
     String all = console.page("/admin/directory.xhtml?tenant=acme&q=" + encode(suffix));
-    assertTrue(all.contains("of " + (BULK + 3)), all);
+    assertTrue(all.contains("of " + (BULK + 4)), all);
   }
 
   @Test
@@ -346,6 +376,8 @@ class ConsoleDirectoryIT {
     assertTrue(page.contains("Tour Operations " + suffix), page);
     assertTrue(page.contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"), page);
     assertTrue(page.contains("log.xhtml?tenant=acme&amp;q=" + bjensenId), page);
+    assertEquals("user.xhtml?tenant=acme&id=" + managerId, link(page, "managerLink"));
+    assertEquals("John Smith", text(page, "managerLink"), "the manager's name, not its id");
 
     // the log is written in the background, a fraction of a second after the request
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -364,6 +396,18 @@ class ConsoleDirectoryIT {
     assertEquals("Nomail Person", text(page, "userName"));
   }
 
+  /** A manager that is not one of the tenant's users (here: another tenant's) shows as its id. */
+  @Test
+  void managerOutsideTheTenantIsShownAsNotInThisDirectory() {
+    String page = console.page("/admin/user.xhtml?tenant=acme&id=" + noMailId);
+    assertEquals(globexId + " (not in this directory)", text(page, "userManager"));
+    assertFalse(page.contains("id=\"managerLink\""), page);
+    assertFalse(page.contains("Globex Boss"), "nothing of the other tenant's user: " + page);
+
+    String manager = console.page("/admin/user.xhtml?tenant=acme&id=" + managerId);
+    assertEquals("—", text(manager, "userManager"), "no manager");
+  }
+
   @Test
   void unknownOrForeignUserIsNotFound() {
     String unknown = console.page("/admin/user.xhtml?tenant=acme&id=no-such-user");
@@ -378,8 +422,11 @@ class ConsoleDirectoryIT {
     String first = console.page("/admin/group.xhtml?tenant=acme&id=" + departmentId);
     assertEquals(String.valueOf(BULK + 2), text(first, "memberCount"));
     assertTrue(first.contains("user.xhtml?tenant=acme&amp;id=" + bjensenId), first);
+    assertTrue(first.contains(">Barbara Jensen</a>"), "the member's name: " + first);
     assertTrue(first.contains("bjensen-" + suffix + "@example.com"), "the member's userName");
-    assertTrue(first.contains("Babs"), "the display the client sent");
+    assertTrue(first.contains("sent as “Babs”"), "the display the client sent");
+    assertFalse(first.contains(">display<"), "no column that stays empty: " + first);
+    assertFalse(section(first, "members").contains("inactive"), "all of them active");
     assertTrue(first.contains("bulk-" + suffix + "-47"), "the 50th member is on page one");
     assertFalse(first.contains("bulk-" + suffix + "-48"), "the 51st member is on page two");
     assertFalse(first.contains("id=\"previousPage\""), first);
@@ -398,6 +445,26 @@ class ConsoleDirectoryIT {
 
     String foreign = console.page("/admin/group.xhtml?tenant=globex&id=" + departmentId);
     assertTrue(foreign.contains("Department not found"), foreign);
+  }
+
+  /** Members show their name as the link, their userName, and a mark when they are inactive. */
+  @Test
+  void groupPageNamesItsMembersAndMarksTheInactiveOnes() {
+    String members =
+        section(console.page("/admin/group.xhtml?tenant=acme&id=" + alumniId), "members");
+    assertTrue(
+        members.contains("user.xhtml?tenant=acme&amp;id=" + managerId + "\">John Smith</a>"),
+        members);
+    assertTrue(members.contains("jsmith-" + suffix), "its userName: " + members);
+    assertTrue(
+        Pattern.compile(
+                Pattern.quote(formerId + "\">former-" + suffix + "@example.com</a>")
+                    + "\\s*<span class=\"[^\"]*\\bbad\\b[^\"]*\">inactive</span>")
+            .matcher(members)
+            .find(),
+        "the inactive member is marked: " + members);
+    assertEquals(1, count(members, "former-" + suffix), "its userName once: " + members);
+    assertEquals(1, count(members, ">inactive<"), "only the inactive one: " + members);
   }
 
   @Test
