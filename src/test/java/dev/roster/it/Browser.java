@@ -31,6 +31,12 @@ public final class Browser implements AutoCloseable {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+  /** A phone held upright (390 x 844 CSS px): the narrowest screen the console is made for. */
+  public static final Dimension PHONE = new Dimension(390, 844);
+
+  /** A tablet held upright. */
+  public static final Dimension TABLET = new Dimension(820, 1100);
+
   private final ChromeDriver driver;
   private final Path profile;
 
@@ -157,24 +163,36 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout);
   }
 
-  /** Saves the page as {@code target/screenshots/<name>.png}, at laptop and at tablet width. */
+  /** Sets the window's size; headless, the page's viewport is the whole window. */
+  public void resize(Dimension size) {
+    driver.manage().window().setSize(size);
+  }
+
+  /**
+   * Saves the page as {@code target/screenshots/<name>.png} at the window's size (a laptop's,
+   * unless the test chose another), {@code <name>-tablet.png} at a tablet's width and {@code
+   * <name>-phone.png} at a phone's, then gives the window its size back.
+   */
   public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.copy(
-          driver.getScreenshotAs(OutputType.FILE).toPath(),
-          SCREENSHOTS.resolve(name + ".png"),
-          StandardCopyOption.REPLACE_EXISTING);
-      Dimension laptop = driver.manage().window().getSize();
-      driver.manage().window().setSize(new Dimension(820, 1100));
-      Files.copy(
-          driver.getScreenshotAs(OutputType.FILE).toPath(),
-          SCREENSHOTS.resolve(name + "-tablet.png"),
-          StandardCopyOption.REPLACE_EXISTING);
-      driver.manage().window().setSize(laptop);
+      save(name + ".png");
+      Dimension size = driver.manage().window().getSize();
+      resize(TABLET);
+      save(name + "-tablet.png");
+      resize(PHONE);
+      save(name + "-phone.png");
+      resize(size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void save(String file) throws IOException {
+    Files.copy(
+        driver.getScreenshotAs(OutputType.FILE).toPath(),
+        SCREENSHOTS.resolve(file),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -219,6 +221,86 @@ class ConsoleBrowserIT {
       assertTrue(browser.text().contains(page[2]), page[0] + ": " + browser.text());
       browser.screenshot(page[1]);
     }
+  }
+
+  /**
+   * At a phone's width the navigation folds behind "Menu", which opens it without script (the
+   * Content-Security-Policy allows none inline), and a table keeps its status column on screen: the
+   * directory's Status cell of a user with a long userName ends inside the 390 px viewport.
+   */
+  @Test
+  void phoneLayoutKeepsNavigationAndStatusReachable() {
+    String userName = "phone-" + Long.toHexString(System.nanoTime()) + "@long-domain-name.example";
+    ScimClient.Reply created =
+        new ScimClient(server)
+            .post(
+                "/Users",
+                Deployments.ACME_TOKEN,
+                """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"%s","displayName":"Phone Width Person","active":true,
+                 "emails":[{"value":"phone.width.person@another-long-domain.example","type":"work"}],
+                 "title":"A title long enough to need a column of its own",
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+                   {"manager":{"value":"26118915-6090-4610-87e4-49d8ca9f808d"}}}
+                """
+                    .formatted(userName));
+    assertEquals(201, created.status(), created::toString);
+    String userId = created.json().getString("id");
+    ScimClient.Reply group =
+        new ScimClient(server)
+            .post(
+                "/Groups",
+                Deployments.ACME_TOKEN,
+                """
+                {"displayName":"Phone Department %s","members":[{"value":"%s"}]}
+                """
+                    .formatted(Long.toHexString(System.nanoTime()), userId));
+    assertEquals(201, group.status(), group::toString);
+    signIn(ADMIN_USER, ADMIN_PASSWORD);
+    browser.resize(Browser.PHONE);
+    browser.open(url("/admin/"));
+    browser.find("signOut:signOutButton");
+    assertEquals(
+        390L,
+        ((Number) browser.driver().executeScript("return window.innerWidth")).longValue(),
+        "the viewport is the phone's width");
+
+    List<WebElement> sections = browser.driver().findElements(By.cssSelector("#sections a"));
+    assertEquals(7, sections.size(), browser.text());
+    assertTrue(sections.stream().noneMatch(WebElement::isDisplayed), "folded behind Menu");
+    int header = browser.driver().findElement(By.cssSelector("header.top")).getSize().getHeight();
+    assertTrue(header <= 64, "one row of header, not " + header + " px");
+    browser.screenshot("phone-menu-folded");
+    browser.find("menuButton").click();
+    browser
+        .wait(Duration.ofSeconds(5))
+        .until(d -> sections.stream().allMatch(WebElement::isDisplayed));
+    browser.screenshot("phone-menu-open");
+
+    browser.open(url("/admin/directory.xhtml?tenant=acme&q=" + userName));
+    WebElement status = browser.find("users").findElement(By.cssSelector("tbody td.col-key span"));
+    assertEquals("active", status.getText());
+    Rectangle box = status.getRect();
+    assertTrue(
+        box.getX() >= 0 && box.getX() + box.getWidth() <= 390,
+        "the status is inside the 390 px viewport: " + box.getX() + " + " + box.getWidth());
+    assertFalse(
+        browser.find("users").findElement(By.cssSelector("tbody td.col-optional")).isDisplayed(),
+        "optional columns give way on a phone");
+    browser.screenshot("phone-directory");
+
+    // the other pages of the directory, for the screenshots
+    browser.open(url("/admin/user.xhtml?tenant=acme&id=" + userId));
+    browser.find("userManager");
+    browser.screenshot("phone-user");
+    browser.open(url("/admin/group.xhtml?tenant=acme&id=" + group.json().getString("id")));
+    browser.find("members");
+    browser.screenshot("phone-group");
+    browser.open(url("/admin/directory.xhtml?tenant=acme&q=nobody-" + userName));
+    browser.find("searchLog");
+    browser.screenshot("phone-directory-no-match");
   }
 
   @Test

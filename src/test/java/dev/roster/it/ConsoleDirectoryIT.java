@@ -55,7 +55,11 @@ class ConsoleDirectoryIT {
   static String suffix;
   static String bjensenId;
   static String noMailId;
+  static String formerId;
+  static String managerId;
+  static String globexId;
   static String departmentId;
+  static String alumniId;
   static final List<String> bulkIds = new ArrayList<>();
 
   Console console;
@@ -70,11 +74,31 @@ class ConsoleDirectoryIT {
   }
 
   /**
-   * bjensen (work and home email), a user without email, an inactive user, 55 more, a department.
+   * bjensen (work and home email) and her manager, a user without email whose manager is another
+   * tenant's user, an inactive user, 55 more; a department of all but the manager and the inactive
+   * user, and one of those two.
    */
   private void provision() {
     String s = UUID.randomUUID().toString().substring(0, 8);
     ScimClient scim = new ScimClient(server);
+    globexId =
+        created(
+            scim.post(
+                "/Users",
+                GLOBEX_TOKEN,
+                """
+                {"userName":"globex-only-%s","displayName":"Globex Boss","active":true}
+                """
+                    .formatted(s)));
+    managerId =
+        created(
+            scim.post(
+                "/Users",
+                ACME_TOKEN,
+                """
+                {"userName":"jsmith-%s","displayName":"John Smith","active":true}
+                """
+                    .formatted(s)));
     bjensenId =
         created(
             scim.post(
@@ -89,27 +113,32 @@ class ConsoleDirectoryIT {
                  "emails":[{"value":"babs-%1$s@home.example","type":"home","primary":true},
                            {"value":"barbara.jensen-%1$s@work.example","type":"work"}],
                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
-                   {"department":"Tour Operations"}}
+                   {"department":"Tour Operations","manager":{"value":"%2$s"}}}
                 """
-                    .formatted(s)));
+                    .formatted(s, managerId)));
     noMailId =
         created(
             scim.post(
                 "/Users",
                 ACME_TOKEN,
                 """
-                {"userName":"nomail-%1$s","name":{"formatted":"Nomail Person"},"active":true}
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"nomail-%1$s","name":{"formatted":"Nomail Person"},"active":true,
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+                   {"manager":{"value":"%2$s"}}}
                 """
-                    .formatted(s)));
-    created(
-        scim.post(
-            "/Users",
-            ACME_TOKEN,
-            """
+                    .formatted(s, globexId)));
+    formerId =
+        created(
+            scim.post(
+                "/Users",
+                ACME_TOKEN,
+                """
             {"userName":"former-%1$s@example.com","active":false,
              "emails":[{"value":"former-%1$s@example.com","type":"work"}]}
             """
-                .formatted(s)));
+                    .formatted(s)));
     for (int i = 0; i < BULK; i++) {
       bulkIds.add(
           created(
@@ -121,14 +150,6 @@ class ConsoleDirectoryIT {
                   """
                       .formatted(s, i))));
     }
-    created(
-        scim.post(
-            "/Users",
-            GLOBEX_TOKEN,
-            """
-            {"userName":"globex-only-%s","active":true}
-            """
-                .formatted(s)));
     StringBuilder members = new StringBuilder();
     members.append("{\"value\":\"").append(bjensenId).append("\",\"display\":\"Babs\"}");
     members.append(",{\"value\":\"").append(noMailId).append("\"}");
@@ -144,6 +165,15 @@ class ConsoleDirectoryIT {
                 {"displayName":"Tour Operations %s","externalId":"dep-%s","members":[%s]}
                 """
                     .formatted(s, s, members)));
+    alumniId =
+        created(
+            scim.post(
+                "/Groups",
+                ACME_TOKEN,
+                """
+                {"displayName":"Alumni %s","members":[{"value":"%s"},{"value":"%s"}]}
+                """
+                    .formatted(s, formerId, managerId)));
     suffix = s;
   }
 
@@ -187,6 +217,69 @@ class ConsoleDirectoryIT {
     assertTrue(other.contains("No users match"), other);
   }
 
+  /**
+   * "No users match" is no dead end: it says where the search looks, clears the filter, and leads
+   * to the tenant's log searched for the same text, where a user the identity provider sent but
+   * Roster refused has its requests.
+   */
+  @Test
+  void noMatchingUsersOffersToClearTheFilterAndSearchTheLog() {
+    String text = "Nobody " + suffix + " & co";
+    String page = console.page("/admin/directory.xhtml?tenant=acme&active=false&q=" + encode(text));
+    assertTrue(text(page, "noUsers").contains("No users match."), page);
+    assertTrue(text(page, "noUsers").contains("userName, displayName"), "what is searched");
+    assertTrue(text(page, "noUsers").contains("among inactive users only"), page);
+    assertEquals(
+        "directory.xhtml?tenant=acme", link(page, "clearFilter"), "clears text and status");
+    assertEquals("log.xhtml?tenant=acme&q=" + encode(text), link(page, "searchLog"));
+    assertTrue(text(page, "searchLog").replace("&amp;", "&").contains("for “" + text + "”"), page);
+    assertFalse(page.contains("id=\"users\""), "no empty table");
+
+    String groups =
+        console.page("/admin/directory.xhtml?tenant=acme&view=groups&q=" + encode(text));
+    assertEquals("directory.xhtml?tenant=acme&view=groups", link(groups, "clearFilter"));
+    assertEquals("log.xhtml?tenant=acme&q=" + encode(text), link(groups, "searchLog"));
+  }
+
+  /** The log link carries what the search looked for: at most 64 characters, as it was cut. */
+  @Test
+  void logLinkOfANoMatchCarriesTheTextAsTheSearchCutIt() {
+    String page = console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("y".repeat(300)));
+    assertEquals("log.xhtml?tenant=acme&q=" + "y".repeat(64), link(page, "searchLog"));
+    assertEquals(200, console.get("/admin/" + link(page, "searchLog")).statusCode());
+  }
+
+  /**
+   * Each fact once: the name links to the user, the userName follows only when it is not the name,
+   * the email only when it is not the userName (here: no email, or the email is the userName).
+   */
+  @Test
+  void usersListShowsTheUserNameOnce() {
+    String former =
+        section(
+            console.page(
+                "/admin/directory.xhtml?tenant=acme&active=false&q=" + encode("former-" + suffix)),
+            "users");
+    assertEquals(1, count(former, "former-" + suffix + "@example.com"), former);
+    assertTrue(former.contains(">inactive<"), former);
+
+    String nomail =
+        section(
+            console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("nomail-" + suffix)),
+            "users");
+    assertEquals(1, count(nomail, "nomail-" + suffix), nomail);
+    assertTrue(nomail.contains(">Nomail Person</a>"), "the name is the link: " + nomail);
+
+    String bjensen =
+        section(
+            console.page("/admin/directory.xhtml?tenant=acme&q=" + encode("bjensen-" + suffix)),
+            "users");
+    assertTrue(bjensen.contains(">Barbara Jensen</a>"), bjensen);
+    assertEquals(1, count(bjensen, "bjensen-" + suffix + "@example.com"), bjensen);
+    assertEquals(1, count(bjensen, "barbara.jensen-" + suffix + "@work.example"), bjensen);
+    assertTrue(bjensen.contains(">active<"), bjensen);
+  }
+
   @Test
   void searchTextWithQuotesIsAStringNotAFilter() {
     String page =
@@ -217,14 +310,14 @@ class ConsoleDirectoryIT {
 
     String active =
         console.page("/admin/directory.xhtml?tenant=acme&active=true&q=" + encode(suffix));
-    assertTrue(active.contains("of " + (BULK + 2)), "all but the inactive user: " + active);
+    assertTrue(active.contains("of " + (BULK + 3)), "all but the inactive user: " + active);
     assertTrue(active.contains("bjensen-" + suffix), active);
     String former =
         console.page(
             "/admin/directory.xhtml?tenant=acme&active=true&q=" + encode("former-" + suffix));
     assertTrue(former.contains("No users match"), former);
     String all = console.page("/admin/directory.xhtml?tenant=acme&q=" + encode(suffix));
-    assertTrue(all.contains("of " + (BULK + 3)), all);
+    assertTrue(all.contains("of " + (BULK + 4)), all);
   }
 
   @Test
@@ -257,7 +350,7 @@ class ConsoleDirectoryIT {
     assertTrue(groups.contains("Tour Operations " + suffix), groups);
     assertTrue(
         Pattern.compile(
-                Pattern.quote("Tour Operations " + suffix) + "</a>.*?<td>\\s*(\\d+)\\s*</td>",
+                Pattern.quote("Tour Operations " + suffix) + "</a>.*?<td[^>]*>\\s*(\\d+)\\s*</td>",
                 Pattern.DOTALL)
             .matcher(groups)
             .results()
@@ -283,6 +376,8 @@ class ConsoleDirectoryIT {
     assertTrue(page.contains("Tour Operations " + suffix), page);
     assertTrue(page.contains("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"), page);
     assertTrue(page.contains("log.xhtml?tenant=acme&amp;q=" + bjensenId), page);
+    assertEquals("user.xhtml?tenant=acme&id=" + managerId, link(page, "managerLink"));
+    assertEquals("John Smith", text(page, "managerLink"), "the manager's name, not its id");
 
     // the log is written in the background, a fraction of a second after the request
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -301,6 +396,18 @@ class ConsoleDirectoryIT {
     assertEquals("Nomail Person", text(page, "userName"));
   }
 
+  /** A manager that is not one of the tenant's users (here: another tenant's) shows as its id. */
+  @Test
+  void managerOutsideTheTenantIsShownAsNotInThisDirectory() {
+    String page = console.page("/admin/user.xhtml?tenant=acme&id=" + noMailId);
+    assertEquals(globexId + " (not in this directory)", text(page, "userManager"));
+    assertFalse(page.contains("id=\"managerLink\""), page);
+    assertFalse(page.contains("Globex Boss"), "nothing of the other tenant's user: " + page);
+
+    String manager = console.page("/admin/user.xhtml?tenant=acme&id=" + managerId);
+    assertEquals("—", text(manager, "userManager"), "no manager");
+  }
+
   @Test
   void unknownOrForeignUserIsNotFound() {
     String unknown = console.page("/admin/user.xhtml?tenant=acme&id=no-such-user");
@@ -315,8 +422,11 @@ class ConsoleDirectoryIT {
     String first = console.page("/admin/group.xhtml?tenant=acme&id=" + departmentId);
     assertEquals(String.valueOf(BULK + 2), text(first, "memberCount"));
     assertTrue(first.contains("user.xhtml?tenant=acme&amp;id=" + bjensenId), first);
+    assertTrue(first.contains(">Barbara Jensen</a>"), "the member's name: " + first);
     assertTrue(first.contains("bjensen-" + suffix + "@example.com"), "the member's userName");
-    assertTrue(first.contains("Babs"), "the display the client sent");
+    assertTrue(first.contains("sent as “Babs”"), "the display the client sent");
+    assertFalse(first.contains(">display<"), "no column that stays empty: " + first);
+    assertFalse(section(first, "members").contains("inactive"), "all of them active");
     assertTrue(first.contains("bulk-" + suffix + "-47"), "the 50th member is on page one");
     assertFalse(first.contains("bulk-" + suffix + "-48"), "the 51st member is on page two");
     assertFalse(first.contains("id=\"previousPage\""), first);
@@ -335,6 +445,26 @@ class ConsoleDirectoryIT {
 
     String foreign = console.page("/admin/group.xhtml?tenant=globex&id=" + departmentId);
     assertTrue(foreign.contains("Department not found"), foreign);
+  }
+
+  /** Members show their name as the link, their userName, and a mark when they are inactive. */
+  @Test
+  void groupPageNamesItsMembersAndMarksTheInactiveOnes() {
+    String members =
+        section(console.page("/admin/group.xhtml?tenant=acme&id=" + alumniId), "members");
+    assertTrue(
+        members.contains("user.xhtml?tenant=acme&amp;id=" + managerId + "\">John Smith</a>"),
+        members);
+    assertTrue(members.contains("jsmith-" + suffix), "its userName: " + members);
+    assertTrue(
+        Pattern.compile(
+                Pattern.quote(formerId + "\">former-" + suffix + "@example.com</a>")
+                    + "\\s*<span class=\"[^\"]*\\bbad\\b[^\"]*\">inactive</span>")
+            .matcher(members)
+            .find(),
+        "the inactive member is marked: " + members);
+    assertEquals(1, count(members, "former-" + suffix), "its userName once: " + members);
+    assertEquals(1, count(members, ">inactive<"), "only the inactive one: " + members);
   }
 
   @Test
@@ -389,6 +519,10 @@ class ConsoleDirectoryIT {
             .matcher(html);
     assertTrue(m.find(), "no link #" + id + " in " + html);
     return m.group(1).replace("&amp;", "&");
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
   }
 
   private static String encode(String value) {

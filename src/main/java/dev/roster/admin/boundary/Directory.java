@@ -6,6 +6,7 @@ import dev.roster.groups.boundary.GroupDirectory;
 import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.scim.SchemaUris;
+import dev.roster.storage.ConsoleDirectoryQueries;
 import dev.roster.users.boundary.DirectoryUser;
 import dev.roster.users.boundary.UserDirectory;
 import dev.roster.users.boundary.UserDirectory.Activity;
@@ -51,15 +52,29 @@ public class Directory {
     return Activity.ALL;
   }
 
+  /** Searches and log links take at most this many characters of a search (code points). */
+  public static final int MAX_SEARCH_LENGTH = UserDirectory.MAX_SEARCH_LENGTH;
+
+  /**
+   * The text a search of the directory looks for: stripped, cut to {@link #MAX_SEARCH_LENGTH}
+   * characters as the search cuts it, or null when blank. A link to the log's text search carries
+   * the same text, which the log takes (it refuses longer than 200).
+   */
+  public static String searchedText(String text) {
+    return ConsoleDirectoryQueries.searchText(text, MAX_SEARCH_LENGTH);
+  }
+
   /**
    * The attributes of a user that a product cares about, read from its SCIM document.
    *
-   * @param name {@code name.formatted}, or given and family name, or {@code displayName}, or null
+   * @param name {@code displayName}, or {@code name.formatted}, or given and family name, or null:
+   *     the name a person reads, as the identity provider's own lists show it
    * @param email the work email, else the primary one, else {@code userName} ({@link
    *     DirectoryUser#emailOf})
    * @param emailIsUserName whether {@code email} is the {@code userName} for want of an email
    * @param department the enterprise extension's {@code department}, or null
    * @param active false only when {@code active} is false
+   * @param managerId the enterprise extension's {@code manager.value}, or null
    */
   public record Profile(
       String name,
@@ -67,23 +82,36 @@ public class Directory {
       boolean emailIsUserName,
       String department,
       String title,
-      boolean active) {
+      boolean active,
+      String managerId) {
 
     public static Profile of(JsonObject document) {
       String userName = text(document, "userName");
       String email = email(document);
       JsonObject enterprise =
           document.get(SchemaUris.ENTERPRISE_USER) instanceof JsonObject o ? o : null;
+      JsonObject manager =
+          enterprise != null && enterprise.get("manager") instanceof JsonObject m ? m : null;
       return new Profile(
           name(document),
           email == null ? userName : email,
           email == null,
           enterprise == null ? null : text(enterprise, "department"),
           text(document, "title"),
-          document.get("active") != JsonValue.FALSE);
+          document.get("active") != JsonValue.FALSE,
+          manager == null ? null : text(manager, "value"));
+    }
+
+    /** The name, else the {@code userName}: what a list shows as the user. */
+    public String nameOr(String userName) {
+      return name == null ? userName : name;
     }
 
     private static String name(JsonObject document) {
+      String displayName = text(document, "displayName");
+      if (displayName != null) {
+        return displayName;
+      }
       if (document.get("name") instanceof JsonObject name) {
         String formatted = text(name, "formatted");
         if (formatted != null) {
@@ -99,7 +127,7 @@ public class Directory {
           return joined;
         }
       }
-      return text(document, "displayName");
+      return null;
     }
 
     /** As the products built on Roster choose: work, else primary, else first. */
@@ -114,8 +142,29 @@ public class Directory {
     }
   }
 
-  /** A user in a list. */
-  public record UserRow(String id, String userName, Profile profile) {}
+  /**
+   * A user in a list. A list shows each fact once: {@link #label} (the name, else the {@code
+   * userName}), the {@code userName} only when the label is not it, the email only when it is not
+   * the {@code userName}.
+   */
+  public record UserRow(String id, String userName, Profile profile) {
+
+    public String label() {
+      return profile.nameOr(userName);
+    }
+
+    /** Whether the user has a name besides its {@code userName}, shown as well. */
+    public boolean named() {
+      return profile.name() != null && !profile.name().equals(userName);
+    }
+
+    /** The email when it says more than the {@code userName}, else null. */
+    public String otherEmail() {
+      return profile.emailIsUserName() || profile.email().equalsIgnoreCase(userName)
+          ? null
+          : profile.email();
+    }
+  }
 
   /**
    * One page of users.
@@ -159,6 +208,7 @@ public class Directory {
   /**
    * One user as its page shows it.
    *
+   * @param manager its manager (the enterprise extension's {@code manager}), or null
    * @param groups its groups, direct and indirect
    * @param json its SCIM representation, pretty-printed
    * @param log its latest provisioning-log records, newest first
@@ -170,9 +220,23 @@ public class Directory {
       Instant created,
       Instant lastModified,
       Profile profile,
+      Manager manager,
       List<GroupMembership> groups,
       String json,
       List<LogRecord> log) {}
+
+  /**
+   * A user's manager, as {@code manager.value} names it.
+   *
+   * @param name the manager's name, else its {@code userName}; null when the tenant has no user
+   *     with that id (a manager the identity provider did not provision, or one since deleted)
+   */
+  public record Manager(String id, String name) {
+
+    public boolean inDirectory() {
+      return name != null;
+    }
+  }
 
   /**
    * A member of a group.
@@ -180,13 +244,33 @@ public class Directory {
    * @param row the membership row's id: the keyset of member pages
    * @param type {@code User} or {@code Group}
    * @param display the {@code display} the client sent, or null
-   * @param name the member user's {@code userName} or the member group's {@code displayName}, or
-   *     null when the member no longer exists
+   * @param name the member user's name (else its {@code userName}) or the member group's {@code
+   *     displayName}; null when the member no longer exists
+   * @param userName the member user's {@code userName}; null for a group or a user that no longer
+   *     exists
+   * @param active false only for a user whose {@code active} is false
    */
-  public record Member(long row, String value, String type, String display, String name) {
+  public record Member(
+      long row,
+      String value,
+      String type,
+      String display,
+      String name,
+      String userName,
+      boolean active) {
 
     public boolean user() {
       return "User".equals(type);
+    }
+
+    /** Whether the member user has a name besides its {@code userName}, shown as well. */
+    public boolean named() {
+      return userName != null && !userName.equals(name);
+    }
+
+    /** The {@code display} the client sent when it is not the name shown, else null. */
+    public String otherDisplay() {
+      return display == null || display.isBlank() || display.equals(name) ? null : display;
     }
   }
 
@@ -248,23 +332,37 @@ public class Directory {
         .map(
             found -> {
               UserDirectory.UserView user = found.user();
+              Profile profile = Profile.of(user.document());
               return new UserDetail(
                   user.id(),
                   user.userName(),
                   user.externalId(),
                   user.created(),
                   user.lastModified(),
-                  Profile.of(user.document()),
+                  profile,
+                  manager(tenantId, profile.managerId()),
                   found.groups(),
                   pretty(found.representation()),
                   log.timelineOfUser(tenantId, user.id(), LOG_ENTRIES));
             });
   }
 
+  /** The manager with that id, looked up by id among the tenant's users; null for no id. */
+  private Manager manager(String tenantId, String managerId) {
+    if (managerId == null) {
+      return null;
+    }
+    UserDirectory.UserView manager = users.users(tenantId, List.of(managerId)).get(managerId);
+    return new Manager(
+        managerId,
+        manager == null ? null : Profile.of(manager.document()).nameOr(manager.userName()));
+  }
+
   /**
    * One group of the tenant with the page of members after the membership row {@code after}, or
-   * empty for an id that is not one. Members are named by their user's {@code userName} or their
-   * group's {@code displayName}: one query for the users, one for the groups.
+   * empty for an id that is not one. Member users are named by their name (else their {@code
+   * userName}) and marked when inactive, member groups by their {@code displayName}: one query for
+   * the page's users, one for its groups, each at most a page long.
    */
   public Optional<GroupDetail> group(String tenantId, String id, long after) {
     return groups
@@ -276,7 +374,7 @@ public class Directory {
               for (GroupDirectory.Member m : page.members()) {
                 ("User".equals(m.type()) ? userIds : groupIds).add(m.value());
               }
-              Map<String, String> userNames = users.userNames(tenantId, userIds);
+              Map<String, UserDirectory.UserView> memberUsers = users.users(tenantId, userIds);
               Map<String, String> groupNames = groups.displayNames(tenantId, groupIds);
               GroupDirectory.GroupView group = page.group();
               return new GroupDetail(
@@ -290,17 +388,35 @@ public class Directory {
                   page.members().stream()
                       .map(
                           m ->
-                              new Member(
-                                  m.row(),
-                                  m.value(),
-                                  m.type(),
-                                  m.display(),
-                                  ("User".equals(m.type()) ? userNames : groupNames)
-                                      .get(m.value())))
+                              "User".equals(m.type())
+                                  ? member(m, memberUsers.get(m.value()))
+                                  : new Member(
+                                      m.row(),
+                                      m.value(),
+                                      m.type(),
+                                      m.display(),
+                                      groupNames.get(m.value()),
+                                      null,
+                                      true))
                       .toList(),
                   page.previousAfter(),
                   page.nextAfter());
             });
+  }
+
+  private static Member member(GroupDirectory.Member m, UserDirectory.UserView user) {
+    if (user == null) {
+      return new Member(m.row(), m.value(), m.type(), m.display(), null, null, true);
+    }
+    Profile profile = Profile.of(user.document());
+    return new Member(
+        m.row(),
+        m.value(),
+        m.type(),
+        m.display(),
+        profile.nameOr(user.userName()),
+        user.userName(),
+        profile.active());
   }
 
   private static String pretty(JsonObject json) {

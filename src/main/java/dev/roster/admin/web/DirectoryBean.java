@@ -101,6 +101,34 @@ public class DirectoryBean {
     };
   }
 
+  /** The text the search looked for (stripped and cut as the search cuts it), or null. */
+  public String getSearchedText() {
+    return Directory.searchedText(q);
+  }
+
+  /** Whether the list is narrowed by a search or, for users, by their status. */
+  public boolean isFiltered() {
+    return getSearchedText() != null || (!isGroupsView() && !getActiveFilter().isEmpty());
+  }
+
+  /** This view of the tenant without search or status: the way back from "No users match". */
+  public String getClearLink() {
+    return isGroupsView() ? getGroupsLink() : getUsersLink();
+  }
+
+  /**
+   * The provisioning log of this tenant, searched for the same text: someone the directory does not
+   * have may still have been sent, and refused; the log has those requests and why they failed.
+   */
+  public String getLogLink() {
+    StringBuilder url = new StringBuilder("log.xhtml?tenant=").append(encode(getTenantId()));
+    String text = getSearchedText();
+    if (text != null) {
+      url.append("&q=").append(encode(text));
+    }
+    return url.toString();
+  }
+
   public String getUsersLink() {
     return link("users", null, null, 1);
   }

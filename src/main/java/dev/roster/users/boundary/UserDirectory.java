@@ -169,13 +169,17 @@ public class UserDirectory {
             });
   }
 
-  /** The {@code userName} of each of the tenant's users with one of these ids, by id. */
-  public Map<String, String> userNames(String tenantId, Collection<String> ids) {
-    Map<String, String> names = new HashMap<>();
+  /**
+   * The tenant's users with one of these ids, by id, in one query on the {@code SCIM_ID} index; ids
+   * of no user of the tenant are absent. The ids come from one page of the console (a page of a
+   * group's members, a user's manager), so the list stays short.
+   */
+  public Map<String, UserView> users(String tenantId, Collection<String> ids) {
+    Map<String, UserView> found = new HashMap<>();
     for (StoredUser user : new ConsoleDirectoryQueries(em).users(tenantId, ids)) {
-      names.put(user.scimId(), view(user).userName());
+      found.put(user.scimId(), view(user));
     }
-    return names;
+    return found;
   }
 
   /**
