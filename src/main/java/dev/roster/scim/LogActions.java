@@ -62,9 +62,16 @@ public final class LogActions {
     return action != null && WRITES.contains(action);
   }
 
+  /**
+   * {@code attribute eq "value"}, possessive so that no input backtracks. Only filters up to {@link
+   * #LONGEST_NAMING_FILTER} characters are read for a name: a longer one names nobody a log reader
+   * would look for, and a regular expression must not walk a 100 KB filter.
+   */
   private static final Pattern EQUALITY =
       Pattern.compile(
-          "^\\s*([A-Za-z][\\w.:\\[\\]-]*)\\s+(?i:eq)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$");
+          "^\\s*+([A-Za-z][\\w.:\\[\\]-]*+)\\s++(?i:eq)\\s++\"((?:[^\"\\\\]++|\\\\.)*+)\"\\s*+$");
+
+  static final int LONGEST_NAMING_FILTER = 1024;
 
   private static final Pattern GUID =
       Pattern.compile(
@@ -138,9 +145,11 @@ public final class LogActions {
     if (filter == null || filter.isBlank()) {
       return "2".equals(count) ? TEST_CONNECTION : LIST;
     }
-    Matcher equality = EQUALITY.matcher(filter);
-    if (equality.matches() && GUID.matcher(equality.group(2)).matches()) {
-      return TEST_CONNECTION;
+    if (filter.length() <= LONGEST_NAMING_FILTER) {
+      Matcher equality = EQUALITY.matcher(filter);
+      if (equality.matches() && GUID.matcher(equality.group(2)).matches()) {
+        return TEST_CONNECTION;
+      }
     }
     return LOOKUP;
   }
@@ -206,7 +215,7 @@ public final class LogActions {
         }
       }
     }
-    if (filter != null) {
+    if (filter != null && filter.length() <= LONGEST_NAMING_FILTER) {
       Matcher equality = EQUALITY.matcher(filter);
       if (equality.matches() && !GUID.matcher(equality.group(2)).matches()) {
         return equality.group(2).replaceAll("\\\\(.)", "$1");

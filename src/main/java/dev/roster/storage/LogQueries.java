@@ -59,6 +59,14 @@ public final class LogQueries {
     Instant afterTime();
 
     Long afterId();
+
+    /**
+     * The records just before (newer than) the record with this time and {@link #beforeId()}, read
+     * backwards, oldest first; null unless a page goes back.
+     */
+    Instant beforeTime();
+
+    Long beforeId();
   }
 
   public LogQueries(EntityManager em) {
@@ -142,13 +150,27 @@ public final class LogQueries {
       where.add("r.time <= " + time);
       where.add("(r.time < " + time + " OR (r.time = " + time + " AND r.id < " + id + "))");
     }
+    if (query.beforeTime() != null) {
+      String time = parameters.add(Timestamps.stored(query.beforeTime()));
+      String id = parameters.add(query.beforeId());
+      where.add("r.time >= " + time);
+      where.add("(r.time > " + time + " OR (r.time = " + time + " AND r.id > " + id + "))");
+    }
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }
 
-  /** With a tenant, named first so that the (tenant, time desc, id desc) index gives the order. */
+  /**
+   * With a tenant, named first so that the (tenant, time desc, id desc) index gives the order. A
+   * page read backwards goes oldest first: the database sorts the records newer than the cursor,
+   * which are the pages before it, as many as the reader has paged through.
+   */
   private static String order(Search query) {
+    String direction = query.beforeTime() != null ? " ASC" : " DESC";
     return (query.tenantId() != null ? " ORDER BY r.tenantId," : " ORDER BY")
-        + " r.time DESC, r.id DESC";
+        + " r.time"
+        + direction
+        + ", r.id"
+        + direction;
   }
 
   /**

@@ -53,6 +53,8 @@ class ConsoleLogIT {
   private static final Pattern ENTRY_LINK =
       Pattern.compile("href=\"log-entry\\.xhtml\\?id=(\\d+)\"");
   private static final Pattern NEXT_LINK = Pattern.compile("id=\"nextPage\"[^>]*href=\"([^\"]+)\"");
+  private static final Pattern PREVIOUS_LINK =
+      Pattern.compile("id=\"previousPage\"[^>]*href=\"([^\"]+)\"");
   private static final Pattern CORRELATION_CELL =
       Pattern.compile("href=\"log\\.xhtml\\?correlation=[^\"]+\">([^<]+)</a>");
 
@@ -150,9 +152,14 @@ class ConsoleLogIT {
 
     List<String> seen = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
+    List<List<String>> pages = new ArrayList<>();
+    String last = null;
     String link = "log.xhtml?tenant=acme&q=" + mark;
     while (link != null) {
       String page = console.page(link);
+      last = page;
+      pages.add(correlationsOn(page));
+      assertTrue(page.contains("id=\"total\">120 matching entries"), "the total on every page");
       List<String> correlations = correlationsOn(page);
       sizes.add(correlations.size());
       seen.addAll(correlations);
@@ -171,6 +178,16 @@ class ConsoleLogIT {
     }
 
     assertEquals(List.of(50, 50, 20), sizes);
+    // and back: Previous reads the page before, the same 50 as going forward
+    Matcher previous = PREVIOUS_LINK.matcher(last);
+    assertTrue(previous.find(), "the last page links back");
+    String middle = console.page(previous.group(1).replace("&amp;", "&"));
+    assertEquals(pages.get(1), correlationsOn(middle));
+    Matcher first = PREVIOUS_LINK.matcher(middle);
+    assertTrue(first.find(), "the middle page links back");
+    String firstPage = console.page(first.group(1).replace("&amp;", "&"));
+    assertEquals(pages.get(0), correlationsOn(firstPage));
+    assertFalse(PREVIOUS_LINK.matcher(firstPage).find(), "nothing before the first page");
     assertEquals(count, new LinkedHashSet<>(seen).size(), "no duplicates");
     List<String> newestFirst = new ArrayList<>(seen);
     newestFirst.sort((a, b) -> b.compareTo(a));
@@ -368,6 +385,212 @@ class ConsoleLogIT {
     assertEquals("invalidValue", json(bad.body()).getString("scimType"));
     assertEquals(400, console.api("/api/admin/v1/log?limit=5000", true).statusCode());
     assertEquals(404, console.api("/api/admin/v1/log/987654321", true).statusCode());
+  }
+
+  // Whom and what (docs/console.md)
+
+  @Test
+  void theLogNamesWhomEachRequestWasAboutAndWhatItDid() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String userName = "Nancy.Davolio-" + mark + "@contoso.com";
+    String user =
+        scim.post(
+                "/Users",
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                    + userName
+                    + "\",\"active\":true}")
+            .json()
+            .getString("id");
+    // Entra's Test Connection, its match query, a deactivation, a failed PATCH, Okta's probe
+    scim.get("/Users?filter=" + url("userName eq \"" + UUID.randomUUID() + "\""), ACME_TOKEN);
+    scim.get("/Users?filter=" + url("userName eq \"" + userName + "\""), ACME_TOKEN);
+    assertEquals(
+        200,
+        scim.patch(
+                "/Users/" + user,
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
+            .status());
+    assertEquals(
+        400,
+        scim.patch(
+                "/Users/" + user,
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":[1]}]}")
+            .status());
+    String group =
+        scim.post(
+                "/Groups",
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                    + "\"displayName\":\"Sales-"
+                    + mark
+                    + "\"}")
+            .json()
+            .getString("id");
+    assertEquals(
+        204,
+        scim.patch(
+                "/Groups/" + group,
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\","
+                    + "\"value\":[{\"value\":\""
+                    + user
+                    + "\"}]}]}")
+            .status(),
+        "Entra's member add");
+    assertEquals(204, scim.delete("/Users/" + user, ACME_TOKEN).status());
+    awaitLogged("tenant=acme&q=" + url(mark), 7);
+
+    List<String> actions = new ArrayList<>();
+    for (var entry :
+        json(console.api("/api/admin/v1/log?limit=100&tenant=acme&q=" + url(mark), true).body())
+            .getJsonArray("entries")) {
+      JsonObject e = entry.asJsonObject();
+      actions.add(e.getString("action") + " " + e.getString("subject", "-"));
+    }
+    assertEquals(
+        List.of(
+            "delete " + userName,
+            "add members Sales-" + mark,
+            "create Sales-" + mark,
+            "update " + userName, // the failed PATCH: still named, the store had read the user
+            "deactivate " + userName,
+            "lookup " + userName,
+            "create " + userName),
+        actions);
+    String page = console.page("log.xhtml?tenant=acme&action=deactivate&q=" + url(mark));
+    assertEquals(1, entryIdsOn(page).size(), page);
+    assertTrue(page.contains(userName), "the Who column");
+    assertTrue(page.contains("id=\"total\">1 matching entries"), page);
+    String failed = console.page("log.xhtml?tenant=acme&outcome=error&q=" + url(mark));
+    assertEquals(1, entryIdsOn(failed).size(), failed);
+    assertTrue(failed.contains("<div class=\"reason\">"), "the failure's reason inline: " + failed);
+    String testConnections = console.page("log.xhtml?tenant=acme&action=test+connection");
+    assertFalse(entryIdsOn(testConnections).isEmpty(), testConnections);
+  }
+
+  @Test
+  void aUsersTimelineShowsTheGroupRequestsThatNamedIt() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String user =
+        scim.post(
+                "/Users",
+                ACME_TOKEN,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                    + "\"userName\":\"timeline-"
+                    + mark
+                    + "\"}")
+            .json()
+            .getString("id");
+    scim.post(
+        "/Groups",
+        ACME_TOKEN,
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Dept-"
+            + mark
+            + "\",\"members\":[{\"value\":\""
+            + user
+            + "\"}]}");
+    awaitLogged("tenant=acme&q=" + url("Dept-" + mark), 1);
+
+    String page = console.page("user.xhtml?tenant=acme&id=" + user);
+
+    assertTrue(page.contains("group Dept-" + mark), page);
+    assertTrue(page.contains(">create<"), page);
+    String entry =
+        entryIdsOn(console.page("log.xhtml?tenant=acme&q=" + url("Dept-" + mark))).get(0);
+    String detail = console.page("log-entry.xhtml?id=" + entry);
+    assertTrue(
+        detail.contains(
+            "href=\"user.xhtml?tenant=acme&amp;id=" + user + "\">timeline-" + mark + "</a>"),
+        "the member's id shown with its name: " + detail);
+  }
+
+  @Test
+  void aConflictSaysWhyWhatToChangeAndWhoHoldsTheName() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    String body =
+        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"%s\"}";
+    String holder =
+        scim.post("/Users", ACME_TOKEN, String.format(body, "conflict-" + mark))
+            .json()
+            .getString("id");
+    ScimClient.Reply second =
+        scim.send(
+            scim.withJson("POST", "/Users", ACME_TOKEN, String.format(body, "CONFLICT-" + mark))
+                .header("X-Request-Id", "conflict-" + mark));
+    assertEquals(409, second.status());
+    awaitLogged("correlation=conflict-" + mark, 1);
+    String entry = entryIdsOn(console.page("log.xhtml?correlation=conflict-" + mark)).get(0);
+
+    String page = console.page("log-entry.xhtml?id=" + entry);
+
+    assertTrue(page.contains("id=\"advice\""), page);
+    assertTrue(page.contains("ignoring case"), "why: " + page);
+    assertTrue(page.contains("Match objects using this attribute"), "Entra ID: " + page);
+    assertTrue(page.contains("Okta username format"), "Okta: " + page);
+    assertTrue(
+        page.contains(
+            "id=\"conflictLink\" class=\"button\" href=\"user.xhtml?tenant=acme&amp;id=" + holder),
+        page);
+    assertTrue(page.contains("\"status\": \"409\""), "the response body: " + page);
+    assertTrue(page.contains("$ROSTER_TOKEN"), "copy as curl: " + page);
+    assertFalse(page.contains(ACME_TOKEN), "never the token");
+  }
+
+  @Test
+  void refusedTokensBelongToTheirTenantAndItsHealthSaysSo() {
+    AdminApiClient admin = new AdminApiClient(server);
+    String tenant = "north-" + UUID.randomUUID().toString().substring(0, 8);
+    assertEquals(
+        201,
+        admin
+            .asAdmin("POST", "/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"Northwind\"}")
+            .status());
+    JsonObject issued =
+        admin.asAdmin("POST", "/tenants/" + tenant + "/tokens", "{\"label\":\"entra\"}").json();
+    String token = issued.getString("token");
+    assertEquals(200, scim.get("/Users?startIndex=1&count=2", token).status(), "Okta's probe");
+    String cutShort = token.substring(0, token.length() - 5);
+    assertEquals(401, scim.get("/Users?count=1", cutShort).status());
+    String madeUp = "rst_zzzzzzzz_" + "x".repeat(43);
+    assertEquals(401, scim.get("/Users?count=1", madeUp).status());
+    assertEquals(
+        200,
+        admin
+            .asAdmin(
+                "POST",
+                "/tenants/" + tenant + "/tokens/" + issued.getString("id") + "/revoke",
+                "{}")
+            .status());
+    assertEquals(401, scim.get("/Users?count=1", token).status());
+    awaitLogged("tenant=" + tenant, 3);
+
+    List<JsonObject> entries = new ArrayList<>();
+    json(console.api("/api/admin/v1/log?tenant=" + tenant, true).body())
+        .getJsonArray("entries")
+        .forEach(e -> entries.add(e.asJsonObject()));
+    assertEquals(3, entries.size(), entries.toString());
+    assertEquals(401, entries.get(0).getInt("status"));
+    assertEquals(issued.getString("prefix"), entries.get(0).getString("tokenPrefix"), "revoked");
+    assertTrue(entries.get(0).getString("detail").contains("revoked"), entries.get(0).toString());
+    assertTrue(entries.get(1).isNull("tokenPrefix"), "a cut-short token names no prefix");
+    assertTrue(entries.get(1).getString("detail").contains("cut short"), entries.get(1).toString());
+    assertEquals("test connection", entries.get(2).getString("action"));
+
+    String page = console.page("tenant.xhtml?id=" + tenant);
+    assertTrue(page.contains("id=\"healthBadge\">Failing<"), page);
+    assertTrue(page.contains("refused with 401"), page);
+    assertTrue(page.contains("no valid token"), page);
+    assertTrue(page.contains("<svg"), "the tenant's chart");
+    String entryPage =
+        console.page("log-entry.xhtml?id=" + entries.get(1).getJsonNumber("id").longValue());
+    assertTrue(entryPage.contains("Secret Token"), "what to change in Entra ID: " + entryPage);
+    assertTrue(console.page("").contains("Failing"), "the dashboard's badge");
   }
 
   // Helpers

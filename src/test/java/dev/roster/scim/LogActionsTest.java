@@ -72,6 +72,19 @@ class LogActionsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aHugeFilterIsALookupOfNobodyAndNeverOverflows() {
+    String huge = "userName eq \"" + "x\\\"".repeat(50_000) + "\"";
+
+    assertEquals(LogActions.LOOKUP, LogActions.of("POST", "User", null, true, huge, null, null));
+    assertNull(LogActions.subjectOf("User", huge, null));
+    String longest = "userName eq \"" + "x".repeat(LogActions.LONGEST_NAMING_FILTER - 14) + "\"";
+    assertEquals(LogActions.LONGEST_NAMING_FILTER, longest.length());
+    assertEquals(
+        "x".repeat(LogActions.LONGEST_NAMING_FILTER - 14),
+        LogActions.subjectOf("User", longest, null));
+  }
+
+  @org.junit.jupiter.api.Test
   void aPathAboutNothingHasNoAction() {
     assertNull(LogActions.of("GET", null, null, false, null, null, null));
     assertEquals(LogActions.DEACTIVATE, LogActions.ofUserChange(true, false));

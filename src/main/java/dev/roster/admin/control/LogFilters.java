@@ -36,9 +36,9 @@ import java.util.function.Function;
  * error}); {@code method}; {@code type} (User, Group, …); {@code action} (create, deactivate, …);
  * {@code range}, a quick range back from now ({@code 1h}, {@code 24h}, {@code 7d}), which stays
  * relative in a bookmark; {@code q}, free text (also whom a request was about); {@code
- * correlation}; and {@code after}, the cursor of the previous page. An empty parameter is no
- * filter, as an HTML form sends it. A bad value fails with an {@code invalidValue} {@link
- * ScimException} that says what to write instead.
+ * correlation}; and {@code after}, the cursor of the previous page, or {@code before}, that of the
+ * following one (going back). An empty parameter is no filter, as an HTML form sends it. A bad
+ * value fails with an {@code invalidValue} {@link ScimException} that says what to write instead.
  *
  * @param from inclusive, or null
  * @param to exclusive, or null
@@ -54,7 +54,8 @@ public record LogFilters(
     String range,
     String text,
     String correlation,
-    LogCursor after) {
+    LogCursor after,
+    LogCursor before) {
 
   /** The longest free text searched for. */
   public static final int MAX_TEXT = 200;
@@ -76,7 +77,7 @@ public record LogFilters(
 
   /** No filter at all: the whole log, newest first. */
   public static final LogFilters NONE =
-      new LogFilters(null, null, null, null, null, null, null, null, null, null, null);
+      new LogFilters(null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** The quick ranges, as {@code range} takes them, and how far back each reaches. */
   public static final Map<String, Duration> RANGES = ranges();
@@ -236,8 +237,20 @@ public record LogFilters(
                           "'after' is not a position in the log: follow a 'next' link, or start"
                               + " again from the first page."));
     }
+    String beforeToken = value(parameter, "before");
+    LogCursor before = null;
+    if (beforeToken != null) {
+      before =
+          LogCursor.parse(beforeToken)
+              .filter(cursor -> inRange(cursor.time()))
+              .orElseThrow(
+                  () ->
+                      ScimException.invalidValue(
+                          "'before' is not a position in the log: follow a 'previous' link, or"
+                              + " start again from the first page."));
+    }
     return new LogFilters(
-        tenant, from, to, outcome, method, type, action, range, text, correlation, after);
+        tenant, from, to, outcome, method, type, action, range, text, correlation, after, before);
   }
 
   /**
@@ -283,13 +296,20 @@ public record LogFilters(
         .resourceType(type)
         .text(text)
         .correlationId(correlation)
-        .after(after);
+        .after(after)
+        .before(before);
   }
 
   /** The same filters, starting after another record. */
   public LogFilters startingAfter(LogCursor cursor) {
     return new LogFilters(
-        tenant, from, to, outcome, method, type, action, range, text, correlation, cursor);
+        tenant, from, to, outcome, method, type, action, range, text, correlation, cursor, null);
+  }
+
+  /** The same filters, the page before another record (going back). */
+  public LogFilters startingBefore(LogCursor cursor) {
+    return new LogFilters(
+        tenant, from, to, outcome, method, type, action, range, text, correlation, null, cursor);
   }
 
   /** Whether any filter but the page position is set. */
@@ -323,13 +343,25 @@ public record LogFilters(
     add(parts, "q", text);
     add(parts, "correlation", correlation);
     add(parts, "after", after == null ? null : after.token());
+    add(parts, "before", before == null ? null : before.token());
     return String.join("&", parts);
   }
 
   /** The same filters over a quick range instead of their own times, from the first page. */
   public LogFilters over(String quickRange) {
     return new LogFilters(
-        tenant, null, null, outcome, method, type, action, quickRange, text, correlation, null);
+        tenant,
+        null,
+        null,
+        outcome,
+        method,
+        type,
+        action,
+        quickRange,
+        text,
+        correlation,
+        null,
+        null);
   }
 
   /** {@code from} as an HTML {@code datetime-local} value in UTC (to the second), or "". */

@@ -125,7 +125,15 @@ public class LogBean {
   /** The link to the first page with the same filters, or null when this is the first page. */
   public String getFirstUrl() {
     load();
-    return filters.after() == null ? null : link(filters.startingAfter(null));
+    return filters.after() == null && filters.before() == null
+        ? null
+        : link(filters.startingAfter(null));
+  }
+
+  /** The link to the page before this one, or null on the first. */
+  public String getPreviousUrl() {
+    load();
+    return page.previous() == null ? null : link(filters.startingBefore(page.previous()));
   }
 
   /** The CSV export of these filters, from the first record (or from this page's position). */

@@ -20,6 +20,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,7 @@ public class LogEntryBean {
   private String body;
   private ErrorAdvice advice;
   private String conflictUrl;
+  private List<LogDetails.NamedMember> members;
 
   private void load() {
     if (loaded) {
@@ -76,6 +78,18 @@ public class LogEntryBean {
         + encode(tenantId)
         + "&id="
         + encode(id);
+  }
+
+  /** The members a group request named, with their users' names. */
+  public List<LogDetails.NamedMember> getMembers() {
+    load();
+    if (members == null) {
+      members =
+          entry == null || !"Group".equals(entry.getResourceType())
+              ? List.of()
+              : details.membersNamed(entry.getTenantId(), entry.getRequestBody());
+    }
+    return members;
   }
 
   /** Why the request failed and what to change, or null for a success. */

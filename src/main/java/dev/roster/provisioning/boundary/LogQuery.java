@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param text found, ignoring case, in the subject, path, query, resource id, detail, correlation
  *     id or body
  * @param after continue after this record (the {@link LogPage#next()} of the previous page)
+ * @param before the page just before this record, read backwards (the {@link LogPage#previous()} of
+ *     the following page); with {@code after}, {@code after} wins
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
  */
 public record LogQuery(
@@ -28,6 +30,7 @@ public record LogQuery(
     String action,
     String text,
     LogCursor after,
+    LogCursor before,
     int limit)
     implements LogQueries.Search {
 
@@ -47,6 +50,16 @@ public record LogQuery(
     return after == null ? null : after.id();
   }
 
+  @Override
+  public Instant beforeTime() {
+    return after != null || before == null ? null : before.time();
+  }
+
+  @Override
+  public Long beforeId() {
+    return after != null || before == null ? null : before.id();
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -64,6 +77,7 @@ public record LogQuery(
     private String action;
     private String text;
     private LogCursor after;
+    private LogCursor before;
     private int limit = 50;
 
     public Builder tenant(String value) {
@@ -117,6 +131,11 @@ public record LogQuery(
       return this;
     }
 
+    public Builder before(LogCursor value) {
+      before = value;
+      return this;
+    }
+
     public Builder limit(int value) {
       limit = value;
       return this;
@@ -135,6 +154,7 @@ public record LogQuery(
           action,
           text,
           after,
+          before,
           limit);
     }
   }

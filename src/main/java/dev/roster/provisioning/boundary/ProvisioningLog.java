@@ -42,12 +42,25 @@ public class ProvisioningLog {
   public LogPage search(LogQuery query) {
     List<LogRecord> rows =
         queries().search(query, query.limit() + 1).stream().map(LogRecord::of).toList();
-    if (rows.size() <= query.limit()) {
-      return new LogPage(rows, null);
+    boolean more = rows.size() > query.limit();
+    List<LogRecord> page = more ? rows.subList(0, query.limit()) : rows;
+    if (query.beforeTime() != null) {
+      // read backwards, oldest first: the page is the newest records before the cursor's
+      List<LogRecord> newestFirst = new ArrayList<>(page);
+      java.util.Collections.reverse(newestFirst);
+      return new LogPage(
+          newestFirst,
+          newestFirst.isEmpty() ? null : cursorOf(newestFirst.get(newestFirst.size() - 1)),
+          more && !newestFirst.isEmpty() ? cursorOf(newestFirst.get(0)) : null);
     }
-    List<LogRecord> page = rows.subList(0, query.limit());
-    LogRecord last = page.get(page.size() - 1);
-    return new LogPage(page, new LogCursor(last.getTime(), last.getId()));
+    return new LogPage(
+        page,
+        more ? cursorOf(page.get(page.size() - 1)) : null,
+        query.after() != null && !page.isEmpty() ? cursorOf(page.get(0)) : null);
+  }
+
+  private static LogCursor cursorOf(LogRecord record) {
+    return new LogCursor(record.getTime(), record.getId());
   }
 
   /**

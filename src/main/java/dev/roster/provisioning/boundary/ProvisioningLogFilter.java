@@ -140,7 +140,7 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
                 parsed);
       }
       return new String[] {name, action};
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.FINE, "Provisioning log: no subject for a request", e);
       return new String[2];
     }

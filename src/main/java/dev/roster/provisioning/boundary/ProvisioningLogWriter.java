@@ -8,6 +8,7 @@ import dev.roster.runtime.Metrics;
 import dev.roster.scim.DatabaseFailures;
 import dev.roster.scim.JsonProviders;
 import dev.roster.scim.LogActions;
+import dev.roster.scim.MemberIds;
 import dev.roster.storage.DatabaseReadiness;
 import dev.roster.storage.LogFacts;
 import jakarta.annotation.PostConstruct;
@@ -278,10 +279,21 @@ public class ProvisioningLogWriter {
    * that an outage in the middle does not write them twice.
    */
   private Outcome writeAll(List<LogEntry> entries) {
-    Outcome outcome = refusedOnlyIfTheDatabaseAnswers(write(entries));
+    Outcome outcome = refusedOnlyIfTheDatabaseAnswers(write(entries, true));
+    if (outcome == Outcome.REFUSED) {
+      // What is kept beside the records may be what the database refused: records come first.
+      outcome = refusedOnlyIfTheDatabaseAnswers(write(entries, false));
+      if (outcome == Outcome.WRITTEN) {
+        LOG.warning(
+            "Provisioning log: wrote "
+                + entries.size()
+                + " records without their counts and names");
+        return outcome;
+      }
+    }
     if (outcome == Outcome.REFUSED && entries.size() > 1) {
       for (int i = 0; i < entries.size(); i++) {
-        Outcome alone = refusedOnlyIfTheDatabaseAnswers(write(List.of(entries.get(i))));
+        Outcome alone = refusedOnlyIfTheDatabaseAnswers(write(List.of(entries.get(i)), false));
         if (alone == Outcome.UNAVAILABLE) {
           entries.subList(0, i).clear();
           return Outcome.UNAVAILABLE;
@@ -310,30 +322,48 @@ public class ProvisioningLogWriter {
     return Outcome.UNAVAILABLE;
   }
 
-  private Outcome write(List<LogEntry> entries) {
+  /**
+   * Writes the records in one transaction and, {@code withFacts}, what is kept beside them
+   * (docs/console.md): subjects named by id, the members group writes named, the hourly counts and
+   * the tenants' milestones.
+   */
+  private Outcome write(List<LogEntry> entries, boolean withFacts) {
     List<ProvisioningRecord> records = new ArrayList<>(entries.size());
-    BatchFacts facts = new BatchFacts();
     for (LogEntry entry : entries) {
       records.add(
           new ProvisioningRecord(
               entry,
               entry.query() == null ? null : BodyRedactor.redactText(entry.query()),
               entry.body() == null ? null : redactedBody(entry)));
-      facts.add(entry);
+    }
+    BatchFacts facts = null;
+    if (withFacts) {
+      try {
+        facts = new BatchFacts();
+        entries.forEach(facts::add);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Provisioning log: no counts for a batch", e);
+        facts = null;
+      }
     }
     try {
       transaction.begin();
       LogFacts stored = new LogFacts(em);
-      nameSubjects(stored, records);
+      if (facts != null) {
+        nameSubjects(stored, records);
+      }
       records.forEach(em::persist);
       em.flush();
-      stored.insertMembers(members(entries, records));
-      facts
-          .hours()
-          .forEach(
-              (hour, counts) ->
-                  stored.countHour(hour.tenantId(), hour.start(), writerId, counts[0], counts[1]));
-      facts.milestones().forEach(stored::advance);
+      if (facts != null) {
+        stored.insertMembers(members(entries, records));
+        facts
+            .hours()
+            .forEach(
+                (hour, counts) ->
+                    stored.countHour(
+                        hour.tenantId(), hour.start(), writerId, counts[0], counts[1]));
+        facts.milestones().forEach(stored::advance);
+      }
       transaction.commit();
       if (databaseDown) {
         databaseDown = false;
@@ -419,7 +449,7 @@ public class ProvisioningLogWriter {
           || LogActions.DELETE.equals(entry.action())) {
         continue;
       }
-      for (String userId : BatchFacts.memberIds(body(entry))) {
+      for (String userId : MemberIds.of(body(entry))) {
         if (userId.length() <= 200) {
           rows.add(
               new LogFacts.MemberRow(

@@ -96,6 +96,7 @@ class LogFiltersTest {
             null,
             "x",
             new LogCursor(Instant.parse("2026-11-23T10:00:00Z"), 7),
+            null,
             20),
         query);
   }
@@ -211,6 +212,17 @@ class LogFiltersTest {
   }
 
   @Test
+  void goingBackReadsBeforeACursorAndGoingOnForgetsIt() {
+    LogCursor cursor = new LogCursor(Instant.parse("2026-11-23T10:00:00Z"), 7);
+    LogFilters back = parse("tenant=acme").startingBefore(cursor);
+
+    assertEquals(back, parse(back.urlQuery()));
+    assertEquals(cursor.time(), back.query().build().beforeTime());
+    assertEquals("tenant=acme&after=" + url(cursor.token()), back.startingAfter(cursor).urlQuery());
+    assertEquals(null, back.startingAfter(cursor).query().build().beforeTime());
+  }
+
+  @Test
   void aQuickRangeNeverWidensAnEarlierFrom() {
     Instant recent = Instant.now().minusSeconds(60);
     LogQuery query = parse("range=7d&from=" + recent).query().build();
@@ -256,5 +268,9 @@ class LogFiltersTest {
     ScimException error = assertThrows(ScimException.class, () -> LogFilters.limit(value, 100));
 
     assertTrue(error.getMessage().contains("from 1 to 1000"), error.getMessage());
+  }
+
+  private static String url(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -65,7 +65,7 @@ class BatchFactsTest {
   void findsTheMembersEveryShapeOfGroupWriteNames() {
     assertEquals(
         List.of("u1", "u2", "u3", "u4"),
-        BatchFacts.memberIds(
+        dev.roster.scim.MemberIds.of(
             Json.createReader(
                     new StringReader(
                         "{\"members\":[{\"value\":\"u1\"}],\"Operations\":["
