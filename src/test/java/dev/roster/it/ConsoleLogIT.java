@@ -466,7 +466,7 @@ class ConsoleLogIT {
     String page = console.page("log.xhtml?tenant=acme&action=deactivate&q=" + url(mark));
     assertEquals(1, entryIdsOn(page).size(), page);
     assertTrue(page.contains(userName), "the Who column");
-    assertTrue(page.contains("id=\"total\">1 matching entries"), page);
+    assertTrue(page.contains("id=\"total\">1 matching entry"), page);
     String failed = console.page("log.xhtml?tenant=acme&outcome=error&q=" + url(mark));
     assertEquals(1, entryIdsOn(failed).size(), failed);
     assertTrue(failed.contains("<div class=\"reason\">"), "the failure's reason inline: " + failed);

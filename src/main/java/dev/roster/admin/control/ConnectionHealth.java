@@ -100,15 +100,13 @@ public record ConnectionHealth(Level level, List<String> reasons, Map<Milestone,
     Instant lastUnauthorized = seen.get(Milestone.LAST_UNAUTHORIZED);
     Instant lastFailure = seen.get(Milestone.LAST_FAILURE);
     if (seen.get(Milestone.FIRST_REQUEST) == null) {
-      if (failing.isEmpty()) {
-        return new ConnectionHealth(
-            Level.WAITING,
-            List.of(
-                "Roster has not seen a request from this tenant's identity provider yet. Paste"
-                    + " the base URL and token into it and run Test Connection (Entra ID) or"
-                    + " Test API Credentials (Okta)."),
-            seen);
-      }
+      // A tenant being set up: what it lacks is the next step, not a failure.
+      List<String> steps = new ArrayList<>(failing);
+      steps.add(
+          "Roster has not seen a request from this tenant's identity provider yet. Paste the base"
+              + " URL and token into it and run Test Connection (Entra ID) or Test API"
+              + " Credentials (Okta).");
+      return new ConnectionHealth(Level.WAITING, List.copyOf(steps), seen);
     } else if (lastUnauthorized != null && after(lastUnauthorized, lastSuccess)) {
       failing.add(
           "The latest requests were refused with 401: the token the identity provider sends is"

@@ -18,7 +18,7 @@ public final class TrafficChart {
   /** One hour's figures. */
   public record Hour(Instant start, long requests, long errors) {}
 
-  static final int BAR = 4;
+  static final int BAR = 6;
   static final int HEIGHT = 120;
   static final int TOP = 16;
   static final int BOTTOM = 18;

@@ -78,15 +78,19 @@ public class LogBean {
     return page.records();
   }
 
-  /** How many entries match the filters, on every page: "1,234", or "more than 10,000". */
+  /**
+   * How many entries match the filters, on every page: "1 matching entry", "1,234 matching
+   * entries", or "More than 10,000 matching entries".
+   */
   public String getTotal() {
     load();
     if (total == null) {
       total = log.count(filters.startingAfter(null).query().build(), COUNT_CAP);
     }
-    return total > COUNT_CAP
-        ? "More than " + String.format("%,d", COUNT_CAP)
-        : String.format("%,d", total);
+    if (total > COUNT_CAP) {
+      return String.format("More than %,d matching entries", COUNT_CAP);
+    }
+    return String.format("%,d matching %s", total, total == 1 ? "entry" : "entries");
   }
 
   /** The last seven days of the filtered tenant, or of all tenants, as an SVG chart. */

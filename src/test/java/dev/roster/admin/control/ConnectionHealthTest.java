@@ -28,6 +28,14 @@ class ConnectionHealthTest {
   }
 
   @Test
+  void aNewTenantWithoutATokenIsWaitingNotFailing() {
+    ConnectionHealth health = ConnectionHealth.of(true, Map.of(), 0, 0, List.of(), NOW);
+
+    assertEquals(Level.WAITING, health.level());
+    assertTrue(health.reasons().get(0).contains("no valid token"), health.reasons().toString());
+  }
+
+  @Test
   void recentSuccessIsHealthy() {
     ConnectionHealth health =
         ConnectionHealth.of(true, seen(Milestone.LAST_SUCCESS, ago(5)), 100, 1, ONE_TOKEN, NOW);
