@@ -508,6 +508,10 @@ class ConsoleLogIT {
         detail.contains(
             "href=\"user.xhtml?tenant=acme&amp;id=" + user + "\">timeline-" + mark + "</a>"),
         "the member's id shown with its name: " + detail);
+    String group =
+        json(console.api("/api/admin/v1/log/" + entry, true).body()).getString("resourceId");
+    String department = console.page("group.xhtml?tenant=acme&id=" + group);
+    assertTrue(department.contains("log-entry.xhtml?id=" + entry), "the department's timeline");
   }
 
   @Test

@@ -291,7 +291,8 @@ public class Directory {
       long after,
       List<Member> members,
       Long previousAfter,
-      Long nextAfter) {}
+      Long nextAfter,
+      List<LogRecord> log) {}
 
   @Inject UserDirectory users;
 
@@ -400,7 +401,8 @@ public class Directory {
                                       true))
                       .toList(),
                   page.previousAfter(),
-                  page.nextAfter());
+                  page.nextAfter(),
+                  log.latestAbout(tenantId, "Group", group.id(), LOG_ENTRIES));
             });
   }
 

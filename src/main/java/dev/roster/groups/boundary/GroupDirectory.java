@@ -129,15 +129,7 @@ public class GroupDirectory {
     if (tenantId == null || displayName == null) {
       return Optional.empty();
     }
-    ListQuery query =
-        new ListQuery(
-            new Filter.Comparison(
-                AttributePath.of("displayName"), Operator.EQ, JSON.createValue(displayName)),
-            null,
-            false,
-            1,
-            1,
-            AttributeSelection.DEFAULT);
+    ListQuery query = ListQuery.firstWhere("displayName", displayName);
     return new GroupStore(em, tenantId)
         .search(query, null).groups().stream().findFirst().map(StoredGroup::scimId);
   }

@@ -1,8 +1,10 @@
 package dev.roster.scim.query;
 
+import dev.roster.scim.JsonProviders;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.filter.AttributePath;
 import dev.roster.scim.filter.Filter;
+import dev.roster.scim.filter.Operator;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ResolvedPath;
 import dev.roster.scim.schema.ResourceType;
@@ -37,6 +39,21 @@ public record ListQuery(
     int startIndex,
     int count,
     AttributeSelection selection) {
+
+  /**
+   * The first resource whose attribute equals the value ({@code eq}, with the attribute's own case
+   * rule): how the console finds who holds a name.
+   */
+  public static ListQuery firstWhere(String attribute, String value) {
+    return new ListQuery(
+        new Filter.Comparison(
+            AttributePath.of(attribute), Operator.EQ, JsonProviders.JSON.createValue(value)),
+        null,
+        false,
+        1,
+        1,
+        AttributeSelection.DEFAULT);
+  }
 
   /** From query parameters; each may be {@code null}. */
   public static ListQuery of(

@@ -190,15 +190,7 @@ public class UserDirectory {
     if (tenantId == null || userName == null) {
       return Optional.empty();
     }
-    ListQuery query =
-        new ListQuery(
-            new Filter.Comparison(
-                AttributePath.of("userName"), Operator.EQ, JSON.createValue(userName)),
-            null,
-            false,
-            1,
-            1,
-            AttributeSelection.DEFAULT);
+    ListQuery query = ListQuery.firstWhere("userName", userName);
     return new UserStore(em, tenantId)
         .search(query, null).users().stream().findFirst().map(StoredUser::scimId);
   }
