@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -233,6 +235,12 @@ class ConsoleBrowserIT {
               return false;
             });
     browser.screenshot("dashboard-health");
+    WebElement row =
+        browser
+            .driver()
+            .findElement(
+                By.xpath("//table[@id='tenants']//tr[.//a[contains(@href,'id=" + tenant + "')]]"));
+    assertTrue(row.getText().contains("Needs attention"), "the health badge: " + row.getText());
     WebElement dashboard = browser.driver().findElement(By.tagName("html"));
     browser.driver().findElement(errors).click(); // 1
     browser.awaitReplaced(dashboard);
@@ -250,6 +258,20 @@ class ConsoleBrowserIT {
     browser.awaitReplaced(entry);
     assertTrue(browser.text().contains("Nancy.Davolio@contoso.com"), browser.text());
     assertTrue(browser.url().contains("user.xhtml?tenant=" + tenant), browser.url());
+
+    // the tenant's chart: this hour's bar leads to this hour's log of the tenant
+    browser.open(url("/admin/tenant.xhtml?id=" + tenant));
+    List<WebElement> hours = browser.driver().findElements(By.cssSelector("svg.traffic-chart a"));
+    assertFalse(hours.isEmpty(), "a busy hour (two, if the requests straddled one's end)");
+    WebElement lastHour = hours.get(hours.size() - 1);
+    String title = lastHour.findElement(By.tagName("title")).getAttribute("textContent");
+    Matcher figures = Pattern.compile(": (\\d+) requests?, (\\d+) errors?").matcher(title);
+    assertTrue(figures.find(), title);
+    browser.open(url("/admin/" + lastHour.getDomAttribute("href")));
+    int requests = Integer.parseInt(figures.group(1));
+    assertTrue(
+        browser.find("total").getText().startsWith(requests + " matching entr"),
+        title + " / " + browser.find("total").getText());
   }
 
   /**

@@ -16,8 +16,16 @@ import java.util.Map;
  *
  * @param level {@link Level}
  * @param reasons why, in order of importance; each a sentence that says what to do
+ * @param seen the tenant's milestones
+ * @param requests24h its requests in the last 24 hours (whole hours)
+ * @param errors24h those answered 400 or above
  */
-public record ConnectionHealth(Level level, List<String> reasons, Map<Milestone, Instant> seen) {
+public record ConnectionHealth(
+    Level level,
+    List<String> reasons,
+    Map<Milestone, Instant> seen,
+    long requests24h,
+    long errors24h) {
 
   /** The levels, from the most to the least worrying. */
   public enum Level {
@@ -106,7 +114,7 @@ public record ConnectionHealth(Level level, List<String> reasons, Map<Milestone,
           "Roster has not seen a request from this tenant's identity provider yet. Paste the base"
               + " URL and token into it and run Test Connection (Entra ID) or Test API"
               + " Credentials (Okta).");
-      return new ConnectionHealth(Level.WAITING, List.copyOf(steps), seen);
+      return new ConnectionHealth(Level.WAITING, List.copyOf(steps), seen, requests24h, errors24h);
     } else if (lastUnauthorized != null && after(lastUnauthorized, lastSuccess)) {
       failing.add(
           "The latest requests were refused with 401: the token the identity provider sends is"
@@ -137,7 +145,7 @@ public record ConnectionHealth(Level level, List<String> reasons, Map<Milestone,
     reasons.addAll(warnings);
     Level level =
         !failing.isEmpty() ? Level.FAILING : !warnings.isEmpty() ? Level.WARNING : Level.HEALTHY;
-    return new ConnectionHealth(level, List.copyOf(reasons), seen);
+    return new ConnectionHealth(level, List.copyOf(reasons), seen, requests24h, errors24h);
   }
 
   private static boolean after(Instant time, Instant other) {
