@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one batch of log entries adds to the facts kept beside the log (docs/console.md): requests
@@ -23,7 +24,12 @@ public final class BatchFacts {
   public record Hour(String tenantId, Instant start) {}
 
   private final Map<Hour, long[]> hours = new LinkedHashMap<>();
-  private final Map<String, Map<Milestone, Instant>> milestones = new LinkedHashMap<>();
+
+  /**
+   * By tenant id, in order: writers of several instances then lock tenants' rows in the same order,
+   * and cannot deadlock on them.
+   */
+  private final Map<String, Map<Milestone, Instant>> milestones = new TreeMap<>();
 
   public void add(LogEntry entry) {
     boolean error = entry.status() >= 400;
