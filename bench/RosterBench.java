@@ -212,7 +212,15 @@ public class RosterBench {
   /** One answer: its status and body. */
   record Response(int status, String body) {}
 
-  /** One line of the table. */
+  /**
+   * One line of the table.
+   *
+   * @param seconds the requests' wall time, which ops/s divides by
+   * @param windowSeconds the wall time CPU was counted over: from the idle server before the first
+   *     request to the idle server after the last, so at least {@code seconds}
+   * @param machineBusyMillis the whole machine's non-idle CPU time in that window (/proc/stat),
+   *     load generator included
+   */
   record Row(
       String phase,
       int requests,
@@ -220,10 +228,39 @@ public class RosterBench {
       long[] sortedNanos,
       int errors,
       int serverErrors,
-      long cpuMillis) {
+      long cpuMillis,
+      double windowSeconds,
+      long machineBusyMillis) {
 
     Row named(String name) {
-      return new Row(name, requests, seconds, sortedNanos, errors, serverErrors, cpuMillis);
+      return new Row(
+          name,
+          requests,
+          seconds,
+          sortedNanos,
+          errors,
+          serverErrors,
+          cpuMillis,
+          windowSeconds,
+          machineBusyMillis);
+    }
+
+    /** The server's CPU per second of its window, in cores: it cannot exceed the machine's. */
+    double serverCores() {
+      return windowSeconds <= 0 ? 0 : cpuMillis / 1000.0 / windowSeconds;
+    }
+
+    /** The machine's busy CPU per second of the window, in cores. */
+    double machineCores() {
+      return windowSeconds <= 0 ? 0 : machineBusyMillis / 1000.0 / windowSeconds;
+    }
+
+    /**
+     * Whether the figures contradict each other: the server cannot use more CPU than the machine
+     * was busy, nor more cores than there are (with 5% for the clock ticks' granularity).
+     */
+    boolean inconsistent(int cores) {
+      return serverCores() > cores * 1.05 || cpuMillis > machineBusyMillis * 1.05 + 50;
     }
 
     double cpuPerRequest() {
@@ -803,12 +840,15 @@ public class RosterBench {
     progress(name + " ...");
     server.awaitQuiet();
     long cpuBefore = server.cpuMillis();
+    long busyBefore = machineBusyMillis();
     long start = System.nanoTime();
     List<Calls> workers = runTasks(tasks, concurrency, task);
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(300); // the provisioning log is written every 200 ms: count its work too
     server.awaitQuiet();
     long cpu = server.cpuMillis() - cpuBefore;
+    long busy = machineBusyMillis() - busyBefore;
+    double window = (System.nanoTime() - start) / 1e9;
     int errors = 0;
     int serverErrors = 0;
     long[] nanos = new long[0];
@@ -824,7 +864,8 @@ public class RosterBench {
       noteError(name, failure);
     }
     Arrays.sort(nanos);
-    Row row = new Row(name, nanos.length, seconds, nanos, errors, serverErrors, cpu);
+    Row row =
+        new Row(name, nanos.length, seconds, nanos, errors, serverErrors, cpu, window, busy);
     rows.add(row);
     progress(
         String.format(
@@ -960,6 +1001,7 @@ public class RosterBench {
 
   void print(Row referenceStart, Row referenceEnd) throws Exception {
     double reference = (referenceStart.cpuPerRequest() + referenceEnd.cpuPerRequest()) / 2;
+    int cores = Runtime.getRuntime().availableProcessors();
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -980,7 +1022,7 @@ public class RosterBench {
             + ")\n\n");
     String header =
         String.format(
-            "%-44s %8s %8s %8s %8s %8s %8s %6s %5s %9s %7s%n",
+            "%-44s %8s %8s %8s %8s %8s %8s %6s %5s %9s %7s %7s %7s%n",
             "phase",
             "requests",
             "ops/s",
@@ -991,12 +1033,14 @@ public class RosterBench {
             "errors",
             "5xx",
             "CPU ms/r",
-            "x ref");
+            "x ref",
+            "srv cpu",
+            "busy");
     out.append(header).append("-".repeat(header.length() - 1)).append('\n');
     for (Row row : rows) {
       out.append(
           String.format(
-              "%-44s %8d %8.0f %8.2f %8.2f %8.2f %8.1f %6d %5d %9.3f %7.2f%n",
+              "%-44s %8d %8.0f %8.2f %8.2f %8.2f %8.1f %6d %5d %9.3f %7.2f %7.2f %7.2f%s%n",
               row.phase(),
               row.requests(),
               row.requests() / row.seconds(),
@@ -1007,8 +1051,25 @@ public class RosterBench {
               row.errors(),
               row.serverErrors(),
               row.cpuPerRequest(),
-              row.cpuPerRequest() / reference));
+              row.cpuPerRequest() / reference,
+              row.serverCores(),
+              row.machineCores(),
+              row.inconsistent(cores) ? "  INCONSISTENT" : ""));
     }
+    out.append(
+        "srv cpu = the server's CPU per second of the phase's window (idle to idle), busy = the"
+            + " machine's, in cores; neither can exceed "
+            + cores
+            + ", and the server's cannot exceed the machine's\n");
+    rows.stream()
+        .filter(row -> row.inconsistent(cores))
+        .forEach(
+            row ->
+                out.append(
+                    String.format(
+                        "INCONSISTENT: %s: the server used %.2f cores, the machine was busy %.2f"
+                            + " of %d%n",
+                        row.phase(), row.serverCores(), row.machineCores(), cores)));
     out.append('\n');
     rows.stream()
         .filter(row -> row.phase().startsWith("entra-initial-sync"))
@@ -1147,6 +1208,23 @@ public class RosterBench {
   static String now() {
     return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
         .format(Instant.now().atOffset(ZoneOffset.UTC));
+  }
+
+  /**
+   * The machine's non-idle CPU time so far, all cores, in milliseconds: user, nice, system, irq,
+   * softirq and steal from the first line of /proc/stat, in clock ticks.
+   */
+  static long machineBusyMillis() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+        busy += Long.parseLong(fields[i]);
+      }
+      return busy * 1000 / Server.clockTicks();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   static String loadAverage() {
