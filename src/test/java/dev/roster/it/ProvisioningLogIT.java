@@ -149,6 +149,8 @@ class ProvisioningLogIT {
     LogRecord forgedRecord = recordOf(forgedId);
     assertEquals(401, forgedRecord.getStatus());
     assertNull(forgedRecord.getTokenPrefix(), "not logged under the prefix it copied");
+    assertEquals("acme", forgedRecord.getTenantId(), "but under the tenant whose prefix it bears");
+    assertTrue(forgedRecord.getDetail().contains("cut short"), forgedRecord.getDetail());
 
     String validId = UUID.randomUUID().toString();
     scim.send(
@@ -162,6 +164,54 @@ class ProvisioningLogIT {
     LogRecord revoked = recordOf(revokedId);
     assertEquals(401, revoked.getStatus());
     assertEquals(prefix, revoked.getTokenPrefix(), "a refused stored token is named");
+    assertEquals("acme", revoked.getTenantId(), "and belongs to its tenant");
+  }
+
+  /**
+   * Beside the records the writer keeps, in their transaction, each tenant's milestones, hourly
+   * counts and the members group writes named (docs/console.md): on H2 and on PostgreSQL.
+   */
+  @Test
+  void keepsWhomWhatCountsMilestonesAndMembersBesideTheRecords() {
+    String userName = "kept-" + UUID.randomUUID() + "@example.com";
+    ScimClient.Reply created =
+        scim.post(
+            "/Users",
+            GLOBEX_TOKEN,
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
+                + userName
+                + "\"}");
+    String userId = created.json().getString("id");
+    String groupName = "Kept " + UUID.randomUUID();
+    String groupCorrelation = UUID.randomUUID().toString();
+    scim.send(
+        scim.withJson("POST", "/Groups", GLOBEX_TOKEN, groupJson(groupName, userId))
+            .header("client-request-id", groupCorrelation));
+    String deleteCorrelation = UUID.randomUUID().toString();
+    scim.send(
+        scim.request("/Users/" + userId, GLOBEX_TOKEN)
+            .header("client-request-id", deleteCorrelation)
+            .DELETE());
+
+    LogRecord group = recordOf(groupCorrelation);
+    assertEquals(groupName, group.getSubject());
+    assertEquals("create", group.getAction());
+    LogRecord deleted = recordOf(deleteCorrelation);
+    assertEquals(userName, deleted.getSubject(), "named although the user is gone");
+    assertEquals("delete", deleted.getAction());
+    assertTrue(
+        log.timelineOfUser("globex", userId, 20).stream()
+            .anyMatch(r -> r.getId().equals(group.getId())),
+        "the group request is on the user's timeline");
+    var activity = log.activity("globex");
+    assertTrue(activity.containsKey(dev.roster.storage.LogFacts.Milestone.FIRST_USER_WRITE));
+    assertTrue(activity.containsKey(dev.roster.storage.LogFacts.Milestone.FIRST_GROUP_WRITE));
+    assertTrue(activity.containsKey(dev.roster.storage.LogFacts.Milestone.LAST_SUCCESS));
+    long requests =
+        log.hourly("globex", java.time.Instant.now(), 2).stream()
+            .mapToLong(ProvisioningLog.HourTraffic::requests)
+            .sum();
+    assertTrue(requests >= 3, "counted per hour: " + requests);
   }
 
   @Test
