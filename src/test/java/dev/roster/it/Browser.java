@@ -34,9 +34,6 @@ public final class Browser implements AutoCloseable {
   /** A phone held upright (390 x 844 CSS px): the narrowest screen the console is made for. */
   public static final Dimension PHONE = new Dimension(390, 844);
 
-  /** A tablet held upright. */
-  public static final Dimension TABLET = new Dimension(820, 1100);
-
   private final ChromeDriver driver;
   private final Path profile;
 
@@ -170,16 +167,14 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Saves the page as {@code target/screenshots/<name>.png} at the window's size (a laptop's,
-   * unless the test chose another), {@code <name>-tablet.png} at a tablet's width and {@code
-   * <name>-phone.png} at a phone's, then gives the window its size back.
+   * unless the test chose another) and {@code <name>-phone.png} at a phone's, then gives the window
+   * its size back. (Tablets fall between the two, whose layouts are the ones that change.)
    */
   public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       save(name + ".png");
       Dimension size = driver.manage().window().getSize();
-      resize(TABLET);
-      save(name + "-tablet.png");
       resize(PHONE);
       save(name + "-phone.png");
       resize(size);
