@@ -65,10 +65,10 @@ public class GuideBean {
   }
 
   public void load() {
-    current =
-        tenant == null || tenant.isBlank() ? null : tenants.findTenant(tenant.strip()).orElse(null);
+    if (current == null && tenant != null && !tenant.isBlank()) {
+      current = tenants.findTenant(tenant.strip()).orElse(null); // init() read it otherwise
+    }
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    scimBaseUrl = ScimBaseUrl.of((HttpServletRequest) external.getRequest());
     String handOver = external.getRequestParameterMap().get("issued");
     if (handOver != null && current != null && !FacesContext.getCurrentInstance().isPostback()) {
       issued =
