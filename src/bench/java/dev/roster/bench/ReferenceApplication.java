@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A JAX-RS application of its own at {@code /bench}, so that none of the SCIM filters (bearer
- * token, provisioning log) run for the reference request. It lists its one class, as the other
+ * token, provisioning log) run for the reference request. It lists its classes, as the other
  * applications of the WAR do.
  */
 @ApplicationPath("/bench")
@@ -15,7 +15,7 @@ public class ReferenceApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ReferenceResource.class);
+    return Set.of(ReferenceResource.class, LogSwitchResource.class);
   }
 
   @Override

@@ -42,7 +42,15 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
   /** Off only to measure what the log costs; every request is recorded otherwise. */
   @Inject
   @ConfigProperty(name = "roster.log.enabled", defaultValue = "true")
-  boolean enabled;
+  volatile boolean enabled;
+
+  /**
+   * Turns recording off or on while the server runs: only for the benchmark's build, which sets the
+   * log's cost against the same requests without it in one run (bench/RosterBench.java).
+   */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
