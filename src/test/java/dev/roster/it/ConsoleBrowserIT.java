@@ -180,7 +180,7 @@ class ConsoleBrowserIT {
               if (!driver.findElements(details).isEmpty()) {
                 return true;
               }
-              driver.navigate().refresh(); // the log is written every 200 ms
+              driver.navigate().refresh(); // the log is written about 0.1 s after a request
               return false;
             });
     assertEquals(1, browser.driver().findElements(details).size(), browser.text());

@@ -599,7 +599,10 @@ class ConsoleLogIT {
 
   // Helpers
 
-  /** Waits until the log holds {@code count} records for a filter: it is written every 200 ms. */
+  /**
+   * Waits until the log holds {@code count} records for a filter: it is written about 0.1 s after a
+   * request.
+   */
   private void awaitLogged(String filter, int count) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     int found = -1;

@@ -104,7 +104,7 @@ class ProvisioningLogIT {
 
   @Test
   void everyRequestIsFoundOnceTheQueueIsDrained() {
-    // The background writer drains every 200 ms; a drain must wait for a batch it is writing.
+    // The background writer gathers entries for 0.1 s; a drain must wait for a batch it writes.
     for (int i = 0; i < 100; i++) {
       String id = UUID.randomUUID().toString();
       scim.send(scim.request("/Schemas", ACME_TOKEN).header("client-request-id", id).GET());
