@@ -69,7 +69,8 @@ public class SchemaMigrations {
           "common/V9__product_accounts.sql",
           "common/V10__deprovisioning_holds.sql",
           "common/V11__tenant_schemas.sql",
-          "common/V12__provisioning_log_people.sql");
+          "common/V12__provisioning_log_people.sql",
+          "postgresql/V13__user_values_by_user.sql");
 
   static final String ROOT = "db/migration/";
 

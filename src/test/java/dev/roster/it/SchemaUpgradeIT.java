@@ -127,6 +127,9 @@ class SchemaUpgradeIT {
       expected.add("10 SQL");
       expected.add("11 SQL");
       expected.add("12 SQL");
+      if (TestDatabase.isPostgresql()) {
+        expected.add("13 SQL");
+      }
       assertEquals(expected, applied, "V1 recorded as the baseline, not run");
     }
   }

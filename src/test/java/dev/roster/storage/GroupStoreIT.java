@@ -61,7 +61,15 @@ class GroupStoreIT {
               store -> {
                 List<String> ids = new ArrayList<>();
                 for (int i = start; i < Math.min(start + 1000, LARGE + 20); i++) {
-                  ids.add(store.create(json("{\"userName\":\"user" + i + "\"}")).scimId());
+                  // with a work email each, so that the value table holds what a directory
+                  // does and PostgreSQL's plans for it are those of a real one
+                  ids.add(
+                      store
+                          .create(
+                              json(
+                                  "{\"userName\":\"user%d\",\"emails\":[{\"value\":\"user%d@example.com\",\"type\":\"work\"}]}"
+                                      .formatted(i, i)))
+                          .scimId());
                 }
                 return ids;
               }));
@@ -78,6 +86,44 @@ class GroupStoreIT {
   @AfterAll
   static void close() {
     factory.close();
+  }
+
+  /**
+   * Deleting a user, and replacing many of its values, finds its value rows by the user: through an
+   * index, not by reading every user's values (PostgreSQL had none until V13).
+   */
+  @Test
+  void aUsersValueRowsAreFoundThroughAnIndexWhenItGoes() {
+    String id =
+        inUsers(
+            store ->
+                store
+                    .create(
+                        json(
+                            """
+                            {"userName":"leaver","title":"Engineer","name":{"givenName":"Lee"},
+                             "emails":[{"value":"leaver@example.com","type":"work"}],
+                             "phoneNumbers":[{"value":"+1 425 555 0100","type":"work"}]}
+                            """))
+                    .scimId());
+    SqlCounter.start();
+    inUsers(
+        store -> {
+          store.delete(id, null);
+          return null;
+        });
+    List<SqlCounter.Statement> deletes =
+        SqlCounter.stop().stream()
+            .filter(
+                s -> s.sql().toUpperCase(Locale.ROOT).startsWith("DELETE FROM SCIM_USER_VALUES"))
+            .toList();
+    assertEquals(1, deletes.size(), deletes::toString);
+    String plan = transaction(deletes.get(0)::plan).toUpperCase(Locale.ROOT);
+    // an index that starts with USER_ID: V13's on PostgreSQL, the foreign key's on H2 (with
+    // sequential scans discouraged, PostgreSQL would otherwise walk all of the primary key)
+    assertTrue(plan.contains("SCIM_USER_VALUES_USER"), plan);
+    assertFalse(plan.contains("SEQ SCAN"), plan);
+    assertFalse(plan.contains("TABLESCAN"), plan);
   }
 
   @Test

@@ -45,6 +45,6 @@ class SchemaMigrationsTest {
   @Test
   void eachDatabaseGetsTheCommonScriptsAndItsOwn() {
     assertEquals(11, SchemaMigrations.scriptsFor("h2").size());
-    assertEquals(12, SchemaMigrations.scriptsFor("postgresql").size());
+    assertEquals(13, SchemaMigrations.scriptsFor("postgresql").size());
   }
 }
