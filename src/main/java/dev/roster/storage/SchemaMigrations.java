@@ -32,11 +32,11 @@ import org.flywaydb.core.api.resource.LoadableResource;
  * beans that touch the database depend on this one.
  *
  * <ul>
- *   <li><b>Which scripts.</b> {@code common/} runs on every database, {@code postgresql/} on
- *       PostgreSQL only. Versions are unique across both folders. {@link #SCRIPTS} lists them, so
- *       that no class-path scanning is needed: application servers hand a WAR's resources out under
- *       URL schemes a scanner may not know. {@code SchemaMigrationsTest} checks that the list and
- *       the folders agree.
+ *   <li><b>Which scripts.</b> {@code common/} runs on every database, {@code h2/} on H2 only,
+ *       {@code postgresql/} on PostgreSQL only. Versions are unique across both folders. {@link
+ *       #SCRIPTS} lists them, so that no class-path scanning is needed: application servers hand a
+ *       WAR's resources out under URL schemes a scanner may not know. {@code SchemaMigrationsTest}
+ *       checks that the list and the folders agree.
  *   <li><b>Databases made before migrations.</b> Until 2026-12-03 EclipseLink created the schema
  *       itself ({@code create-or-extend-tables}). Such a database has V1's tables but no history:
  *       Flyway then records V1 as its baseline and runs only what follows.
@@ -70,7 +70,9 @@ public class SchemaMigrations {
           "common/V10__deprovisioning_holds.sql",
           "common/V11__tenant_schemas.sql",
           "common/V12__provisioning_log_people.sql",
-          "postgresql/V13__user_values_by_user.sql");
+          "postgresql/V13__user_values_by_user.sql",
+          "h2/V14__user_values_keyed_by_user.sql",
+          "postgresql/V15__user_values_keyed_by_user.sql");
 
   static final String ROOT = "db/migration/";
 

@@ -44,7 +44,7 @@ class SchemaMigrationsTest {
 
   @Test
   void eachDatabaseGetsTheCommonScriptsAndItsOwn() {
-    assertEquals(11, SchemaMigrations.scriptsFor("h2").size());
-    assertEquals(13, SchemaMigrations.scriptsFor("postgresql").size());
+    assertEquals(12, SchemaMigrations.scriptsFor("h2").size());
+    assertEquals(14, SchemaMigrations.scriptsFor("postgresql").size());
   }
 }
