@@ -1,0 +1,95 @@
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.UUID;
+
+/**
+ * What the provisioning log's secondary indexes cost plain H2 per record (docs/benchmark.md, "The
+ * log's remaining cost"): PREFILL records first, then RECORDS more in batches of 100 every 100 ms
+ * (about Entra's pace at a thousand requests a second), with H2's own background writes, and the
+ * process's CPU per record counted over the second part. Variants: all four indexes; without the
+ * correlation index (random ids, as Entra's client-request-id); without it and the resource index.
+ *
+ * <pre>
+ * java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar bench/H2LogIndexes.java 100000 15000
+ * </pre>
+ */
+public class H2LogIndexes {
+
+  public static void main(String[] args) throws Exception {
+    int prefill = Integer.parseInt(args[0]);
+    int records = Integer.parseInt(args[1]);
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    for (int round = 1; round <= 2; round++) {
+      for (String variant : new String[] {"all", "no correlation", "no correlation, no resource"}) {
+        Path dir = Files.createTempDirectory("h2-log-indexes");
+        try (Connection c =
+            DriverManager.getConnection("jdbc:h2:" + dir + "/db;AUTO_COMPACT_FILL_RATE=50")) {
+          Statement s = c.createStatement();
+          s.execute(
+              "CREATE TABLE PROVISIONING_LOG (ID BIGINT NOT NULL PRIMARY KEY, CLIENT VARCHAR(300),"
+                  + " CORRELATION_ID VARCHAR(128), DURATION_MS BIGINT NOT NULL, METHOD VARCHAR(16)"
+                  + " NOT NULL, PATH VARCHAR(1000) NOT NULL, QUERY_STRING VARCHAR(2000), RESOURCE_ID"
+                  + " VARCHAR(200), RESOURCE_TYPE VARCHAR(40), STATUS INTEGER NOT NULL, TENANT_ID"
+                  + " VARCHAR(64), LOG_TIME TIMESTAMP NOT NULL, TOKEN_PREFIX VARCHAR(32), SUBJECT"
+                  + " VARCHAR(300), ACTION VARCHAR(40))");
+          s.execute("CREATE INDEX L_TIME ON PROVISIONING_LOG (LOG_TIME DESC, ID DESC)");
+          s.execute(
+              "CREATE INDEX L_TENANT_TIME ON PROVISIONING_LOG (TENANT_ID, LOG_TIME DESC, ID DESC)");
+          if (variant.equals("all")) {
+            s.execute("CREATE INDEX L_CORRELATION ON PROVISIONING_LOG (CORRELATION_ID)");
+          }
+          if (!variant.contains("no resource")) {
+            s.execute(
+                "CREATE INDEX L_RESOURCE ON PROVISIONING_LOG"
+                    + " (TENANT_ID, RESOURCE_ID, LOG_TIME DESC, ID DESC)");
+          }
+          c.setAutoCommit(false);
+          PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO PROVISIONING_LOG (ID, CLIENT, CORRELATION_ID, DURATION_MS, METHOD,"
+                      + " PATH, QUERY_STRING, RESOURCE_ID, RESOURCE_TYPE, STATUS, TENANT_ID,"
+                      + " LOG_TIME, TOKEN_PREFIX, SUBJECT, ACTION) VALUES (?, 'Azure AD SCIM"
+                      + " client', ?, 3, 'GET', '/scim/v2/Users', ?, ?, 'User', 200, 'tenant1', ?,"
+                      + " 'rst_abcd', ?, 'lookup')");
+          long now = System.currentTimeMillis();
+          long cpuBefore = 0;
+          for (int i = 0; i < prefill + records; i++) {
+            if (i == prefill) {
+              c.commit();
+              s.execute("CHECKPOINT");
+              Thread.sleep(1000);
+              cpuBefore = os.getProcessCpuTime();
+            }
+            insert.setLong(1, i + 1);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, "filter=userName eq \"user" + i + "@contoso.com\"");
+            insert.setString(4, i % 3 == 0 ? UUID.randomUUID().toString() : null);
+            insert.setTimestamp(5, new Timestamp(now + i));
+            insert.setString(6, "user" + i + "@contoso.com");
+            insert.addBatch();
+            if (i % 100 == 99) {
+              insert.executeBatch();
+              c.commit();
+              if (i >= prefill) {
+                Thread.sleep(100);
+              }
+            }
+          }
+          insert.executeBatch();
+          c.commit();
+          Thread.sleep(1500); // H2's background writer stores what is left
+          System.out.printf(
+              "round %d, %s: %.4f ms CPU per record%n",
+              round, variant, (os.getProcessCpuTime() - cpuBefore) / 1e6 / records);
+        }
+      }
+    }
+  }
+}
