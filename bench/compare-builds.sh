@@ -23,24 +23,15 @@ kind=${5:-post}
 concurrency=${6:-8}
 here=$(cd "$(dirname "$0")/.." && pwd)
 port=8191
+source "$here/bench/server.sh"
 for round in $(seq 1 "$rounds"); do
   for build in old new; do
     dir=$old
     [[ $build == new ]] && dir=$new
     data=$(mktemp -d /tmp/roster-compare.XXXX)
-    (cd "$dir" &&
-      ROSTER_BOOTSTRAP_TOKENS=bench=bench-token-0123456789 \
-      ROSTER_DB_URL="jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" \
-      exec java -Xmx512m -jar target/payara-micro.jar --deploy target/roster.war --contextroot / \
-        --port $port --prebootcommandfile payara-config/pre-boot-commands.asadmin \
-        --postbootcommandfile payara-config/post-boot-commands.asadmin --nohazelcast \
-        --disablephonehome >"$data/server.log" 2>&1) &
-    pid=$!
-    for _ in $(seq 1 180); do
-      curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-token-0123456789' \
-        "http://localhost:$port/scim/v2/ServiceProviderConfig" 2>/dev/null | grep -q 200 && break
-      sleep 1
-    done
+    start_roster "$dir" $port \
+      "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log"
+    pid=$server_pid
     sleep 20
     for k in ${kind//,/ }; do
       echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \

@@ -18,18 +18,9 @@ port=8193
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=$(mktemp -d /tmp/roster-prof.XXXX)
 url=${3:-"jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50"}
-(cd "$dir" && ROSTER_BOOTSTRAP_TOKENS=bench=bench-token-0123456789 ROSTER_DB_URL="$url" \
-  exec java -Xmx512m -XX:FlightRecorderOptions=stackdepth=256 -jar target/payara-micro.jar \
-  --deploy target/roster.war --contextroot / --port $port \
-  --prebootcommandfile payara-config/pre-boot-commands.asadmin \
-  --postbootcommandfile payara-config/post-boot-commands.asadmin --nohazelcast \
-  --disablephonehome >"$data/server.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 180); do
-  curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-token-0123456789' \
-    "http://localhost:$port/scim/v2/ServiceProviderConfig" 2>/dev/null | grep -q 200 && break
-  sleep 1
-done
+source "$here/bench/server.sh"
+start_roster "$dir" $port "$url" "$data/server.log" -XX:FlightRecorderOptions=stackdepth=256
+pid=$server_pid
 lc() {
   java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" bench-token-0123456789 "$pid" "$@" \
     2>&1 | tr '\n' ' '

@@ -12,20 +12,11 @@ rounds=${2:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
 port=8192
 data=$(mktemp -d /tmp/roster-webhook-lag.XXXX)
-(cd "$here" &&
-  ROSTER_BOOTSTRAP_TOKENS=bench=bench-token-0123456789 \
-  ROSTER_ADMIN_USER=admin ROSTER_ADMIN_PASSWORD=bench-admin-password \
-  ROSTER_DB_URL="jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" \
-  exec java -Xmx512m -jar target/payara-micro.jar --deploy target/roster.war --contextroot / \
-    --port $port --prebootcommandfile payara-config/pre-boot-commands.asadmin \
-    --postbootcommandfile payara-config/post-boot-commands.asadmin --nohazelcast \
-    --disablephonehome >"$data/server.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 180); do
-  curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer bench-token-0123456789' \
-    "http://localhost:$port/scim/v2/ServiceProviderConfig" 2>/dev/null | grep -q 200 && break
-  sleep 1
-done
+source "$here/bench/server.sh"
+ROSTER_ADMIN_USER=admin ROSTER_ADMIN_PASSWORD=bench-admin-password \
+  start_roster "$here" $port \
+  "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log"
+pid=$server_pid
 sleep 20
 javac -d "$data/classes" "$here/bench/LogCost.java" "$here/bench/WebhookLag.java"
 java -cp "$data/classes" WebhookLag "http://localhost:$port/scim/v2" admin:bench-admin-password \
