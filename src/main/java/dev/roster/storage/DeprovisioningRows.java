@@ -87,14 +87,18 @@ public final class DeprovisioningRows {
         .longValue();
   }
 
-  /** Users that are active (or were never marked), for the threshold's share. */
-  public long activeUsers(String tenantId) {
-    return em.createQuery(
-            "SELECT COUNT(u) FROM StoredUser u WHERE u.tenantId = ?1"
-                + " AND (u.active IS NULL OR u.active = TRUE)",
-            Long.class)
-        .setParameter(1, tenantId)
-        .getSingleResult();
+  /**
+   * Users that are active (or were never marked), for the threshold's share, counted up to {@code
+   * limit}: the count stops there, so it reads at most that many of the tenant's rows.
+   */
+  public long activeUsersUpTo(String tenantId, long limit) {
+    return ((Number)
+            sql("SELECT COUNT(*) FROM (SELECT 1 AS ONE FROM SCIM_USERS WHERE TENANT_ID = ?1"
+                    + " AND (ACTIVE IS NULL OR ACTIVE = TRUE) FETCH FIRST ?2 ROWS ONLY) ACTIVE_USERS")
+                .setParameter(1, tenantId)
+                .setParameter(2, (int) Math.min(limit, Integer.MAX_VALUE))
+                .getSingleResult())
+        .longValue();
   }
 
   /** How many of the tenant's deprovisionings await review. */

@@ -179,6 +179,25 @@ class DeprovisioningHoldIT {
   }
 
   @Test
+  void whereThePercentDecidesTheTenantsActiveUsersAreCountedExactly() {
+    threshold("{\"percent\": 20, \"minimum\": 2}");
+    List<String> ids = users(40);
+    for (int i = 0; i < 5; i++) { // inactive users do not count: 20% of 45 would let a 9th pass
+      ScimClient.Reply reply =
+          scim.post(
+              "/Users", token, "{\"userName\":\"gone" + i + "@contoso.example\",\"active\":false}");
+      assertEquals(201, reply.status(), reply::toString);
+    }
+    for (String id : ids.subList(0, 10)) {
+      deactivate(id, ENTRA_DEACTIVATE); // 20% of 40 (the 32 still active and the 8 before)
+    }
+    JsonObject held = held("held");
+    assertEquals(2, held.getInt("held"), held::toString);
+    JsonObject first = held.getJsonArray("deprovisionings").getJsonObject(1);
+    assertEquals(ids.get(8), first.getString("userId"), "the 9th is the first held");
+  }
+
+  @Test
   void underTheThresholdEverythingPassesStraightThrough() {
     List<String> ids = users(30);
     for (String id : ids.subList(0, 25)) {

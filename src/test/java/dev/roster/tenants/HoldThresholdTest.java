@@ -31,6 +31,27 @@ class HoldThresholdTest {
   }
 
   @Test
+  void countingUpToTheUsersANthNeedsToPassDecidesAsCountingThemAll() {
+    for (int percent : new int[] {0, 1, 3, 7, 10, 33, 50, 99, 100}) {
+      for (int minimum : new int[] {0, 1, 5, 50}) {
+        HoldThreshold threshold = new HoldThreshold(true, percent, minimum);
+        for (long nth = 1; nth <= 120; nth++) {
+          long toPass = threshold.activeUsersToPass(nth);
+          for (long active = 0; active <= 3_000; active++) {
+            assertEquals(
+                threshold.holds(nth, active),
+                active < toPass,
+                threshold + ", nth " + nth + ", active " + active);
+          }
+        }
+      }
+    }
+    assertEquals(0, new HoldThreshold(false, 0, 0).activeUsersToPass(1_000), "off: no count");
+    assertEquals(0, HoldThreshold.DEFAULT.activeUsersToPass(50), "within the minimum: no count");
+    assertEquals(511, HoldThreshold.DEFAULT.activeUsersToPass(52), "10% of 511 rounds up to 52");
+  }
+
+  @Test
   void valuesOutOfRangeAreRefused() {
     assertThrows(ScimException.class, () -> new HoldThreshold(true, 101, 50));
     assertThrows(ScimException.class, () -> new HoldThreshold(true, -1, 50));

@@ -40,6 +40,23 @@ public record HoldThreshold(boolean enabled, int percent, int minimum) {
     return enabled && nth > allowed(activeUsers);
   }
 
+  /**
+   * The fewest active users (before this hour's deprovisionings) with which the {@code nth}
+   * deprovisioning of the hour passes: 0 when it passes whatever the tenant's size (within the
+   * minimum, or switched off), {@link Long#MAX_VALUE} when no size lets it pass (percent 0). So a
+   * tenant's users need only be counted up to this many, not all of them.
+   */
+  public long activeUsersToPass(long nth) {
+    if (!enabled || nth <= minimum) {
+      return 0;
+    }
+    if (percent == 0) {
+      return Long.MAX_VALUE;
+    }
+    // passes when nth <= ceil(a * percent / 100), that is when a * percent > (nth - 1) * 100
+    return (nth - 1) * 100 / percent + 1;
+  }
+
   /** For people: "more than 10% of active users or more than 50, whichever is larger". */
   public String describe() {
     if (!enabled) {
