@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures one running Roster: sends requests at a fixed concurrency and prints the server's CPU
  * time per request (from /proc/PID/stat, utime + stime) and latency percentiles.
  *
- * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch
+ * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch|disable|page
  *
  * <p>"get" is GET /ServiceProviderConfig; "post" is POST /Users with an Entra-style user body
  * (about 1 KB, with a password, a new userName each time): it creates a user and is logged with
  * its redacted body. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
  * PATCH of a title, each on one of 2,000 users it creates first (with userNames of their own, so
- * that it can run after "post" on the same server). (The figures in docs/benchmark.md were taken before /Users existed, when this
+ * that it can run after "post" on the same server). "page" is a page of Okta's import ({@code
+ * startIndex=s&count=100}) among the first of the users; "disable" Entra's PATCH of {@code active}
+ * to "False", then "True" (a deactivation, which the deprovisioning hold counts, and a reactivation). (The figures in docs/benchmark.md were taken before /Users existed, when this
  * request was answered 404.) Run it against a server with
  * ROSTER_LOG_ENABLED=true and one with false; the difference is what the log costs.
  */
@@ -46,6 +48,12 @@ public class LogCost {
       """;
 
   public static void main(String[] args) throws Exception {
+    // a failed request ends the run; without this the pools' threads would keep the JVM alive
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> {
+          failure.printStackTrace();
+          System.exit(1);
+        });
     String base = args[0];
     String token = args[1];
     long pid = Long.parseLong(args[2]);
@@ -62,7 +70,7 @@ public class LogCost {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     List<String> ids = List.of();
-    if (kind.equals("lookup") || kind.equals("patch")) {
+    if (!kind.equals("get") && !kind.equals("post")) {
       ids = setUp(http, base, token, kind);
     }
     run(http, base, token, Math.min(2000, requests), concurrency, kind, ids); // warm-up
@@ -114,7 +122,7 @@ public class LogCost {
                             .header("Content-Type", "application/scim+json")
                             .POST(
                                 HttpRequest.BodyPublishers.ofString(
-                                    USER.replace("Test_User_%d", kind + "_" + n).formatted()))
+                                    USER.replace("Test_User_%d", kind + "_" + RUN_ID + "_" + n).formatted()))
                             .build(),
                         HttpResponse.BodyHandlers.ofString());
                 String body = created.body();
@@ -154,8 +162,14 @@ public class LogCost {
                       switch (kind) {
                         case "post" -> "/Users";
                         case "lookup" ->
-                            "/Users?filter=userName+eq+%22lookup_" + (i % SET_UP) + "%40contoso.com%22";
+                            "/Users?filter=userName+eq+%22lookup_"
+                                + RUN_ID
+                                + "_"
+                                + (i % SET_UP)
+                                + "%40contoso.com%22";
                         case "patch" -> "/Users/" + ids.get(i % SET_UP);
+                        case "disable" -> "/Users/" + ids.get(i / 2 % SET_UP);
+                        case "page" -> "/Users?startIndex=" + (1 + i * 100 % SET_UP) + "&count=100";
                         default -> "/ServiceProviderConfig";
                       };
                   HttpRequest.Builder request =
@@ -167,6 +181,17 @@ public class LogCost {
                         .POST(
                             HttpRequest.BodyPublishers.ofString(
                                 USER.replace("Test_User_", names).formatted(i, i)));
+                  } else if (kind.equals("disable")) {
+                    request
+                        .header("Content-Type", "application/scim+json")
+                        .method(
+                            "PATCH",
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\","
+                                    + "\"value\":\""
+                                    + (i % 2 == 0 ? "False" : "True")
+                                    + "\"}]}"));
                   } else if (kind.equals("patch")) {
                     request
                         .header("Content-Type", "application/scim+json")
