@@ -14,7 +14,8 @@ import java.util.UUID;
  * log's remaining cost"): PREFILL records first, then RECORDS more in batches of 100 every 100 ms
  * (about Entra's pace at a thousand requests a second), with H2's own background writes, and the
  * process's CPU per record counted over the second part. Variants: all four indexes; without the
- * correlation index (random ids, as Entra's client-request-id); without it and the resource index.
+ * correlation index (random ids, as Entra's client-request-id); with the correlation id's index on an
+ * int hash of it instead; without it and the resource index.
  *
  * <pre>
  * java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar bench/H2LogIndexes.java 100000 15000
@@ -27,7 +28,10 @@ public class H2LogIndexes {
     int records = Integer.parseInt(args[1]);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int round = 1; round <= 2; round++) {
-      for (String variant : new String[] {"all", "no correlation", "no correlation, no resource"}) {
+      for (String variant :
+          new String[] {
+            "all", "correlation as an int hash", "no correlation", "no correlation, no resource"
+          }) {
         Path dir = Files.createTempDirectory("h2-log-indexes");
         try (Connection c =
             DriverManager.getConnection("jdbc:h2:" + dir + "/db;AUTO_COMPACT_FILL_RATE=50")) {
@@ -38,12 +42,15 @@ public class H2LogIndexes {
                   + " NOT NULL, PATH VARCHAR(1000) NOT NULL, QUERY_STRING VARCHAR(2000), RESOURCE_ID"
                   + " VARCHAR(200), RESOURCE_TYPE VARCHAR(40), STATUS INTEGER NOT NULL, TENANT_ID"
                   + " VARCHAR(64), LOG_TIME TIMESTAMP NOT NULL, TOKEN_PREFIX VARCHAR(32), SUBJECT"
-                  + " VARCHAR(300), ACTION VARCHAR(40))");
+                  + " VARCHAR(300), ACTION VARCHAR(40), CORRELATION_HASH INTEGER)");
           s.execute("CREATE INDEX L_TIME ON PROVISIONING_LOG (LOG_TIME DESC, ID DESC)");
           s.execute(
               "CREATE INDEX L_TENANT_TIME ON PROVISIONING_LOG (TENANT_ID, LOG_TIME DESC, ID DESC)");
           if (variant.equals("all")) {
             s.execute("CREATE INDEX L_CORRELATION ON PROVISIONING_LOG (CORRELATION_ID)");
+          }
+          if (variant.contains("hash")) {
+            s.execute("CREATE INDEX L_CORRELATION_HASH ON PROVISIONING_LOG (CORRELATION_HASH)");
           }
           if (!variant.contains("no resource")) {
             s.execute(
@@ -55,9 +62,9 @@ public class H2LogIndexes {
               c.prepareStatement(
                   "INSERT INTO PROVISIONING_LOG (ID, CLIENT, CORRELATION_ID, DURATION_MS, METHOD,"
                       + " PATH, QUERY_STRING, RESOURCE_ID, RESOURCE_TYPE, STATUS, TENANT_ID,"
-                      + " LOG_TIME, TOKEN_PREFIX, SUBJECT, ACTION) VALUES (?, 'Azure AD SCIM"
-                      + " client', ?, 3, 'GET', '/scim/v2/Users', ?, ?, 'User', 200, 'tenant1', ?,"
-                      + " 'rst_abcd', ?, 'lookup')");
+                      + " LOG_TIME, TOKEN_PREFIX, SUBJECT, ACTION, CORRELATION_HASH) VALUES (?,"
+                      + " 'Azure AD SCIM client', ?, 3, 'GET', '/scim/v2/Users', ?, ?, 'User', 200,"
+                      + " 'tenant1', ?, 'rst_abcd', ?, 'lookup', ?)");
           long now = System.currentTimeMillis();
           long cpuBefore = 0;
           for (int i = 0; i < prefill + records; i++) {
@@ -68,7 +75,9 @@ public class H2LogIndexes {
               cpuBefore = os.getProcessCpuTime();
             }
             insert.setLong(1, i + 1);
-            insert.setString(2, UUID.randomUUID().toString());
+            String correlation = UUID.randomUUID().toString();
+            insert.setString(2, correlation);
+            insert.setInt(7, correlation.hashCode());
             insert.setString(3, "filter=userName eq \"user" + i + "@contoso.com\"");
             insert.setString(4, i % 3 == 0 ? UUID.randomUUID().toString() : null);
             insert.setTimestamp(5, new Timestamp(now + i));

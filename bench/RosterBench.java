@@ -120,8 +120,9 @@ import java.util.stream.Stream;
  *
  * At the end it judges issue 18's targets (met or missed) against the reference of this run.
  *
- * At the end it prints the peak heap after GC and the number of full GCs (from the server's GC
- * log), and whether the server log shows an OutOfMemoryError.
+ * At the end it prints the live heap (after a full GC it asks for), the peak after young and mixed
+ * pauses and the number of full GCs (from the server's GC log), and whether the server log shows an
+ * OutOfMemoryError.
  */
 public class RosterBench {
 
@@ -209,28 +210,23 @@ public class RosterBench {
   }
 
   /**
-   * The server's heap over the run, in MB of its 512. {@code liveMb} is what was still reachable at
-   * its peak: after each phase the benchmark has the server run a full collection (jcmd's class
-   * histogram) and reads the total. The peak after a young or mixed pause also holds garbage the
-   * collector had not reached yet, so it is no measure of what the server keeps: 480 MB after young
-   * pauses was 93 MB reachable at 35,000 users (docs/benchmark.md). The forced collections are not
-   * counted as full GCs.
+   * The server's heap over the run, in MB of its 512. {@code liveMb} is what is still reachable at
+   * the end of the run, when the server holds the whole directory: the benchmark has the server run
+   * a full collection (jcmd's class histogram) and reads the total. The peak after a young or mixed
+   * pause also holds garbage the collector had not reached yet, so it is no measure of what the
+   * server keeps: 480 MB after young pauses was 93 MB reachable at 35,000 users
+   * (docs/benchmark.md). The forced collection is not counted as a full GC.
    */
   record Memory(
-      int liveMb,
-      String livePhase,
-      int peakAfterPauseMb,
-      int collections,
-      int fullCollections,
-      boolean outOfMemory) {
+      int liveMb, int peakAfterPauseMb, int collections, int fullCollections, boolean outOfMemory) {
 
     @Override
     public String toString() {
       return String.format(
-          "memory: live heap at its peak %d MB of 512 MB (after %s); peak after a young or mixed"
-              + " pause %d MB; %d collections, %d full GCs; OutOfMemoryError in the server log: %s",
+          "memory: live heap at the end %d MB of 512 MB (after a full GC); peak after a young or"
+              + " mixed pause %d MB; %d collections, %d full GCs; OutOfMemoryError in the server"
+              + " log: %s",
           liveMb,
-          livePhase,
           peakAfterPauseMb,
           collections,
           fullCollections,
@@ -959,11 +955,10 @@ public class RosterBench {
     Row row =
         new Row(name, nanos.length, seconds, nanos, errors, serverErrors, cpu, window, busy);
     rows.add(row);
-    int liveMb = server.sampleLiveHeap(name);
     progress(
         String.format(
-            "%s: %d requests in %.1f s, %.3f ms CPU/request, %d errors; live heap %d MB",
-            name, row.requests(), seconds, row.cpuPerRequest(), errors, liveMb));
+            "%s: %d requests in %.1f s, %.3f ms CPU/request, %d errors",
+            name, row.requests(), seconds, row.cpuPerRequest(), errors));
     return row;
   }
 
@@ -1239,7 +1234,7 @@ public class RosterBench {
     target(out, "errors and wrong answers, all phases", errors, 0);
     target(out, "OutOfMemoryError at -Xmx512m", memory.outOfMemory() ? 1 : 0, 0);
     // three quarters of -Xmx512m: the rest is the young generation's room to work in
-    target(out, "live heap at its peak, MB (of 512)", memory.liveMb(), 384);
+    target(out, "live heap at the end, MB (of 512)", memory.liveMb(), 384);
     long missed = out.toString().lines().filter(line -> line.endsWith("MISSED")).count();
     out.append(missed == 0 ? "all targets met\n" : missed + " targets missed\n");
   }
@@ -1373,8 +1368,6 @@ public class RosterBench {
   static final class Server implements AutoCloseable {
 
     private final Process process;
-    private int liveHeapPeakMb;
-    private String liveHeapPeakPhase = "no phase";
     private final Path directory;
     private final Path log;
     private final Path gcLog;
@@ -1588,9 +1581,10 @@ public class RosterBench {
 
     /**
      * Has the server run a full collection and returns what is still reachable, in MB: the total
-     * of {@code jcmd PID GC.class_histogram}, which collects first. Outside the phases' windows.
+     * of {@code jcmd PID GC.class_histogram}, which collects first. Only at the end of the run: a
+     * full collection between phases may change what the next phase costs.
      */
-    int sampleLiveHeap(String phase) throws IOException, InterruptedException {
+    int liveHeapMb() throws IOException, InterruptedException {
       Process jcmd =
           new ProcessBuilder("jcmd", String.valueOf(process.pid()), "GC.class_histogram")
               .redirectErrorStream(true)
@@ -1602,16 +1596,12 @@ public class RosterBench {
         progress("no heap histogram from jcmd: " + output.lines().findFirst().orElse(""));
         return -1;
       }
-      int mb = (int) (Long.parseLong(total.group(1)) / 1_000_000);
-      if (mb > liveHeapPeakMb) {
-        liveHeapPeakMb = mb;
-        liveHeapPeakPhase = phase;
-      }
-      return mb;
+      return (int) (Long.parseLong(total.group(1)) / 1_000_000);
     }
 
-    /** The heap as the server's GC log and the samples above show it, and whether it ran out. */
-    Memory memory() throws IOException {
+    /** The heap as the server's GC log and a last histogram show it, and whether it ran out. */
+    Memory memory() throws IOException, InterruptedException {
+      int liveMb = liveHeapMb();
       // Young, mixed and full collections; a remark or cleanup pause frees little and would
       // report the heap at the end of a marking cycle, not after a collection. The histograms'
       // own full collections ("Heap Inspection Initiated GC") are not the server's doing.
@@ -1630,8 +1620,7 @@ public class RosterBench {
         }
       }
       return new Memory(
-          liveHeapPeakMb,
-          liveHeapPeakPhase,
+          liveMb,
           peakAfter,
           pauses,
           full,
