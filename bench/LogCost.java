@@ -138,6 +138,21 @@ public class LogCost {
     return List.of(ids);
   }
 
+  /** Entra's PATCH: one capitalised "Replace" of {@code path}. */
+  static void replace(HttpRequest.Builder request, String path, String value) {
+    request
+        .header("Content-Type", "application/scim+json")
+        .method(
+            "PATCH",
+            HttpRequest.BodyPublishers.ofString(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\""
+                    + path
+                    + "\",\"value\":\""
+                    + value
+                    + "\"}]}"));
+  }
+
   static List<Long> run(
       HttpClient http,
       String base,
@@ -182,27 +197,9 @@ public class LogCost {
                             HttpRequest.BodyPublishers.ofString(
                                 USER.replace("Test_User_", names).formatted(i, i)));
                   } else if (kind.equals("disable")) {
-                    request
-                        .header("Content-Type", "application/scim+json")
-                        .method(
-                            "PATCH",
-                            HttpRequest.BodyPublishers.ofString(
-                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\","
-                                    + "\"value\":\""
-                                    + (i % 2 == 0 ? "False" : "True")
-                                    + "\"}]}"));
+                    replace(request, "active", i % 2 == 0 ? "False" : "True");
                   } else if (kind.equals("patch")) {
-                    request
-                        .header("Content-Type", "application/scim+json")
-                        .method(
-                            "PATCH",
-                            HttpRequest.BodyPublishers.ofString(
-                                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
-                                    + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"title\","
-                                    + "\"value\":\"Title "
-                                    + i
-                                    + "\"}]}"));
+                    replace(request, "title", "Title " + i);
                   }
                   long t0 = System.nanoTime();
                   HttpResponse<String> response =
