@@ -214,8 +214,8 @@ public class RosterBench {
    * the end of the run, when the server holds the whole directory: the benchmark has the server run
    * a full collection (jcmd's class histogram) and reads the total. The peak after a young or mixed
    * pause also holds garbage the collector had not reached yet, so it is no measure of what the
-   * server keeps: 480 MB after young pauses was 93 MB reachable at 35,000 users
-   * (docs/benchmark.md). The forced collection is not counted as a full GC.
+   * server keeps: a 100,000-user run peaked at 480 MB after young pauses, while a server given
+   * 120,000 users kept 97 MB (docs/benchmark.md). The forced collection is not counted as a full GC.
    */
   record Memory(
       int liveMb, int peakAfterPauseMb, int collections, int fullCollections, boolean outOfMemory) {

@@ -97,19 +97,15 @@ final class DeprovisioningHold {
       return true;
     }
     // the active users before this hour's deprovisionings are those active now and the nth - 1
-    // made inactive this hour
+    // made inactive this hour (toPass is at least nth, so this is at least 1)
     long activeNowToPass = toPass - (nth - 1);
-    if (activeNowToPass <= 0) {
-      return false;
-    }
     Optional<ActiveUsersSeen.Seen> seen = SEEN.recent(tenantId, now);
     if (seen.isPresent()
         && seen.get().activeUsers() - rows.countSince(tenantId, seen.get().rowsSince())
             >= activeNowToPass) {
       return false;
     }
-    long counted =
-        rows.activeUsersUpTo(tenantId, Math.min(activeNowToPass, Long.MAX_VALUE / 2) * 2);
+    long counted = rows.activeUsersUpTo(tenantId, 2 * activeNowToPass);
     SEEN.counted(tenantId, counted, now);
     return counted < activeNowToPass;
   }
