@@ -116,7 +116,12 @@ public final class LogQueries {
       where.add("r.resourceType = " + parameters.add(query.resourceType()));
     }
     if (query.correlationId() != null) {
-      where.add("r.correlationId = " + parameters.add(query.correlationId()));
+      // the hash's index finds the few candidates; the id itself decides
+      where.add(
+          "r.correlationHash = "
+              + parameters.add(ProvisioningRecord.correlationHash(query.correlationId()))
+              + " AND r.correlationId = "
+              + parameters.add(query.correlationId()));
     }
     if (query.action() != null) {
       where.add("r.action = " + parameters.add(query.action()));

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.resource.LoadableResource;
 
@@ -36,7 +37,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
  *       {@code postgresql/} on PostgreSQL only. Versions are unique across both folders. {@link
  *       #SCRIPTS} lists them, so that no class-path scanning is needed: application servers hand a
  *       WAR's resources out under URL schemes a scanner may not know. {@code SchemaMigrationsTest}
- *       checks that the list and the folders agree.
+ *       checks that the list and the folders agree. What SQL cannot compute on both databases is a
+ *       migration in Java ({@link #IN_JAVA}), numbered after the scripts.
  *   <li><b>Databases made before migrations.</b> Until 2026-12-03 EclipseLink created the schema
  *       itself ({@code create-or-extend-tables}). Such a database has V1's tables but no history:
  *       Flyway then records V1 as its baseline and runs only what follows.
@@ -74,6 +76,12 @@ public class SchemaMigrations {
           "h2/V14__user_values_keyed_by_user.sql",
           "postgresql/V15__user_values_keyed_by_user.sql");
 
+  /**
+   * The migrations written in Java, for what SQL cannot compute on both databases; their versions
+   * continue those of {@link #SCRIPTS}.
+   */
+  static final List<JavaMigration> IN_JAVA = List.of(new CorrelationHashMigration());
+
   static final String ROOT = "db/migration/";
 
   @Resource(lookup = "jdbc/roster")
@@ -108,6 +116,7 @@ public class SchemaMigrations {
         .resourceProvider(new Scripts(kind))
         .locations(ROOT + "common")
         .javaMigrationClassProvider(List::of)
+        .javaMigrations(IN_JAVA.toArray(JavaMigration[]::new))
         .baselineOnMigrate(true)
         .baselineVersion("1")
         .baselineDescription("schema made by EclipseLink before migrations")

@@ -100,6 +100,20 @@ class SchemaUpgradeIT {
           log.body().contains("user1@contoso.com") || log.body().contains("/scim/v2/Users"),
           log::toString);
 
+      // an old record is found by its correlation id, through the hash V16 wrote for it
+      String correlation =
+          TestDatabase.isPostgresql()
+              ? "0cbce7fc-dfe9-44ba-80d0-213f83f8d729"
+              : "1d3d6b0d-c784-4284-a3cd-fbc4fbe2ea2b";
+      ScimClient.Reply byCorrelation =
+          adminGet(server, "api/admin/v1/log?correlation=" + correlation);
+      assertEquals(200, byCorrelation.status(), byCorrelation::toString);
+      assertTrue(byCorrelation.body().contains("user1@contoso.com"), byCorrelation::toString);
+      assertEquals(
+          1,
+          byCorrelation.body().split("\"correlationId\"", -1).length - 1,
+          byCorrelation::toString);
+
       String output = server.output();
       assertFalse(output.contains("already exists"), "no DDL warning:\n" + output);
       server.stop();
@@ -131,6 +145,7 @@ class SchemaUpgradeIT {
       if (TestDatabase.isPostgresql()) {
         expected.add("15 SQL");
       }
+      expected.add("16 JDBC");
       assertEquals(expected, applied, "V1 recorded as the baseline, not run");
     }
   }

@@ -30,7 +30,7 @@ class SchemaMigrationsTest {
   }
 
   @Test
-  void versionsAscendAcrossFoldersWithoutRepeating() {
+  void versionsAscendAcrossFoldersAndJavaWithoutRepeating() {
     Pattern version = Pattern.compile("/V(\\d+)__[a-z0-9_]+\\.sql");
     int previous = 0;
     for (String script : SchemaMigrations.SCRIPTS) {
@@ -38,6 +38,11 @@ class SchemaMigrationsTest {
       assertTrue(m.find(), script + " is named V<n>__<description>.sql");
       int v = Integer.parseInt(m.group(1));
       assertEquals(previous + 1, v, script + " follows version " + previous);
+      previous = v;
+    }
+    for (var migration : SchemaMigrations.IN_JAVA) {
+      int v = Integer.parseInt(migration.getVersion().getVersion());
+      assertEquals(previous + 1, v, migration.getDescription() + " follows version " + previous);
       previous = v;
     }
   }
