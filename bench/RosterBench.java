@@ -1234,7 +1234,12 @@ public class RosterBench {
     target(out, "errors and wrong answers, all phases", errors, 0);
     target(out, "OutOfMemoryError at -Xmx512m", memory.outOfMemory() ? 1 : 0, 0);
     // three quarters of -Xmx512m: the rest is the young generation's room to work in
-    target(out, "live heap at the end, MB (of 512)", memory.liveMb(), 384);
+    // unread (-1, no histogram from jcmd) is missed: the target was not shown to be met
+    target(
+        out,
+        "live heap at the end, MB (of 512)",
+        memory.liveMb() < 0 ? Double.POSITIVE_INFINITY : memory.liveMb(),
+        384);
     long missed = out.toString().lines().filter(line -> line.endsWith("MISSED")).count();
     out.append(missed == 0 ? "all targets met\n" : missed + " targets missed\n");
   }

@@ -5,9 +5,11 @@
 #
 # KINDS is one of LogCost's (get, post, lookup, patch) or several, comma-separated, run one after
 # the other on the same server (post,lookup,patch: the writes and reads of Entra's cycle).
-# CONCURRENCY (8) bounds the requests in flight: reads at 8 are held to about 200 a second by the
-# client's TCP acknowledgements, so the server idles and its background work weighs on each
-# request; 64 makes them CPU-bound.
+# CONCURRENCY (8) bounds the requests in flight. Up to 2026-12-05 every run here was held to 200
+# requests a second by the tenant's rate limit (not, as this comment said, by TCP acknowledgements),
+# so the server idled and its background work weighed on each request; bench/server.sh now turns
+# the limit off. A tenant takes 8 requests at once and queues 32 (roster.scim.tenant-concurrency):
+# at a CONCURRENCY above 40 requests are answered 429.
 #
 # Each checkout must have been packaged (mvn -DskipTests package: target/roster.war and
 # target/payara-micro.jar). Each round starts OLD, then NEW, each on a fresh H2 file, waits 20 s
