@@ -32,6 +32,23 @@ public final class ListResponse {
         .build();
   }
 
+  /**
+   * Appends what {@link #of} writes before its resources, as JSON text, up to the opening bracket
+   * of {@code Resources}: the caller appends the resources, separated by commas, and {@code ]}}.
+   */
+  public static StringBuilder writeHead(
+      StringBuilder out, long totalResults, long startIndex, int itemsPerPage) {
+    return out.append("{\"schemas\":[\"")
+        .append(SchemaUris.LIST_RESPONSE)
+        .append("\"],\"totalResults\":")
+        .append(totalResults)
+        .append(",\"itemsPerPage\":")
+        .append(itemsPerPage)
+        .append(",\"startIndex\":")
+        .append(startIndex)
+        .append(",\"Resources\":[");
+  }
+
   /** All of a small, fixed collection on one page, as the discovery endpoints answer. */
   public static JsonObject ofAll(Collection<JsonObject> resources) {
     return of(resources.size(), 1, resources);

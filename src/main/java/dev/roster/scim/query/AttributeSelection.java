@@ -137,6 +137,16 @@ public final class AttributeSelection {
     return include ? !paths.containsKey(key) : paths.containsKey(key) && paths.get(key) == null;
   }
 
+  /**
+   * Whether {@link #apply} returns every resource of the type as it is: no attributes asked for or
+   * left out, and no attribute of the core schema returned only on request.
+   */
+  public boolean keepsEverything(ResourceType type) {
+    return !include
+        && paths.isEmpty()
+        && type.schema().attributes().stream().noneMatch(a -> a.returned() == Returned.REQUEST);
+  }
+
   /** The resource with only the selected attributes. */
   public JsonObject apply(ResourceType type, JsonObject resource) {
     if (!include && paths.isEmpty()) {

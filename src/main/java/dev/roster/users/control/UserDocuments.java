@@ -4,6 +4,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.ETags;
 import dev.roster.scim.JsonBodies;
+import dev.roster.scim.JsonText;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.schema.AttributeValues;
 import dev.roster.scim.schema.ResourceType;
@@ -20,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Between a stored user and its JSON: what a write keeps ({@link State}), the canonical form the
@@ -150,6 +152,59 @@ public final class UserDocuments {
                 .add("location", location(user, baseUrl))
                 .add("version", ETags.of(user.version())))
         .build();
+  }
+
+  /**
+   * Appends {@link #representation(StoredUser, String, List, ResourceType)} as JSON text, the
+   * stored document written through as it is: the same members in the same order, without parsing
+   * the document, copying it and writing it again. A document this cannot read as text is parsed.
+   */
+  /** What a representation adds to a document, which a write never keeps in one. */
+  private static final Set<String> NOT_IN_DOCUMENTS =
+      Set.of("schemas", "id", "externalId", "groups", "meta");
+
+  public static void writeRepresentation(
+      StringBuilder out,
+      StoredUser user,
+      String baseUrl,
+      List<Memberships.GroupRef> groups,
+      ResourceType type) {
+    String document = user.document();
+    List<String> keys = user.parsedDocument() == null ? JsonText.topLevelKeys(document) : null;
+    if (keys == null || keys.stream().anyMatch(NOT_IN_DOCUMENTS::contains)) {
+      out.append(representation(user, baseUrl, groups, type));
+      return;
+    }
+    out.append("{\"schemas\":[");
+    JsonText.quote(out, SchemaUris.USER);
+    for (Schema extension : type.extensions()) {
+      if (keys.contains(extension.id())) {
+        JsonText.quote(out.append(','), extension.id());
+      }
+    }
+    JsonText.quote(out.append("],\"id\":"), user.scimId());
+    if (user.externalId() != null) {
+      JsonText.quote(out.append(",\"externalId\":"), user.externalId());
+    }
+    if (!keys.isEmpty()) {
+      out.append(',').append(JsonText.members(document));
+    }
+    if (!groups.isEmpty()) {
+      out.append(",\"groups\":[");
+      for (int i = 0; i < groups.size(); i++) {
+        Memberships.GroupRef group = groups.get(i);
+        JsonText.quote(out.append(i == 0 ? "{\"value\":" : ",{\"value\":"), group.id());
+        JsonText.quote(out.append(",\"$ref\":"), baseUrl + "/Groups/" + group.id());
+        JsonText.quote(out.append(",\"display\":"), group.displayName());
+        JsonText.quote(out.append(",\"type\":"), group.type()).append('}');
+      }
+      out.append(']');
+    }
+    out.append(",\"meta\":{\"resourceType\":\"User\"");
+    JsonText.quote(out.append(",\"created\":"), format(user.created()));
+    JsonText.quote(out.append(",\"lastModified\":"), format(user.lastModified()));
+    JsonText.quote(out.append(",\"location\":"), location(user, baseUrl));
+    JsonText.quote(out.append(",\"version\":"), ETags.of(user.version())).append("}}");
   }
 
   public static String location(StoredUser user, String baseUrl) {

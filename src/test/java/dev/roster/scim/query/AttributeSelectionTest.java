@@ -107,4 +107,22 @@ class AttributeSelectionTest {
             AttributeSelection.split(excluded));
     assertEquals(json(expected), selection.apply(ResourceType.USER, USER));
   }
+
+  /** Only a selection that keeps everything lets a list write the stored users through. */
+  @ParameterizedTest(name = "attributes={0} excluded={1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      nullValues = "-",
+      value = {"-, -, true", "userName, -, false", "-, groups, false", "-, '', true"})
+  void keepsEverythingOnlyWithoutAttributesOrExclusions(
+      String attributes, String excluded, boolean everything) {
+    AttributeSelection selection =
+        AttributeSelection.of(
+            ResourceType.USER,
+            AttributeSelection.split(attributes),
+            AttributeSelection.split(excluded));
+    assertEquals(everything, selection.keepsEverything(ResourceType.USER));
+    if (everything) {
+      assertEquals(USER, selection.apply(ResourceType.USER, USER));
+    }
+  }
 }
