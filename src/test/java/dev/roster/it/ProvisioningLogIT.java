@@ -18,8 +18,8 @@ import dev.roster.provisioning.boundary.LogRecord;
 import dev.roster.provisioning.boundary.ProvisioningLog;
 import dev.roster.provisioning.boundary.ProvisioningLogRetention;
 import dev.roster.provisioning.boundary.ProvisioningLogWriter;
+import dev.roster.provisioning.control.LogEntries;
 import dev.roster.provisioning.control.LogEntry;
-import dev.roster.provisioning.control.RequestTarget;
 import dev.roster.tenants.boundary.IssuedToken;
 import dev.roster.tenants.boundary.Tenants;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ class ProvisioningLogIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.rosterWith(ProvisioningLogIT.class);
+    return Deployments.rosterWith(ProvisioningLogIT.class, LogEntries.class);
   }
 
   @ArquillianResource URL server;
@@ -390,23 +390,6 @@ class ProvisioningLogIT {
   }
 
   private static LogEntry entry(Instant time, String correlationId) {
-    return new LogEntry(
-        time,
-        "acme",
-        null,
-        "test",
-        "GET",
-        "/scim/v2/Users",
-        null,
-        new RequestTarget("User", null),
-        200,
-        null,
-        null,
-        1,
-        correlationId,
-        null,
-        null,
-        null,
-        null);
+    return LogEntries.get(time, "acme", "User", 200, correlationId, null);
   }
 }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.databases.JpaDatabase;
 import dev.roster.provisioning.boundary.LogQuery;
-import dev.roster.provisioning.control.LogEntry;
-import dev.roster.provisioning.control.RequestTarget;
+import dev.roster.provisioning.control.LogEntries;
 import dev.roster.provisioning.entity.ProvisioningRecord;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
@@ -92,25 +91,7 @@ class LogQueriesIT {
   }
 
   private static ProvisioningRecord record(Instant time, String tenant, String correlationId) {
-    LogEntry entry =
-        new LogEntry(
-            time,
-            tenant,
-            null,
-            "test",
-            "GET",
-            "/scim/v2/Users",
-            null,
-            new RequestTarget("User", null),
-            200,
-            null,
-            null,
-            1,
-            correlationId,
-            null,
-            null,
-            null,
-            null);
-    return new ProvisioningRecord(entry, null, null);
+    return new ProvisioningRecord(
+        LogEntries.get(time, tenant, "User", 200, correlationId, null), null, null);
   }
 }

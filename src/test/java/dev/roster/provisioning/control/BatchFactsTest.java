@@ -78,23 +78,6 @@ class BatchFactsTest {
 
   private static LogEntry entry(
       Instant time, String tenant, String type, int status, String action) {
-    return new LogEntry(
-        time,
-        tenant,
-        null,
-        "test",
-        "GET",
-        "/scim/v2/Users",
-        null,
-        new RequestTarget(type, null),
-        status,
-        null,
-        null,
-        1,
-        "c",
-        null,
-        null,
-        null,
-        action);
+    return LogEntries.get(time, tenant, type, status, "c", action);
   }
 }
