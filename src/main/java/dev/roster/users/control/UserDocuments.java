@@ -154,15 +154,15 @@ public final class UserDocuments {
         .build();
   }
 
+  /** What a representation adds to a document, which a write never keeps in one. */
+  private static final Set<String> NOT_IN_DOCUMENTS =
+      Set.of("schemas", "id", "externalId", "groups", "meta");
+
   /**
    * Appends {@link #representation(StoredUser, String, List, ResourceType)} as JSON text, the
    * stored document written through as it is: the same members in the same order, without parsing
    * the document, copying it and writing it again. A document this cannot read as text is parsed.
    */
-  /** What a representation adds to a document, which a write never keeps in one. */
-  private static final Set<String> NOT_IN_DOCUMENTS =
-      Set.of("schemas", "id", "externalId", "groups", "meta");
-
   public static void writeRepresentation(
       StringBuilder out,
       StoredUser user,
