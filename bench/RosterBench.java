@@ -1104,7 +1104,9 @@ public class RosterBench {
             loadAverage(),
             "java " + System.getProperty("java.version")));
     out.append(
-        "server: -Xmx512m, C2, H2 file database, provisioning log on; CPU = utime+stime of the"
+        "server: -Xmx512m, C2, "
+            + (options.database() == null ? "H2 file database" : options.database().url())
+            + ", provisioning log on; CPU = utime+stime of the"
             + " Payara process; x ref = CPU per request / reference's ("
             + String.format("%.3f ms, mean of its two runs", reference)
             + ")\n\n");
