@@ -105,8 +105,11 @@ public final class JsonText {
     return null;
   }
 
-  /** The index of the quote that ends the string opened at {@code open}, or -1. */
-  private static int endOfString(String text, int open) {
+  /**
+   * The index of the quote that ends the string opened at {@code open}, or -1 when the text ends
+   * first. A backslash escapes the character after it.
+   */
+  public static int endOfString(String text, int open) {
     for (int i = open + 1; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\\') {

@@ -3,6 +3,7 @@ package dev.roster.provisioning.control;
 import static dev.roster.scim.JsonProviders.JSON;
 
 import dev.roster.scim.JsonBodies;
+import dev.roster.scim.JsonText;
 import dev.roster.scim.patch.PatchEngine;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -238,15 +239,8 @@ public final class BodyRedactor {
 
   /** The index after the string's closing quote, or the text's length if it is unterminated. */
   private static int endOfString(String text, int openingQuote) {
-    for (int i = openingQuote + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        return i + 1;
-      }
-    }
-    return text.length();
+    int closingQuote = JsonText.endOfString(text, openingQuote);
+    return closingQuote < 0 ? text.length() : closingQuote + 1;
   }
 
   private static char nextNonSpace(String text, int from) {

@@ -142,9 +142,11 @@ public final class AttributeSelection {
    * left out, and no attribute of the core schema returned only on request.
    */
   public boolean keepsEverything(ResourceType type) {
-    return !include
-        && paths.isEmpty()
-        && type.schema().attributes().stream().noneMatch(a -> a.returned() == Returned.REQUEST);
+    return !include && paths.isEmpty() && !anyReturnedOnRequest(type);
+  }
+
+  private static boolean anyReturnedOnRequest(ResourceType type) {
+    return type.schema().attributes().stream().anyMatch(a -> a.returned() == Returned.REQUEST);
   }
 
   /** The resource with only the selected attributes. */
@@ -241,9 +243,7 @@ public final class AttributeSelection {
   }
 
   private static JsonObject withoutRequestOnly(ResourceType type, JsonObject resource) {
-    boolean any =
-        type.schema().attributes().stream().anyMatch(a -> a.returned() == Returned.REQUEST);
-    if (!any) {
+    if (!anyReturnedOnRequest(type)) {
       return resource;
     }
     JsonObjectBuilder out = JSON.createObjectBuilder();

@@ -9,7 +9,6 @@ import dev.roster.scim.query.ListQuery;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.users.control.UserDocuments;
 import dev.roster.users.control.UserPage;
-import dev.roster.users.entity.StoredUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -82,7 +81,7 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
   /**
    * A page of users. Without {@code attributes} or {@code excludedAttributes}, as Okta's import and
    * Entra's lookups ask, each stored document is written through as text ({@link
-   * UserDocuments#writeRepresentation}); a selection works on the parsed users.
+   * UserDocuments#listResponse}); a selection works on the parsed users.
    */
   @Override
   protected Object listResources(ListQuery query) {
@@ -90,14 +89,8 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
     String baseUrl = baseUrl();
     ResourceType type = type();
     if (query.selection().keepsEverything(type)) {
-      StringBuilder out = new StringBuilder(512 + 1536 * page.users().size());
-      ListResponse.writeHead(out, page.totalResults(), query.startIndex(), page.users().size());
-      for (int i = 0; i < page.users().size(); i++) {
-        StoredUser user = page.users().get(i);
-        UserDocuments.writeRepresentation(
-            i == 0 ? out : out.append(','), user, baseUrl, page.groupsOf(user), type);
-      }
-      return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+      return UserDocuments.listResponse(page, query.startIndex(), baseUrl, type)
+          .getBytes(StandardCharsets.UTF_8);
     }
     return ListResponse.of(
         page.totalResults(),

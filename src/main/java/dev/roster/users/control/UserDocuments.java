@@ -5,6 +5,7 @@ import static dev.roster.scim.JsonProviders.JSON;
 import dev.roster.scim.ETags;
 import dev.roster.scim.JsonBodies;
 import dev.roster.scim.JsonText;
+import dev.roster.scim.ListResponse;
 import dev.roster.scim.SchemaUris;
 import dev.roster.scim.schema.AttributeValues;
 import dev.roster.scim.schema.ResourceType;
@@ -152,6 +153,22 @@ public final class UserDocuments {
                 .add("location", location(user, baseUrl))
                 .add("version", ETags.of(user.version())))
         .build();
+  }
+
+  /**
+   * The page as {@code ListResponse.of} writes it, as JSON text, each user written by {@link
+   * #writeRepresentation}: for a selection that keeps everything.
+   */
+  public static String listResponse(
+      UserPage page, long startIndex, String baseUrl, ResourceType type) {
+    List<StoredUser> users = page.users();
+    StringBuilder out = new StringBuilder(512 + 1536 * users.size());
+    ListResponse.writeHead(out, page.totalResults(), startIndex, users.size());
+    for (int i = 0; i < users.size(); i++) {
+      StoredUser user = users.get(i);
+      writeRepresentation(i == 0 ? out : out.append(','), user, baseUrl, page.groupsOf(user), type);
+    }
+    return out.append("]}").toString();
   }
 
   /** What a representation adds to a document, which a write never keeps in one. */

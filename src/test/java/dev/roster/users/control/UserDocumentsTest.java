@@ -2,6 +2,7 @@ package dev.roster.users.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.roster.scim.ListResponse;
 import dev.roster.scim.schema.ExtensionDefinition;
 import dev.roster.scim.schema.ResourceType;
 import dev.roster.storage.Memberships.GroupRef;
@@ -11,6 +12,8 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,6 +75,29 @@ class UserDocumentsTest {
               List.copyOf(expected.keySet()), List.copyOf(written.keySet()), "in the same order");
         }
       }
+    }
+  }
+
+  @Test
+  void aPageIsTheListResponseOfItsRepresentations() {
+    StoredUser plain = user("{\"userName\":\"a\"}", null);
+    StoredUser other = user("{\"userName\":\"b\",\"" + ENTERPRISE + "\":{}}", "ext-b");
+    for (List<StoredUser> users : List.of(List.<StoredUser>of(), List.of(plain, other))) {
+      UserPage page = new UserPage(42, users).withGroups(Map.of(plain.scimId(), GROUPS));
+      JsonObject expected =
+          ListResponse.of(
+              42,
+              7,
+              users.stream()
+                  .map(
+                      u ->
+                          UserDocuments.representation(
+                              u, "https://h/scim/v2", page.groupsOf(u), ResourceType.USER))
+                  .toList());
+      String text = UserDocuments.listResponse(page, 7, "https://h/scim/v2", ResourceType.USER);
+      JsonObject written = json(text);
+      assertEquals(expected, written, text);
+      assertEquals(List.copyOf(expected.keySet()), List.copyOf(written.keySet()), "in order");
     }
   }
 }
