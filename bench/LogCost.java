@@ -17,14 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures one running Roster: sends requests at a fixed concurrency and prints the server's CPU
  * time per request (from /proc/PID/stat, utime + stime) and latency percentiles.
  *
- * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch|disable|page
+ * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch|disable|page|ref
  *
- * <p>"get" is GET /ServiceProviderConfig; "post" is POST /Users with an Entra-style user body
+ * <p>"get" is GET /ServiceProviderConfig; "ref" is RosterBench's reference, GET /bench/reference
+ * (a WAR built with -Pbench); "post" is POST /Users with an Entra-style user body
  * (about 1 KB, with a password, a new userName each time): it creates a user and is logged with
  * its redacted body. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
  * PATCH of a title, each on one of 2,000 users it creates first (with userNames of their own, so
  * that it can run after "post" on the same server). "page" is a page of Okta's import ({@code
- * startIndex=s&count=100}) among the first of the users; "disable" Entra's PATCH of {@code active}
+ * startIndex=s&count=100}) among the first of the users, "walk" the same through the first
+ * LOGCOST_WALKED users (100,000 unless set), from the first page again when it gets there;
+ * "disable" Entra's PATCH of {@code active}
  * to "False", then "True" (a deactivation, which the deprovisioning hold counts, and a reactivation). (The figures in docs/benchmark.md were taken before /Users existed, when this
  * request was answered 404.) Run it against a server with
  * ROSTER_LOG_ENABLED=true and one with false; the difference is what the log costs.
@@ -70,17 +73,25 @@ public class LogCost {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     List<String> ids = List.of();
-    if (!kind.equals("get") && !kind.equals("post")) {
+    if (!List.of("get", "post", "ref", "walk").contains(kind)) {
       ids = setUp(http, base, token, kind);
     }
     run(http, base, token, Math.min(2000, requests), concurrency, kind, ids); // warm-up
     Thread.sleep(1000);
+    String recording = System.getenv("LOGCOST_JFR");
+    if (recording != null) {
+      jcmd(pid, "JFR.start", "name=logcost", "settings=profile");
+    }
     long cpuBefore = cpuMillis(pid);
     long start = System.nanoTime();
     List<Long> latencies = run(http, base, token, requests, concurrency, kind, ids);
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(1000); // the log writer drains within 200 ms; count its work too
     long cpu = cpuMillis(pid) - cpuBefore;
+    if (recording != null) {
+      jcmd(pid, "JFR.dump", "name=logcost", "filename=" + recording);
+      jcmd(pid, "JFR.stop", "name=logcost");
+    }
     Collections.sort(latencies);
     System.out.printf(
         "%s requests=%d concurrency=%d req/s=%.0f p50=%.2fms p95=%.2fms p99=%.2fms cpu/req=%.3fms%n",
@@ -94,7 +105,24 @@ public class LogCost {
         (double) cpu / requests);
   }
 
+  /**
+   * With LOGCOST_JFR=FILE set, the measured run alone (not the set-up or the warm-up) is recorded
+   * by Flight Recorder into FILE (bench/profile.sh).
+   */
+  static void jcmd(long pid, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+    }
+  }
+
   static final int SET_UP = 2000;
+
+  /** How many of the tenant's users "walk" pages through before it starts again at the first. */
+  static final int WALKED = Integer.parseInt(System.getenv().getOrDefault("LOGCOST_WALKED", "100000"));
 
   /**
    * Tells this program's runs, and the warm-up from the measured run, apart in the userNames they
@@ -185,10 +213,15 @@ public class LogCost {
                         case "patch" -> "/Users/" + ids.get(i % SET_UP);
                         case "disable" -> "/Users/" + ids.get(i / 2 % SET_UP);
                         case "page" -> "/Users?startIndex=" + (1 + i * 100 % SET_UP) + "&count=100";
+                        case "walk" -> "/Users?startIndex=" + (1 + i * 100 % WALKED) + "&count=100";
                         default -> "/ServiceProviderConfig";
                       };
+                  String target =
+                      kind.equals("ref")
+                          ? base.substring(0, base.indexOf("/scim/v2")) + "/bench/reference"
+                          : base + path;
                   HttpRequest.Builder request =
-                      HttpRequest.newBuilder(URI.create(base + path))
+                      HttpRequest.newBuilder(URI.create(target))
                           .header("Authorization", "Bearer " + token);
                   if (post) {
                     request
