@@ -9,6 +9,7 @@ import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ElementMatcher;
 import dev.roster.scim.schema.ResolvedPath;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates a SCIM filter into a JPQL condition on a {@link ResourceTable}, so that the database
@@ -37,6 +38,13 @@ public final class FilterTranslation extends JpqlConnectives {
   /** A condition and its positional parameters. */
   public record Condition(String jpql, List<Object> parameters) {}
 
+  /**
+   * A filter that is one {@code eq} on a column of comparison keys, as the identity providers'
+   * match queries are: {@code userName eq "x"} is the column {@code u.userNameKey} and the key
+   * {@code x}.
+   */
+  public record KeyEquality(Column column, String key) {}
+
   private final ResourceTable table;
   private final JpqlParameters parameters = new JpqlParameters();
   private int aliases;
@@ -52,6 +60,33 @@ public final class FilterTranslation extends JpqlConnectives {
     String tenant = table.alias() + ".tenantId = ?1";
     String jpql = filter == null ? tenant : tenant + " AND " + filter.accept(query);
     return new Condition(jpql, query.parameters.values());
+  }
+
+  /**
+   * The column and key of a filter that is one equality on a column of keys, compared as it is
+   * stored (not lower-cased); empty for any other filter, or one this translation would refuse, so
+   * that {@link #of} answers those as always.
+   */
+  public static Optional<KeyEquality> keyEquality(ResourceTable table, Filter filter) {
+    if (!(filter instanceof Filter.Comparison comparison) || comparison.operator() != Operator.EQ) {
+      return Optional.empty();
+    }
+    try {
+      ResolvedPath path = new FilterTranslation(table, null).resolve(comparison.path());
+      Column column = table.column(path);
+      if (MetaFilters.isComputed(path)
+          || table.relation(path) != null
+          || path.target().type() == Attribute.Type.COMPLEX
+          || column == null
+          || column.kind() != Column.Kind.KEY
+          || !column.compared().equals(column.field())) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new KeyEquality(column, ElementMatcher.literalKey(path.target(), comparison)));
+    } catch (ScimException refused) {
+      return Optional.empty();
+    }
   }
 
   /**

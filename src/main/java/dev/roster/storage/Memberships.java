@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The membership relation: one row per member of a group. It answers the groups a user is in (for
@@ -48,16 +49,27 @@ public final class Memberships {
    * page of users costs one query when no groups are nested.
    */
   public Map<String, List<GroupRef>> groupsOf(Collection<String> memberIds) {
+    return groupsOf(memberIds, this::parents);
+  }
+
+  /**
+   * {@link #groupsOf(Collection)} with the direct parents read by {@code parents}: the groups that
+   * have each id as a direct member, in the order of their names ({@link JdbcUserLookups} reads
+   * them without JPA).
+   */
+  static Map<String, List<GroupRef>> groupsOf(
+      Collection<String> memberIds,
+      Function<Collection<String>, Map<String, List<GroupRef>>> parents) {
     Map<String, List<GroupRef>> result = new LinkedHashMap<>();
     if (memberIds.isEmpty()) {
       return result;
     }
-    Map<String, List<GroupRef>> direct = parents(memberIds);
+    Map<String, List<GroupRef>> direct = parents.apply(memberIds);
     Map<String, List<GroupRef>> parentsOfGroups = new HashMap<>();
     Set<String> frontier = new HashSet<>();
     direct.values().forEach(groups -> groups.forEach(g -> frontier.add(g.id())));
     for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
-      Map<String, List<GroupRef>> next = parents(frontier);
+      Map<String, List<GroupRef>> next = parents.apply(frontier);
       parentsOfGroups.putAll(next);
       frontier.clear();
       next.values().stream()

@@ -22,30 +22,38 @@ public final class JpaDatabase {
   /** Opens database {@code name}, empty and migrated, with these extra unit properties. */
   public static EntityManagerFactory open(String name, Map<String, String> properties) {
     Map<String, Object> unit = new HashMap<>(properties);
-    DataSource database;
     if (TestDatabase.isPostgresql()) {
       PostgresCluster cluster = PostgresCluster.shared();
       cluster.recreate(name);
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(cluster.jdbcUrl(name));
-      postgres.setUser(PostgresCluster.USER);
-      postgres.setPassword(PostgresCluster.PASSWORD);
-      database = postgres;
       unit.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
       unit.put("jakarta.persistence.jdbc.url", cluster.jdbcUrl(name));
       unit.put("jakarta.persistence.jdbc.user", PostgresCluster.USER);
       unit.put("jakarta.persistence.jdbc.password", PostgresCluster.PASSWORD);
     } else {
-      String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(url);
-      h2.setUser("sa");
-      h2.setPassword("");
-      database = h2;
-      unit.put("jakarta.persistence.jdbc.url", url);
+      unit.put("jakarta.persistence.jdbc.url", h2Url(name));
     }
-    SchemaMigrations.bringUpToDate(database);
+    SchemaMigrations.bringUpToDate(dataSource(name));
     return Persistence.createEntityManagerFactory("roster-test", unit);
+  }
+
+  /** Database {@code name} of {@link #open} as a data source, for tests of code that uses JDBC. */
+  public static DataSource dataSource(String name) {
+    if (TestDatabase.isPostgresql()) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setURL(PostgresCluster.shared().jdbcUrl(name));
+      postgres.setUser(PostgresCluster.USER);
+      postgres.setPassword(PostgresCluster.PASSWORD);
+      return postgres;
+    }
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(h2Url(name));
+    h2.setUser("sa");
+    h2.setPassword("");
+    return h2;
+  }
+
+  private static String h2Url(String name) {
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
   }
 
   public static EntityManagerFactory open(String name) {

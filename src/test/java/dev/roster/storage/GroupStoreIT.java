@@ -306,6 +306,33 @@ class GroupStoreIT {
     }
   }
 
+  /**
+   * ...and so do the match queries read without JPA ({@link JdbcUserLookups}), and the query for
+   * their users' groups.
+   */
+  @Test
+  void jdbcLookupsReadTheIndexOfTheirFilter() {
+    analyzeOnPostgresql();
+    Map<SqlCounter.Statement, String> indexes =
+        Map.of(
+            new SqlCounter.Statement(
+                JdbcUserLookups.usersSql("USER_NAME_KEY"), List.of(TENANT, "user5"), 0),
+            "SCIM_USERS_USER_NAME",
+            new SqlCounter.Statement(
+                JdbcUserLookups.usersSql("EXTERNAL_ID"), List.of(TENANT, "e-5"), 0),
+            "SCIM_USERS_EXTERNAL_ID",
+            new SqlCounter.Statement(JdbcUserLookups.parentsSql(1), List.of(users.get(5)), 0),
+            "SCIM_MEMBERSHIPS_MEMBER");
+    for (Map.Entry<SqlCounter.Statement, String> lookup : indexes.entrySet()) {
+      String plan = transaction(lookup.getKey()::plan).toUpperCase(Locale.ROOT);
+      assertTrue(plan.contains(lookup.getValue()), () -> lookup + "\n" + plan);
+      if (!TestDatabase.isPostgresql()) {
+        assertTrue(!plan.contains("_TENANT_ORDER"), () -> lookup + "\n" + plan);
+      }
+      assertTrue(!plan.contains("SEQ SCAN"), () -> lookup + "\n" + plan);
+    }
+  }
+
   /** PostgreSQL plans by its statistics, which autovacuum may not have gathered yet. */
   private static void analyzeOnPostgresql() {
     if (TestDatabase.isPostgresql()) {

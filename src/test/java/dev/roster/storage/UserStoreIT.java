@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.databases.JpaDatabase;
+import dev.roster.groups.control.GroupStore;
 import dev.roster.scim.ScimException;
 import dev.roster.scim.ScimType;
 import dev.roster.scim.query.ListQuery;
@@ -18,11 +19,13 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +41,14 @@ class UserStoreIT {
 
   static EntityManagerFactory factory;
 
+  static DataSource database;
+
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @BeforeAll
   static void fixture() {
     factory = JpaDatabase.open("userstoreit");
+    database = JpaDatabase.dataSource("userstoreit");
     in(
         "acme",
         store -> {
@@ -86,6 +92,33 @@ class UserStoreIT {
         {"userName":"bjensen","title":"Tour Guide","active":true,
          "emails":[{"value":"bjensen@example.com","type":"work"}]}
         """)));
+    groups();
+  }
+
+  /**
+   * Groups in tenant acme for {@link #jdbcLookupsAnswerAsTheSearchDoesOrNotAtAll}: bjensen is a
+   * direct member of two and an indirect member of a third.
+   */
+  static void groups() {
+    String bjensen =
+        in("acme", store -> store.search(query("userName eq \"bjensen\"", 1, 1), null))
+            .users()
+            .get(0)
+            .scimId();
+    JpaTransactions.in(
+        factory,
+        em -> {
+          GroupStore groups = new GroupStore(em, "acme");
+          String guides = groups.create(json(group("Tour Guides", bjensen))).scimId();
+          groups.create(json(group("Staff", guides)));
+          groups.create(json(group("Alpha", bjensen)));
+          return null;
+        });
+  }
+
+  static String group(String displayName, String member) {
+    return "{\"displayName\":\"%s\",\"members\":[{\"value\":\"%s\"}]}"
+        .formatted(displayName, member);
   }
 
   @AfterAll
@@ -197,9 +230,106 @@ class UserStoreIT {
 
   @ParameterizedTest
   @MethodSource("invalidFilters")
-  void refusesFiltersItCannotAnswer(String filter) {
+  void refusesFiltersItCannotAnswer(String filter) throws Exception {
     ScimException e = assertThrows(ScimException.class, () -> userNames(filter));
     assertEquals(ScimType.INVALID_FILTER, e.scimType().orElseThrow());
+    // and the JDBC lookups leave them to the search, which refuses them
+    assertTrue(
+        JdbcUserLookups.find(database, "acme", ResourceType.USER, query(filter, 1, 100), true)
+            .isEmpty());
+  }
+
+  /**
+   * The identity providers' match queries, read through JDBC without JPA ({@link JdbcUserLookups}),
+   * find what the search finds: the same users in the same order, with the same document and
+   * columns, and the same groups, direct and indirect. Every other filter is left to the search.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("filters")
+  void jdbcLookupsAnswerAsTheSearchDoesOrNotAtAll(String filter, Set<String> expected)
+      throws Exception {
+    ListQuery query = query(filter, 1, 100);
+    Optional<JdbcUserLookups.Found> found =
+        JdbcUserLookups.find(database, "acme", ResourceType.USER, query, true);
+    boolean matchQuery =
+        filter.matches(
+            "(urn:ietf:params:scim:schemas:core:2\\.0:User:)?(userName|externalId) eq .*");
+    assertEquals(matchQuery, found.isPresent(), filter);
+    if (found.isEmpty()) {
+      return;
+    }
+    List<StoredUser> searched = in("acme", store -> store.search(query, null)).users();
+    List<StoredUser> read = found.get().users();
+    assertEquals(columns(searched), columns(read));
+    assertEquals(expected, read.stream().map(StoredUser::userNameKey).collect(Collectors.toSet()));
+    List<String> ids = searched.stream().map(StoredUser::scimId).toList();
+    assertEquals(
+        JpaTransactions.in(factory, em -> new Memberships(em).groupsOf(ids)),
+        ids.stream()
+            .collect(
+                Collectors.toMap(
+                    id -> id, id -> found.get().groups().getOrDefault(id, List.of()))));
+  }
+
+  @Test
+  void jdbcLookupsFindBjensensGroupsDirectAndIndirect() throws Exception {
+    JdbcUserLookups.Found found =
+        JdbcUserLookups.find(
+                database, "acme", ResourceType.USER, query("userName eq \"BJensen\"", 1, 1), true)
+            .orElseThrow();
+    String id = found.users().get(0).scimId();
+    assertEquals(
+        List.of("Alpha direct", "Tour Guides direct", "Staff indirect"),
+        found.groups().get(id).stream().map(g -> g.displayName() + " " + g.type()).toList());
+    assertTrue(
+        JdbcUserLookups.find(
+                database, "acme", ResourceType.USER, query("userName eq \"BJensen\"", 1, 1), false)
+            .orElseThrow()
+            .groups()
+            .isEmpty());
+  }
+
+  /**
+   * A match query is answered by the search when the page would not hold every match, or starts
+   * after the first, or asks only for the total: those need a count or an offset.
+   */
+  @Test
+  void jdbcLookupsLeaveCountsAndLaterPagesToTheSearch() throws Exception {
+    for (ListQuery query :
+        List.of(
+            query("userName eq \"bjensen\"", 2, 1),
+            query("userName eq \"bjensen\"", 1, 0),
+            ListQuery.of(
+                ResourceType.USER,
+                200,
+                "userName eq \"bjensen\"",
+                "userName",
+                null,
+                null,
+                null,
+                null,
+                null))) {
+      assertTrue(JdbcUserLookups.find(database, "acme", ResourceType.USER, query, true).isEmpty());
+    }
+  }
+
+  static List<List<Object>> columns(List<StoredUser> users) {
+    return users.stream()
+        .map(
+            u ->
+                java.util.Arrays.<Object>asList(
+                    u.scimId(),
+                    u.tenantId(),
+                    u.userNameKey(),
+                    u.externalId(),
+                    u.created(),
+                    u.lastModified(),
+                    u.version(),
+                    u.document(),
+                    u.productAccountId(),
+                    u.linkedAt(),
+                    u.hold()))
+        .toList();
   }
 
   static Stream<String> invalidFilters() {

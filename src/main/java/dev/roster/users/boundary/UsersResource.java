@@ -35,6 +35,8 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
 
   @Inject Users users;
 
+  @Inject UserLookups lookups;
+
   @Inject UserTypes types;
 
   @Inject DroppedAttributes dropped;
@@ -85,7 +87,9 @@ public class UsersResource extends ResourceEndpoint<Users.Found> {
    */
   @Override
   protected Object listResources(ListQuery query) {
-    UserPage page = users.search(query, showsGroups(query.selection()));
+    boolean withGroups = showsGroups(query.selection());
+    UserPage page =
+        lookups.search(query, withGroups).orElseGet(() -> users.search(query, withGroups));
     String baseUrl = baseUrl();
     ResourceType type = type();
     if (query.selection().keepsEverything(type)) {

@@ -126,6 +126,40 @@ public class StoredUser {
     this.version = 1;
   }
 
+  /**
+   * A user as a plain JDBC read found it ({@code dev.roster.storage.JdbcUserLookups}): not managed
+   * by JPA, only to be answered with.
+   */
+  public static StoredUser read(
+      long id,
+      String scimId,
+      String tenantId,
+      String userNameKey,
+      String externalId,
+      String displayNameKey,
+      Boolean active,
+      LocalDateTime created,
+      LocalDateTime lastModified,
+      long version,
+      String document,
+      String productAccountId,
+      LocalDateTime linkedAt,
+      String hold) {
+    StoredUser user = new StoredUser(scimId, tenantId, created);
+    user.id = id;
+    user.userNameKey = userNameKey;
+    user.externalId = externalId;
+    user.displayNameKey = displayNameKey;
+    user.active = active;
+    user.lastModified = lastModified;
+    user.version = version;
+    user.document = document;
+    user.productAccountId = productAccountId;
+    user.linkedAt = linkedAt;
+    user.hold = hold;
+    return user;
+  }
+
   /** Takes a new state; the version and lastModified change only with {@link #touch}. */
   public void setState(
       String document,
