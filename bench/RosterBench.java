@@ -1578,20 +1578,9 @@ public class RosterBench {
      * that H2 does inside the server.
      */
     long cpuMillis() throws IOException {
-      long ticks = ticks(Path.of("/proc/" + process.pid() + "/stat"), false);
+      long ticks = ticks(Files.readString(Path.of("/proc/" + process.pid() + "/stat")), false);
       if (databaseElsewhere) {
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-          for (Path pid : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-            try {
-              String stat = Files.readString(pid.resolve("stat"));
-              if (stat.contains("(postgres)")) {
-                ticks += ticks(pid.resolve("stat"), true);
-              }
-            } catch (IOException gone) {
-              // the process ended between the listing and the read
-            }
-          }
-        }
+        ticks += ticksOfEach(Path.of("/proc"), "(postgres)", true);
       }
       return ticks * 1000 / ticksPerSecond;
     }
@@ -1602,24 +1591,36 @@ public class RosterBench {
      * longer needs, and its time then leaves this sum: a phase's figure can only be too low.
      */
     long jitMillis() throws IOException {
+      return ticksOfEach(Path.of("/proc/" + process.pid() + "/task"), "CompilerThre", false)
+          * 1000
+          / ticksPerSecond;
+    }
+
+    /**
+     * The ticks of each process or thread in {@code directory} (/proc, /proc/PID/task) whose stat
+     * line contains {@code name}; one that ends between the listing and the read is skipped.
+     */
+    private static long ticksOfEach(Path directory, String name, boolean withReapedChildren)
+        throws IOException {
       long ticks = 0;
-      try (Stream<Path> tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
-        for (Path task : tasks.toList()) {
+      try (Stream<Path> entries = Files.list(directory)) {
+        for (Path entry :
+            entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
           try {
-            String stat = Files.readString(task.resolve("stat"));
-            if (stat.contains("CompilerThre")) {
-              ticks += ticks(task.resolve("stat"), false);
+            String stat = Files.readString(entry.resolve("stat"));
+            if (stat.contains(name)) {
+              ticks += ticks(stat, withReapedChildren);
             }
           } catch (IOException gone) {
-            // the thread ended between the listing and the read
+            // it ended between the listing and the read
           }
         }
       }
-      return ticks * 1000 / ticksPerSecond;
+      return ticks;
     }
 
-    private static long ticks(Path statFile, boolean withReapedChildren) throws IOException {
-      String stat = Files.readString(statFile);
+    /** utime + stime from a /proc stat line, with its reaped children's if asked. */
+    private static long ticks(String stat, boolean withReapedChildren) {
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
       if (withReapedChildren) {

@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -317,7 +318,7 @@ class UserStoreIT {
     return users.stream()
         .map(
             u ->
-                java.util.Arrays.<Object>asList(
+                Arrays.<Object>asList(
                     u.scimId(),
                     u.tenantId(),
                     u.userNameKey(),
