@@ -10,7 +10,8 @@ import java.util.function.ToLongFunction;
 /**
  * Reads one page of a tenant's unfiltered list in the default order (by row id), starting from its
  * {@link PageAnchors anchor} when one is known and from the offset otherwise, and remembers where
- * it and the next page start. The entity needs fields {@code tenantId} and {@code id}.
+ * it and the next page start. The rows come through JPA ({@link #jpa}) or plain JDBC ({@link
+ * JdbcUserLookups}); both read them in the same order.
  */
 final class AnchoredPages {
 
@@ -23,40 +24,34 @@ final class AnchoredPages {
    */
   static final String IN_ROW_ORDER = " ORDER BY e.tenantId, e.id";
 
+  /** How a page's rows are read, in row order: from a row id on, or after skipping some. */
+  interface Rows<T> {
+    List<T> from(long fromId, int count);
+
+    List<T> at(int offset, int count);
+  }
+
   private AnchoredPages() {}
 
   /**
    * @param countAll counts the tenant's rows, when the page does not tell
    */
   static <T> ResourceRows.Page<T> read(
-      EntityManager em,
       PageAnchors anchors,
       String scope,
-      Class<T> entity,
-      String tenantId,
       ListQuery query,
+      Rows<T> reader,
       ToLongFunction<T> rowId,
       LongSupplier countAll) {
     long generation = anchors.generation(scope); // before the query: see PageAnchors
     Optional<PageAnchors.Anchor> anchor = anchors.find(scope, generation, query.offset());
-    String select = "SELECT e FROM " + entity.getSimpleName() + " e WHERE e.tenantId = ?1";
     List<T> rows;
     long total;
     if (anchor.isPresent()) {
-      rows =
-          em.createQuery(select + " AND e.id >= ?2" + IN_ROW_ORDER, entity)
-              .setParameter(1, tenantId)
-              .setParameter(2, anchor.get().fromId())
-              .setMaxResults(query.count())
-              .getResultList();
+      rows = reader.from(anchor.get().fromId(), query.count());
       total = anchor.get().total();
     } else {
-      rows =
-          em.createQuery(select + IN_ROW_ORDER, entity)
-              .setParameter(1, tenantId)
-              .setFirstResult(query.offset())
-              .setMaxResults(query.count())
-              .getResultList();
+      rows = reader.at(query.offset(), query.count());
       total = query.holdsAll(rows.size()) ? rows.size() : countAll.getAsLong();
     }
     if (!rows.isEmpty()) {
@@ -70,5 +65,29 @@ final class AnchoredPages {
           total);
     }
     return new ResourceRows.Page<>(total, rows);
+  }
+
+  /** The rows of an entity with fields {@code tenantId} and {@code id}, through JPA. */
+  static <T> Rows<T> jpa(EntityManager em, Class<T> entity, String tenantId) {
+    String select = "SELECT e FROM " + entity.getSimpleName() + " e WHERE e.tenantId = ?1";
+    return new Rows<>() {
+      @Override
+      public List<T> from(long fromId, int count) {
+        return em.createQuery(select + " AND e.id >= ?2" + IN_ROW_ORDER, entity)
+            .setParameter(1, tenantId)
+            .setParameter(2, fromId)
+            .setMaxResults(count)
+            .getResultList();
+      }
+
+      @Override
+      public List<T> at(int offset, int count) {
+        return em.createQuery(select + IN_ROW_ORDER, entity)
+            .setParameter(1, tenantId)
+            .setFirstResult(offset)
+            .setMaxResults(count)
+            .getResultList();
+      }
+    };
   }
 }

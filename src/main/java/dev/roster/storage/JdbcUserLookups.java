@@ -19,25 +19,32 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The identity providers' match queries ({@code userName eq "x"}, {@code externalId eq "x"}) read
- * with plain JDBC, outside JPA and outside a transaction: the hottest reads of all, since Entra ID
- * sends two before every create and Okta one before every push.
+ * The identity providers' hottest reads, with plain JDBC, outside JPA and outside a transaction:
+ * their match queries ({@code userName eq "x"}, {@code externalId eq "x"}; Entra ID sends two
+ * before every create and Okta one before every push) and the pages of an import ({@code
+ * startIndex=1, 101, 201…} without a filter, as Okta walks a directory).
  *
- * <p>Through JPA such a lookup was mostly EclipseLink's and the transaction's own work: preparing
- * the query again for its row limit, registering the user in a unit of work, flushing it before the
- * groups query, enlisting the connection and committing (a profile: H2 did about a quarter of it).
- * Here it is one indexed query for the users and one for their groups, each on its own autocommit
- * statement, as any two statements of a READ COMMITTED transaction would see it.
+ * <p>Through JPA such a read was mostly EclipseLink's and the transaction's own work: preparing the
+ * query again for its row limit, registering each user in a unit of work, flushing before the
+ * groups query, enlisting the connection and committing (a profile of lookups: H2 did about a
+ * quarter of it). Here it is one indexed query for the users and one for their groups, each on its
+ * own autocommit statement, as any two statements of a READ COMMITTED transaction would see them; a
+ * page that does not start at a known {@link PageAnchors anchor} counts the tenant's users with a
+ * third, as the search does.
  *
  * <p>It answers only what it can answer exactly, and leaves everything else to {@link
- * ResourceRows#search} ({@link Optional#empty()}): another filter, a sort, a page after the first,
- * more matches than the page holds (the total would need a count), and a user imported from the
- * product that still awaits its link, since a lookup that finds one links it, which is a write.
+ * ResourceRows#search} ({@link Optional#empty()}): another filter, a sort, a request for the total
+ * alone, a match query's page after the first or with more matches than the page holds (the total
+ * would need a count), and a match on a user imported from the product that still awaits its link,
+ * since a lookup that finds one links it, which is a write.
  */
 public final class JdbcUserLookups {
 
-  /** The users that match (all of them) and, when asked for, the groups of each by SCIM id. */
-  public record Found(List<StoredUser> users, Map<String, List<GroupRef>> groups) {}
+  /**
+   * The users of the page, how many match in all, and, when asked for, the groups of each by SCIM
+   * id.
+   */
+  public record Found(long total, List<StoredUser> users, Map<String, List<GroupRef>> groups) {}
 
   /** The key columns it reads by, as the users' table names them in JPQL and in SQL. */
   private static final Map<String, String> KEY_COLUMNS =
@@ -50,10 +57,12 @@ public final class JdbcUserLookups {
   private JdbcUserLookups() {}
 
   /**
-   * The users of the tenant that the query's filter finds, or empty when this class does not answer
-   * the query.
+   * The page of the tenant's users that the query asks for, or empty when this class does not
+   * answer the query.
    *
    * @param tenantType the tenant's user type, which the filter resolves against
+   * @param anchors where the pages of the tenant's unfiltered list start, shared with {@link
+   *     ResourceRows#search}
    * @throws SQLException the database failed; the caller answers as for any database failure
    */
   public static Optional<Found> find(
@@ -61,40 +70,83 @@ public final class JdbcUserLookups {
       String tenantId,
       ResourceType tenantType,
       ListQuery query,
+      PageAnchors anchors,
       boolean withGroups)
       throws SQLException {
-    if (query.sortBy() != null || query.offset() != 0 || query.count() <= 0) {
-      return Optional.empty();
-    }
-    Optional<FilterTranslation.KeyEquality> equality =
-        FilterTranslation.keyEquality(ResourceTable.USERS.withType(tenantType), query.filter());
-    String column = equality.map(e -> KEY_COLUMNS.get(e.column().field())).orElse(null);
-    if (column == null) {
+    if (query.sortBy() != null || query.count() <= 0) {
       return Optional.empty();
     }
     try (Connection connection = ConnectionsInUse.borrow(database)) {
-      List<StoredUser> users =
-          users(connection, tenantId, column, equality.get().key(), query.count() + 1);
-      if (users.size() > query.count() || users.stream().anyMatch(StoredUser::awaitsLink)) {
+      Optional<ResourceRows.Page<StoredUser>> page =
+          query.filter() == null
+              ? Optional.of(page(connection, tenantId, query, anchors))
+              : matches(connection, tenantId, tenantType, query);
+      if (page.isEmpty()) {
         return Optional.empty();
       }
+      List<StoredUser> users = page.get().rows();
       Map<String, List<GroupRef>> groups =
           withGroups && !users.isEmpty()
               ? Memberships.groupsOf(
                   users.stream().map(StoredUser::scimId).toList(), ids -> parents(connection, ids))
               : Map.of();
-      return Optional.of(new Found(users, groups));
+      return Optional.of(new Found(page.get().total(), users, groups));
     } catch (UncheckedSql failure) {
       throw failure.getCause();
     }
   }
 
-  private static List<StoredUser> users(
-      Connection connection, String tenantId, String column, String key, int limit)
+  private static Optional<ResourceRows.Page<StoredUser>> matches(
+      Connection connection, String tenantId, ResourceType tenantType, ListQuery query)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(usersSql(column))) {
-      statement.setString(1, tenantId);
-      statement.setString(2, key);
+    Optional<FilterTranslation.KeyEquality> equality =
+        FilterTranslation.keyEquality(ResourceTable.USERS.withType(tenantType), query.filter());
+    String column = equality.map(e -> KEY_COLUMNS.get(e.column().field())).orElse(null);
+    if (query.offset() != 0 || column == null) {
+      return Optional.empty();
+    }
+    int limit = query.count() + 1;
+    List<StoredUser> users =
+        users(connection, usersSql(column), List.of(tenantId, equality.get().key()), limit);
+    if (users.size() > query.count() || users.stream().anyMatch(StoredUser::awaitsLink)) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResourceRows.Page<>(users.size(), users));
+  }
+
+  /** A page of the tenant's unfiltered list, as {@link ResourceRows#search} reads it. */
+  private static ResourceRows.Page<StoredUser> page(
+      Connection connection, String tenantId, ListQuery query, PageAnchors anchors) {
+    AnchoredPages.Rows<StoredUser> rows =
+        new AnchoredPages.Rows<>() {
+          @Override
+          public List<StoredUser> from(long fromId, int count) {
+            return unchecked(
+                () -> users(connection, PAGE_FROM_SQL, List.of(tenantId, fromId, count), count));
+          }
+
+          @Override
+          public List<StoredUser> at(int offset, int count) {
+            return unchecked(
+                () -> users(connection, PAGE_AT_SQL, List.of(tenantId, offset, count), count));
+          }
+        };
+    return AnchoredPages.read(
+        anchors,
+        ResourceRows.anchorScope(ResourceTable.USERS, tenantId),
+        query,
+        rows,
+        StoredUser::id,
+        () -> unchecked(() -> count(connection, tenantId)));
+  }
+
+  /** The users a statement reads with these parameters, at most {@code limit} of them. */
+  private static List<StoredUser> users(
+      Connection connection, String sql, List<Object> parameters, int limit) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
       statement.setMaxRows(limit);
       List<StoredUser> users = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
@@ -119,6 +171,29 @@ public final class JdbcUserLookups {
       }
       return users;
     }
+  }
+
+  private static long count(Connection connection, String tenantId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(COUNT_SQL)) {
+      statement.setString(1, tenantId);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** What a function that cannot throw {@link SQLException} runs; {@link #find} unwraps it. */
+  private static <T> T unchecked(SqlCall<T> call) {
+    try {
+      return call.run();
+    } catch (SQLException e) {
+      throw new UncheckedSql(e);
+    }
+  }
+
+  private interface SqlCall<T> {
+    T run() throws SQLException;
   }
 
   /** The groups each id is a direct member of, in the order of their names, as JPA reads them. */
@@ -155,6 +230,26 @@ public final class JdbcUserLookups {
         + column
         + " = ? ORDER BY ID";
   }
+
+  /**
+   * A page of a tenant's users ({@code ?}) from a row id on ({@code ?}), at most {@code ?}, in row
+   * order: through the {@code (TENANT_ID, ID)} index, in its order ({@link
+   * AnchoredPages#IN_ROW_ORDER}).
+   */
+  static final String PAGE_FROM_SQL =
+      "SELECT "
+          + USER_COLUMNS
+          + " FROM SCIM_USERS WHERE TENANT_ID = ? AND ID >= ? ORDER BY TENANT_ID, ID"
+          + " FETCH FIRST ? ROWS ONLY";
+
+  /** A page of a tenant's users ({@code ?}) after skipping some ({@code ?}), at most {@code ?}. */
+  static final String PAGE_AT_SQL =
+      "SELECT "
+          + USER_COLUMNS
+          + " FROM SCIM_USERS WHERE TENANT_ID = ? ORDER BY TENANT_ID, ID"
+          + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
+
+  static final String COUNT_SQL = "SELECT COUNT(*) FROM SCIM_USERS WHERE TENANT_ID = ?";
 
   /** The direct groups of {@code ids} members, by the members' index, as {@link Memberships}. */
   static String parentsSql(int ids) {

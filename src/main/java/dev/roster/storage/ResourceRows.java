@@ -251,12 +251,10 @@ public final class ResourceRows<E> {
   public Page<E> search(ListQuery query, PageAnchors anchors) {
     if (anchors != null && query.filter() == null && query.sortBy() == null && query.count() > 0) {
       return AnchoredPages.read(
-          em,
           anchors,
           anchorScope(table, tenantId),
-          entity,
-          tenantId,
           query,
+          AnchoredPages.jpa(em, entity, tenantId),
           rowId,
           () -> count(FilterTranslation.of(table, tenantId, null)));
     }

@@ -253,11 +253,13 @@ class ServerLifecycleIT {
       assertEquals(201, created.status(), created::toString);
       String id = created.json().getString("id");
 
-      // a user by id, the groups, and Entra's match query (read without JPA: JdbcUserLookups)
+      // a user by id, the groups, Okta's import page and Entra's match query (the last two read
+      // without JPA: JdbcUserLookups)
       List<String> paths =
           List.of(
               "/Users/" + id,
               "/Groups",
+              "/Users?startIndex=1&count=100",
               "/Users?filter="
                   + URLEncoder.encode(
                       "userName eq \"outage@example.com\"", StandardCharsets.UTF_8));

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -219,7 +220,8 @@ class GroupStoreIT {
    * The reads that walk a long list come out of an index in order. H2 does that only when the ORDER
    * BY starts with the index's columns; otherwise it sorts every row after the page's start before
    * the LIMIT (2 s a page in a tenant of 1,000,000 users). Checked on the SQL EclipseLink really
-   * sends: a batch of a group's members, and pages of users and groups by offset and by anchor.
+   * sends: a batch of a group's members, and pages of users and groups by offset and by anchor, and
+   * on the SQL of the users' pages read without JPA.
    */
   @Test
   void walksReadTheirIndexInOrder() {
@@ -238,10 +240,18 @@ class GroupStoreIT {
             .filter(s -> s.sql().contains("ORDER BY"))
             .toList();
     assertEquals(6, pages.size(), pages::toString);
+    long userRow =
+        inUsers(store -> store.search(page(ResourceType.USER, 51, 1), null)).users().get(0).id();
+    List<SqlCounter.Statement> jdbcPages = // Okta's import, read without JPA (JdbcUserLookups)
+        List.of(
+            new SqlCounter.Statement(
+                JdbcUserLookups.PAGE_FROM_SQL, List.of(TENANT, userRow, 100), 0),
+            new SqlCounter.Statement(JdbcUserLookups.PAGE_AT_SQL, List.of(TENANT, 100, 100), 0));
     analyzeOnPostgresql();
     transaction(
         em -> {
-          for (SqlCounter.Statement page : pages) {
+          for (SqlCounter.Statement page :
+              Stream.concat(pages.stream(), jdbcPages.stream()).toList()) {
             String plan = page.plan(em);
             if (TestDatabase.isPostgresql()) {
               assertTrue(plan.contains("Index Scan"), () -> page + "\n" + plan);

@@ -44,6 +44,9 @@ class UserStoreIT {
 
   static DataSource database;
 
+  /** For the match queries, which never read page anchors. */
+  static final PageAnchors NO_ANCHORS = new PageAnchors();
+
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @BeforeAll
@@ -236,7 +239,8 @@ class UserStoreIT {
     assertEquals(ScimType.INVALID_FILTER, e.scimType().orElseThrow());
     // and the JDBC lookups leave them to the search, which refuses them
     assertTrue(
-        JdbcUserLookups.find(database, "acme", ResourceType.USER, query(filter, 1, 100), true)
+        JdbcUserLookups.find(
+                database, "acme", ResourceType.USER, query(filter, 1, 100), NO_ANCHORS, true)
             .isEmpty());
   }
 
@@ -251,7 +255,7 @@ class UserStoreIT {
       throws Exception {
     ListQuery query = query(filter, 1, 100);
     Optional<JdbcUserLookups.Found> found =
-        JdbcUserLookups.find(database, "acme", ResourceType.USER, query, true);
+        JdbcUserLookups.find(database, "acme", ResourceType.USER, query, NO_ANCHORS, true);
     boolean matchQuery =
         filter.matches(
             "(urn:ietf:params:scim:schemas:core:2\\.0:User:)?(userName|externalId) eq .*");
@@ -276,7 +280,12 @@ class UserStoreIT {
   void jdbcLookupsFindBjensensGroupsDirectAndIndirect() throws Exception {
     JdbcUserLookups.Found found =
         JdbcUserLookups.find(
-                database, "acme", ResourceType.USER, query("userName eq \"BJensen\"", 1, 1), true)
+                database,
+                "acme",
+                ResourceType.USER,
+                query("userName eq \"BJensen\"", 1, 1),
+                NO_ANCHORS,
+                true)
             .orElseThrow();
     String id = found.users().get(0).scimId();
     assertEquals(
@@ -284,7 +293,12 @@ class UserStoreIT {
         found.groups().get(id).stream().map(g -> g.displayName() + " " + g.type()).toList());
     assertTrue(
         JdbcUserLookups.find(
-                database, "acme", ResourceType.USER, query("userName eq \"BJensen\"", 1, 1), false)
+                database,
+                "acme",
+                ResourceType.USER,
+                query("userName eq \"BJensen\"", 1, 1),
+                NO_ANCHORS,
+                false)
             .orElseThrow()
             .groups()
             .isEmpty());
@@ -310,8 +324,50 @@ class UserStoreIT {
                 null,
                 null,
                 null))) {
-      assertTrue(JdbcUserLookups.find(database, "acme", ResourceType.USER, query, true).isEmpty());
+      assertTrue(
+          JdbcUserLookups.find(database, "acme", ResourceType.USER, query, NO_ANCHORS, true)
+              .isEmpty());
     }
+  }
+
+  /**
+   * The pages of an unfiltered list (Okta's import), read through JDBC, are the search's pages: the
+   * same users in the same order, the same total and the same groups, whether a page starts at its
+   * offset or at the anchor the page before it left, in both paths.
+   */
+  @Test
+  void jdbcPagesAnswerAsTheSearchDoes() throws Exception {
+    for (int count : List.of(1, 2, 100)) {
+      PageAnchors searchAnchors = new PageAnchors();
+      PageAnchors jdbcAnchors = new PageAnchors();
+      for (int round = 0; round < 2; round++) { // by offset, then by anchor
+        for (int startIndex = 1; startIndex <= 4; startIndex += count) {
+          ListQuery query = query(null, startIndex, count);
+          UserPage searched = in("acme", store -> store.search(query, searchAnchors));
+          JdbcUserLookups.Found found =
+              JdbcUserLookups.find(database, "acme", ResourceType.USER, query, jdbcAnchors, true)
+                  .orElseThrow();
+          String page = "count " + count + ", startIndex " + startIndex + ", round " + round;
+          assertEquals(searched.totalResults(), found.total(), page);
+          assertEquals(columns(searched.users()), columns(found.users()), page);
+          List<String> ids = searched.users().stream().map(StoredUser::scimId).toList();
+          assertEquals(
+              JpaTransactions.in(factory, em -> new Memberships(em).groupsOf(ids)),
+              ids.stream()
+                  .collect(
+                      Collectors.toMap(id -> id, id -> found.groups().getOrDefault(id, List.of()))),
+              page);
+        }
+      }
+      assertTrue(
+          jdbcAnchors.find("users:acme", jdbcAnchors.generation("users:acme"), 0).isPresent(),
+          "a page served through JDBC is anchored");
+    }
+    // the total alone is the search's
+    assertTrue(
+        JdbcUserLookups.find(
+                database, "acme", ResourceType.USER, query(null, 1, 0), NO_ANCHORS, true)
+            .isEmpty());
   }
 
   static List<List<Object>> columns(List<StoredUser> users) {
