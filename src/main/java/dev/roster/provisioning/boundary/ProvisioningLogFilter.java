@@ -35,8 +35,6 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());
 
-  @Inject LogQueue queue;
-
   @Inject ProvisioningLogWriter writer;
 
   @Inject RequestSubject subject;
@@ -60,18 +58,12 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
       return;
     }
     try {
-      record(entry(request, response, true));
+      writer.record(entry(request, response, true));
     } catch (RuntimeException | StackOverflowError e) {
       // A response filter that throws turns the response into the container's HTML error page.
       // Record what is known without the body, and say why.
       LOG.log(Level.SEVERE, "Provisioning log: could not record a request in full", e);
-      record(entry(request, response, false));
-    }
-  }
-
-  private void record(LogEntry entry) {
-    if (!queue.offer(entry)) {
-      writer.record(entry); // the queue is full, or the writer not yet started: it decides
+      writer.record(entry(request, response, false));
     }
   }
 

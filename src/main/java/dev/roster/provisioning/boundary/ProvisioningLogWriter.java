@@ -123,8 +123,6 @@ public class ProvisioningLogWriter {
 
   @Inject Metrics metrics;
 
-  @Inject LogQueue requests;
-
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
   /**
@@ -162,7 +160,6 @@ public class ProvisioningLogWriter {
     writer.setDaemon(true);
     writer.start();
     metrics.watchProvisioningLog(queue::size, dropped::get);
-    requests.attach(this::queued);
   }
 
   /**
@@ -193,13 +190,18 @@ public class ProvisioningLogWriter {
     }
   }
 
-  /**
-   * Queues the entry; writes it at once if the queue is full. Requests queue through {@link
-   * LogQueue} first, which calls {@link #queued} without this bean's proxy.
-   */
+  /** Queues the entry; writes it at once if the queue is full. */
   public void record(LogEntry entry) {
-    LogEntry bounded = bounded(entry);
-    if (offer(bounded)) {
+    LogEntry bounded = entry;
+    if (entry.body() != null && entry.body().length > RAW_BODY_LIMIT) {
+      bounded = entry.withBody(redactedBody(entry).getBytes(StandardCharsets.UTF_8));
+    } else if (entry.parsedBody() != null
+        && entry.body() != null
+        && entry.body().length > PARSED_BODY_LIMIT) {
+      bounded = entry.withBody(entry.body());
+    }
+    if (queue.offer(bounded)) {
+      wakeWriter();
       return;
     }
     if (databaseDown) {
@@ -498,30 +500,6 @@ public class ProvisioningLogWriter {
     } catch (RuntimeException e) {
       return null; // not JSON, or cut short: no members to name
     }
-  }
-
-  /** Queues the entry, its body bounded, and wakes the writer; false when the queue is full. */
-  private boolean queued(LogEntry entry) {
-    return offer(bounded(entry));
-  }
-
-  private boolean offer(LogEntry bounded) {
-    if (queue.offer(bounded)) {
-      wakeWriter();
-      return true;
-    }
-    return false;
-  }
-
-  private LogEntry bounded(LogEntry entry) {
-    if (entry.body() != null && entry.body().length > RAW_BODY_LIMIT) {
-      return entry.withBody(redactedBody(entry).getBytes(StandardCharsets.UTF_8));
-    } else if (entry.parsedBody() != null
-        && entry.body() != null
-        && entry.body().length > PARSED_BODY_LIMIT) {
-      return entry.withBody(entry.body());
-    }
-    return entry;
   }
 
   /**
