@@ -88,7 +88,8 @@ public final class JdbcUserLookups {
       Map<String, List<GroupRef>> groups =
           withGroups && !users.isEmpty()
               ? Memberships.groupsOf(
-                  users.stream().map(StoredUser::scimId).toList(), ids -> parents(connection, ids))
+                  users.stream().map(StoredUser::scimId).toList(),
+                  ids -> unchecked(() -> parents(connection, ids)))
               : Map.of();
       return Optional.of(new Found(page.get().total(), users, groups));
     } catch (UncheckedSql failure) {
@@ -197,8 +198,8 @@ public final class JdbcUserLookups {
   }
 
   /** The groups each id is a direct member of, in the order of their names, as JPA reads them. */
-  private static Map<String, List<GroupRef>> parents(
-      Connection connection, Collection<String> ids) {
+  private static Map<String, List<GroupRef>> parents(Connection connection, Collection<String> ids)
+      throws SQLException {
     Map<String, List<GroupRef>> parents = new HashMap<>();
     for (List<String> chunk : Memberships.chunks(ids)) {
       try (PreparedStatement statement = connection.prepareStatement(parentsSql(chunk.size()))) {
@@ -212,8 +213,6 @@ public final class JdbcUserLookups {
                 .add(new GroupRef(rows.getString(2), rows.getString(3), "direct"));
           }
         }
-      } catch (SQLException e) {
-        throw new UncheckedSql(e);
       }
     }
     return parents;
@@ -249,7 +248,7 @@ public final class JdbcUserLookups {
           + " FROM SCIM_USERS WHERE TENANT_ID = ? ORDER BY TENANT_ID, ID"
           + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
 
-  static final String COUNT_SQL = "SELECT COUNT(*) FROM SCIM_USERS WHERE TENANT_ID = ?";
+  private static final String COUNT_SQL = "SELECT COUNT(*) FROM SCIM_USERS WHERE TENANT_ID = ?";
 
   /** The direct groups of {@code ids} members, by the members' index, as {@link Memberships}. */
   static String parentsSql(int ids) {
@@ -259,7 +258,10 @@ public final class JdbcUserLookups {
         + ") ORDER BY g.DISPLAY_NAME_KEY, g.ID";
   }
 
-  /** A failure of the groups' query, carried out of the function that {@link Memberships} calls. */
+  /**
+   * A failure of a query, carried out of a function that {@link AnchoredPages} or {@link
+   * Memberships} calls.
+   */
   private static final class UncheckedSql extends RuntimeException {
     UncheckedSql(SQLException cause) {
       super(cause);
