@@ -82,19 +82,25 @@ public class LogCost {
     if (recording != null) {
       jcmd(pid, "JFR.start", "name=logcost", "settings=profile");
     }
+    // LOGCOST_THREAD: a server thread's name as /proc shows it (its first 15 characters), whose
+    // CPU is printed apart (bench/writer-cost.sh: the provisioning log's writer)
+    String threadName = System.getenv("LOGCOST_THREAD");
+    Path threadStat = threadName == null ? null : threadStat(pid, threadName);
+    long threadBefore = threadStat == null ? 0 : cpuMillis(threadStat);
     long cpuBefore = cpuMillis(pid);
     long start = System.nanoTime();
     List<Long> latencies = run(http, base, token, requests, concurrency, kind, ids);
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(1000); // the log writer drains within 200 ms; count its work too
     long cpu = cpuMillis(pid) - cpuBefore;
+    long threadCpu = threadStat == null ? 0 : cpuMillis(threadStat) - threadBefore;
     if (recording != null) {
       jcmd(pid, "JFR.dump", "name=logcost", "filename=" + recording);
       jcmd(pid, "JFR.stop", "name=logcost");
     }
     Collections.sort(latencies);
     System.out.printf(
-        "%s requests=%d concurrency=%d req/s=%.0f p50=%.2fms p95=%.2fms p99=%.2fms cpu/req=%.3fms%n",
+        "%s requests=%d concurrency=%d req/s=%.0f p50=%.2fms p95=%.2fms p99=%.2fms cpu/req=%.3fms%s%n",
         kind,
         requests,
         concurrency,
@@ -102,7 +108,22 @@ public class LogCost {
         pct(latencies, 50),
         pct(latencies, 95),
         pct(latencies, 99),
-        (double) cpu / requests);
+        (double) cpu / requests,
+        threadStat == null
+            ? ""
+            : String.format(" %s-cpu/req=%.4fms", threadName, (double) threadCpu / requests));
+  }
+
+  /** The stat file of the process's thread of that name. */
+  static Path threadStat(long pid, String name) throws Exception {
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+          return task.resolve("stat");
+        }
+      }
+    }
+    throw new IllegalStateException("no thread named " + name + " in process " + pid);
   }
 
   /**
@@ -259,7 +280,12 @@ public class LogCost {
 
   /** utime + stime of the process, in milliseconds (clock ticks of 10 ms on Linux). */
   static long cpuMillis(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return cpuMillis(Path.of("/proc/" + pid + "/stat"));
+  }
+
+  /** utime + stime of a process or thread by its stat file, in milliseconds. */
+  static long cpuMillis(Path statFile) throws Exception {
+    String stat = Files.readString(statFile);
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     return ticks * 10;

@@ -10,6 +10,7 @@ import dev.roster.scim.JsonProviders;
 import dev.roster.scim.LogActions;
 import dev.roster.scim.MemberIds;
 import dev.roster.storage.DatabaseReadiness;
+import dev.roster.storage.JdbcLogWrites;
 import dev.roster.storage.LogFacts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,12 +26,10 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +45,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -105,15 +105,14 @@ public class ProvisioningLogWriter {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningLogWriter.class.getName());
 
-  @PersistenceContext EntityManager em;
-
   /**
-   * Through CDI, not {@code @Resource}: the writer thread is no EJB call, and Open Liberty refuses
-   * an EJB's own UserTransaction outside one; this is the container's, usable on any thread.
+   * Batches are written with plain JDBC in local transactions ({@link JdbcLogWrites}): outside JTA,
+   * so that the writer thread, which is no EJB call, needs no container transaction.
    */
-  @Inject UserTransaction transaction;
+  @Resource(lookup = "jdbc/roster")
+  DataSource database;
 
-  @Inject @Readiness DatabaseReadiness database; // a CDI qualifier of MicroProfile Health
+  @Inject @Readiness DatabaseReadiness readiness; // a CDI qualifier of MicroProfile Health
 
   @Resource ManagedThreadFactory threads;
 
@@ -135,6 +134,9 @@ public class ProvisioningLogWriter {
   private final Condition entryQueued = writing.newCondition();
 
   private final AtomicLong dropped = new AtomicLong();
+
+  /** The records' ids, a block of the sequence at a time. */
+  private final JdbcLogWrites.Ids ids = new JdbcLogWrites.Ids();
 
   /** This writer's name in the hourly counts, so that writers never update the same row. */
   private final String writerId = UUID.randomUUID().toString();
@@ -342,7 +344,7 @@ public class ProvisioningLogWriter {
     if (outcome != Outcome.REFUSED) {
       return outcome;
     }
-    if (database.answers()) {
+    if (readiness.answers()) {
       return Outcome.REFUSED;
     }
     databaseDown = true;
@@ -373,32 +375,37 @@ public class ProvisioningLogWriter {
         facts = null;
       }
     }
-    try {
-      transaction.begin();
-      LogFacts stored = new LogFacts(em);
-      if (facts != null) {
-        nameSubjects(stored, records);
+    try (JdbcLogWrites batch = JdbcLogWrites.begin(database)) {
+      long[] ids = new long[records.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = this.ids.next(batch);
       }
-      records.forEach(em::persist);
-      em.flush();
       if (facts != null) {
-        stored.insertMembers(members(entries, records));
-        facts
-            .hours()
-            .forEach(
-                (hour, counts) ->
-                    stored.countHour(
-                        hour.tenantId(), hour.start(), writerId, counts[0], counts[1]));
-        facts.milestones().forEach(stored::advance);
+        nameSubjects(batch, records);
       }
-      transaction.commit();
+      batch.insertRecords(records, ids);
+      if (facts != null) {
+        batch.insertMembers(members(entries, ids));
+        for (Map.Entry<BatchFacts.Hour, long[]> hour : facts.hours().entrySet()) {
+          batch.countHour(
+              hour.getKey().tenantId(),
+              hour.getKey().start(),
+              writerId,
+              hour.getValue()[0],
+              hour.getValue()[1]);
+        }
+        for (Map.Entry<String, Map<LogFacts.Milestone, Instant>> tenant :
+            facts.milestones().entrySet()) {
+          batch.advance(tenant.getKey(), tenant.getValue());
+        }
+      }
+      batch.commit();
       if (databaseDown) {
         databaseDown = false;
         LOG.info("Provisioning log: the database is back; writing the queued records");
       }
       return Outcome.WRITTEN;
     } catch (Exception e) {
-      rollbackQuietly();
       if (DatabaseFailures.unavailable(e)) {
         if (!databaseDown) {
           databaseDown = true;
@@ -424,7 +431,8 @@ public class ProvisioningLogWriter {
    * Names the subject of records that name only a resource id (a request that failed before its
    * store read the resource): by the resource's name now, one query per tenant and type.
    */
-  private static void nameSubjects(LogFacts stored, List<ProvisioningRecord> records) {
+  private static void nameSubjects(JdbcLogWrites batch, List<ProvisioningRecord> records)
+      throws SQLException {
     Map<String, Set<String>> unnamed = new HashMap<>();
     for (ProvisioningRecord record : records) {
       if (needsName(record)) {
@@ -438,11 +446,12 @@ public class ProvisioningLogWriter {
       return;
     }
     Map<String, Map<String, String>> names = new HashMap<>();
-    unnamed.forEach(
-        (key, ids) -> {
-          String[] tenantAndType = key.split("\n", 2);
-          names.put(key, stored.names(tenantAndType[0], "Group".equals(tenantAndType[1]), ids));
-        });
+    for (Map.Entry<String, Set<String>> ids : unnamed.entrySet()) {
+      String[] tenantAndType = ids.getKey().split("\n", 2);
+      names.put(
+          ids.getKey(),
+          batch.names(tenantAndType[0], "Group".equals(tenantAndType[1]), ids.getValue()));
+    }
     for (ProvisioningRecord record : records) {
       if (needsName(record)) {
         String name =
@@ -465,8 +474,7 @@ public class ProvisioningLogWriter {
   }
 
   /** The users each group write named as members, for their timelines. */
-  private static List<LogFacts.MemberRow> members(
-      List<LogEntry> entries, List<ProvisioningRecord> records) {
+  private static List<LogFacts.MemberRow> members(List<LogEntry> entries, long[] ids) {
     List<LogFacts.MemberRow> rows = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       LogEntry entry = entries.get(i);
@@ -478,9 +486,7 @@ public class ProvisioningLogWriter {
       }
       for (String userId : MemberIds.of(body(entry))) {
         if (userId.length() <= 200) {
-          rows.add(
-              new LogFacts.MemberRow(
-                  records.get(i).getId(), entry.tenantId(), userId, entry.time()));
+          rows.add(new LogFacts.MemberRow(ids[i], entry.tenantId(), userId, entry.time()));
         }
       }
     }
@@ -532,16 +538,6 @@ public class ProvisioningLogWriter {
     long until = System.currentTimeMillis() + millis;
     while (running && System.currentTimeMillis() < until) {
       Thread.sleep(Math.min(POLL_MILLIS, millis));
-    }
-  }
-
-  private void rollbackQuietly() {
-    try {
-      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-        transaction.rollback();
-      }
-    } catch (Exception e) {
-      LOG.log(Level.FINE, "rollback after a failed log write", e);
     }
   }
 }
