@@ -83,7 +83,7 @@ public class LogCost {
       jcmd(pid, "JFR.start", "name=logcost", "settings=profile");
     }
     // LOGCOST_THREAD: a server thread's name as /proc shows it (its first 15 characters), whose
-    // CPU is printed apart (bench/writer-cost.sh: the provisioning log's writer)
+    // CPU is printed apart (bench/compare-builds.sh: the provisioning log's writer)
     String threadName = System.getenv("LOGCOST_THREAD");
     Path threadStat = threadName == null ? null : threadStat(pid, threadName);
     long threadBefore = threadStat == null ? 0 : cpuMillis(threadStat);

@@ -16,6 +16,12 @@
 # after start, and runs bench/LogCost.java (2,000 warm-up requests, then REQUESTS at CONCURRENCY).
 # Compare the medians of the rounds, not single rounds: the machine is shared and noisy.
 # docs/benchmark.md ("What the change feed adds to a write") was measured with it.
+#
+# Two settings from the environment. COMPARE_WARMUP=1 warms each server up as bench/profile.sh
+# does (6,000 creates, 20,000 lookups, 10 s of rest) instead of the 20 s wait. LOGCOST_THREAD=NAME
+# (LogCost's) prints one server thread's CPU per request beside the whole server's: a change to the
+# provisioning log's writer, which the whole server's CPU cannot show, was measured with
+#   COMPARE_WARMUP=1 LOGCOST_THREAD=roster-provisio bench/compare-builds.sh OLD NEW 3 10000 lookup,post
 set -u
 old=$1
 new=$2
@@ -34,7 +40,15 @@ for round in $(seq 1 "$rounds"); do
     start_roster "$dir" $port \
       "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log"
     pid=$server_pid
-    sleep 20
+    if [[ ${COMPARE_WARMUP:-0} == 1 ]]; then
+      for warm in "6000 8 post" "20000 8 lookup"; do
+        java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" bench-token-0123456789 \
+          "$pid" $warm > /dev/null 2>&1
+      done
+      sleep 10
+    else
+      sleep 20
+    fi
     for k in ${kind//,/ }; do
       echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
         bench-token-0123456789 "$pid" "$requests" "$concurrency" "$k" 2>&1 | tr '\n' ' ')"

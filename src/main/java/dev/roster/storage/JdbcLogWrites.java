@@ -122,29 +122,16 @@ public final class JdbcLogWrites implements AutoCloseable {
   public void countHour(String tenantId, Instant hour, String writer, long requests, long errors)
       throws SQLException {
     Timestamp start = Timestamp.valueOf(Timestamps.stored(hour));
-    try (PreparedStatement update =
-        connection.prepareStatement(
+    int updated =
+        execute(
             "UPDATE PROVISIONING_LOG_HOURLY SET REQUESTS = REQUESTS + ?, ERRORS = ERRORS + ?"
-                + " WHERE TENANT_ID = ? AND HOUR_START = ? AND WRITER = ?")) {
-      update.setLong(1, requests);
-      update.setLong(2, errors);
-      update.setString(3, tenantId);
-      update.setTimestamp(4, start);
-      update.setString(5, writer);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO PROVISIONING_LOG_HOURLY (TENANT_ID, HOUR_START, WRITER, REQUESTS, ERRORS)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      insert.setString(1, tenantId);
-      insert.setTimestamp(2, start);
-      insert.setString(3, writer);
-      insert.setLong(4, requests);
-      insert.setLong(5, errors);
-      insert.executeUpdate();
+                + " WHERE TENANT_ID = ? AND HOUR_START = ? AND WRITER = ?",
+            List.of(requests, errors, tenantId, start, writer));
+    if (updated == 0) {
+      execute(
+          "INSERT INTO PROVISIONING_LOG_HOURLY (TENANT_ID, HOUR_START, WRITER, REQUESTS, ERRORS)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          List.of(tenantId, start, writer, requests, errors));
     }
   }
 
@@ -154,10 +141,13 @@ public final class JdbcLogWrites implements AutoCloseable {
       return;
     }
     StringJoiner set = new StringJoiner(", ");
-    List<Timestamp> values = new ArrayList<>();
+    StringJoiner columns = new StringJoiner(", ", "TENANT_ID, ", "");
+    StringJoiner places = new StringJoiner(", ", "?, ", "");
+    List<Object> updated = new ArrayList<>();
+    List<Object> inserted = new ArrayList<>(List.of(tenantId));
     for (Map.Entry<Milestone, Instant> time : times.entrySet()) {
       String column = time.getKey().name();
-      values.add(Timestamp.valueOf(Timestamps.stored(time.getValue())));
+      Timestamp value = Timestamp.valueOf(Timestamps.stored(time.getValue()));
       set.add(
           column
               + " = CASE WHEN "
@@ -168,36 +158,15 @@ public final class JdbcLogWrites implements AutoCloseable {
               + "? THEN ? ELSE "
               + column
               + " END");
-    }
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE TENANT_ACTIVITY SET " + set + " WHERE TENANT_ID = ?")) {
-      int p = 0;
-      for (Timestamp value : values) {
-        update.setTimestamp(++p, value);
-        update.setTimestamp(++p, value);
-      }
-      update.setString(++p, tenantId);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    StringJoiner columns = new StringJoiner(", ");
-    StringJoiner places = new StringJoiner(", ");
-    columns.add("TENANT_ID");
-    places.add("?");
-    for (Milestone milestone : times.keySet()) {
-      columns.add(milestone.name());
+      updated.add(value); // compared with
+      updated.add(value); // and set to
+      columns.add(column);
       places.add("?");
+      inserted.add(value);
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO TENANT_ACTIVITY (" + columns + ") VALUES (" + places + ")")) {
-      int p = 0;
-      insert.setString(++p, tenantId);
-      for (Timestamp value : values) {
-        insert.setTimestamp(++p, value);
-      }
-      insert.executeUpdate();
+    updated.add(tenantId);
+    if (execute("UPDATE TENANT_ACTIVITY SET " + set + " WHERE TENANT_ID = ?", updated) == 0) {
+      execute("INSERT INTO TENANT_ACTIVITY (" + columns + ") VALUES (" + places + ")", inserted);
     }
   }
 
@@ -234,6 +203,16 @@ public final class JdbcLogWrites implements AutoCloseable {
       }
     }
     return names;
+  }
+
+  /** Runs one statement with its parameters in order; none of them is null. */
+  private int execute(String sql, List<?> parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      return statement.executeUpdate();
+    }
   }
 
   public void commit() throws SQLException {
