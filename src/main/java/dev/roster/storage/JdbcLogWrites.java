@@ -262,11 +262,9 @@ public final class JdbcLogWrites implements AutoCloseable {
   }
 
   private long drawFromSequence() throws SQLException {
-    boolean postgres =
-        "postgresql".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
     try (PreparedStatement draw =
             connection.prepareStatement(
-                postgres
+                "postgresql".equals(SchemaMigrations.kindOf(connection))
                     ? "SELECT nextval('PROVISIONING_LOG_SEQ')"
                     : "SELECT NEXT VALUE FOR PROVISIONING_LOG_SEQ");
         ResultSet value = draw.executeQuery()) {

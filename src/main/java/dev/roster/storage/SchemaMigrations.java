@@ -127,17 +127,22 @@ public class SchemaMigrations {
   /** {@code h2} or {@code postgresql}: which folders apply. */
   static String kindOf(DataSource database) {
     try (Connection connection = database.getConnection()) {
-      String product = connection.getMetaData().getDatabaseProductName();
-      return switch (product.toLowerCase(Locale.ROOT)) {
-        case "h2" -> "h2";
-        case "postgresql" -> "postgresql";
-        default ->
-            throw new IllegalStateException(
-                "Roster runs on H2 or PostgreSQL; this database is " + product);
-      };
+      return kindOf(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code h2} or {@code postgresql}: the database behind the connection. */
+  static String kindOf(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    return switch (product.toLowerCase(Locale.ROOT)) {
+      case "h2" -> "h2";
+      case "postgresql" -> "postgresql";
+      default ->
+          throw new IllegalStateException(
+              "Roster runs on H2 or PostgreSQL; this database is " + product);
+    };
   }
 
   static List<String> scriptsFor(String kind) {

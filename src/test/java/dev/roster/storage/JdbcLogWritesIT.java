@@ -14,7 +14,10 @@ import dev.roster.provisioning.entity.ProvisioningRecord;
 import dev.roster.storage.LogFacts.MemberRow;
 import dev.roster.storage.LogFacts.Milestone;
 import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -179,6 +182,23 @@ class JdbcLogWritesIT {
   }
 
   @Test
+  void aBatchGivesItsConnectionBackInAutocommitModeWhetherItCommittedOrNot() throws SQLException {
+    // the pool's other borrowers (JdbcUserLookups) read in autocommit mode
+    try (Connection shared = database.getConnection()) {
+      DataSource pool = oneConnectionPool(shared);
+      try (JdbcLogWrites batch = JdbcLogWrites.begin(pool)) {
+        batch.countHour("autocommit", Instant.now().truncatedTo(ChronoUnit.HOURS), "w", 1, 0);
+        batch.commit();
+      }
+      assertTrue(shared.getAutoCommit());
+      try (JdbcLogWrites batch = JdbcLogWrites.begin(pool)) {
+        batch.countHour("autocommit", Instant.now().truncatedTo(ChronoUnit.HOURS), "w", 1, 0);
+      }
+      assertTrue(shared.getAutoCommit());
+    }
+  }
+
+  @Test
   void hourlyCountsAddUpPerWriter() throws SQLException {
     String tenant = "counted";
     Instant hour = Instant.parse("2026-12-05T10:00:00Z");
@@ -254,6 +274,35 @@ class JdbcLogWritesIT {
   private static List<LogFacts.HourCount> hours(String tenant) {
     return JpaTransactions.in(
         factory, em -> new LogFacts(em).hours(tenant, Instant.parse("2000-01-01T00:00:00Z")));
+  }
+
+  /** A data source that always hands out the same connection and never closes it, as a pool. */
+  private static DataSource oneConnectionPool(Connection shared) {
+    Connection kept =
+        (Connection)
+            Proxy.newProxyInstance(
+                JdbcLogWritesIT.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                  if ("close".equals(method.getName())) {
+                    return null;
+                  }
+                  try {
+                    return method.invoke(shared, arguments);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            JdbcLogWritesIT.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, arguments) -> {
+              if ("getConnection".equals(method.getName())) {
+                return kept;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
   }
 
   private static long[] write(JdbcLogWrites.Ids ids, List<ProvisioningRecord> records)

@@ -136,7 +136,7 @@ public class ProvisioningLogWriter {
   private final AtomicLong dropped = new AtomicLong();
 
   /** The records' ids, a block of the sequence at a time. */
-  private final JdbcLogWrites.Ids ids = new JdbcLogWrites.Ids();
+  private final JdbcLogWrites.Ids recordIds = new JdbcLogWrites.Ids();
 
   /** This writer's name in the hourly counts, so that writers never update the same row. */
   private final String writerId = UUID.randomUUID().toString();
@@ -378,7 +378,7 @@ public class ProvisioningLogWriter {
     try (JdbcLogWrites batch = JdbcLogWrites.begin(database)) {
       long[] ids = new long[records.size()];
       for (int i = 0; i < ids.length; i++) {
-        ids[i] = this.ids.next(batch);
+        ids[i] = recordIds.next(batch);
       }
       if (facts != null) {
         nameSubjects(batch, records);
