@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures one running Roster: sends requests at a fixed concurrency and prints the server's CPU
  * time per request (from /proc/PID/stat, utime + stime) and latency percentiles.
  *
- * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch|disable|page|ref
+ * <p>java bench/LogCost.java BASE_URL TOKEN SERVER_PID REQUESTS CONCURRENCY get|post|lookup|patch|disable|page|ref|sync
  *
  * <p>"get" is GET /ServiceProviderConfig; "ref" is RosterBench's reference, GET /bench/reference
  * (a WAR built with -Pbench); "post" is POST /Users with an Entra-style user body
  * (about 1 KB, with a password, a new userName each time): it creates a user and is logged with
- * its redacted body. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
+ * its redacted body. "sync" is Entra's initial sync: for each user a {@code userName eq} and an
+ * {@code externalId eq} lookup that find nothing, then the POST, the three spread over the
+ * concurrent clients as they come. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
  * PATCH of a title, each on one of 2,000 users it creates first (with userNames of their own, so
  * that it can run after "post" on the same server). "page" is a page of Okta's import ({@code
  * startIndex=s&count=100}) among the first of the users, "walk" the same through the first
@@ -73,7 +75,7 @@ public class LogCost {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     List<String> ids = List.of();
-    if (!List.of("get", "post", "ref", "walk").contains(kind)) {
+    if (!List.of("get", "post", "ref", "walk", "sync").contains(kind)) {
       ids = setUp(http, base, token, kind);
     }
     run(http, base, token, Math.min(2000, requests), concurrency, kind, ids); // warm-up
@@ -211,7 +213,7 @@ public class LogCost {
       String kind,
       List<String> ids)
       throws Exception {
-    boolean post = kind.equals("post");
+    boolean sync = kind.equals("sync");
     String names = "Test_User_" + RUN_ID + "_" + RUNS.incrementAndGet() + "_";
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     AtomicInteger next = new AtomicInteger();
@@ -222,9 +224,20 @@ public class LogCost {
               () -> {
                 List<Long> mine = new ArrayList<>();
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                  boolean post = kind.equals("post") || sync && i % 3 == 2;
                   String path =
-                      switch (kind) {
+                      switch (post ? "post" : kind) {
                         case "post" -> "/Users";
+                        case "sync" ->
+                            i % 3 == 0
+                                ? "/Users?filter=userName+eq+%22"
+                                    + names
+                                    + (i + 2)
+                                    + "%40contoso.com%22"
+                                : "/Users?filter=externalId+eq+%22"
+                                    + names
+                                    + (i + 1)
+                                    + "%22";
                         case "lookup" ->
                             "/Users?filter=userName+eq+%22lookup_"
                                 + RUN_ID

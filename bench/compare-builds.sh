@@ -17,6 +17,10 @@
 # Compare the medians of the rounds, not single rounds: the machine is shared and noisy.
 # docs/benchmark.md ("What the change feed adds to a write") was measured with it.
 #
+# COMPARE_OLD_JAVA and COMPARE_NEW_JAVA add JVM options to each build's server: two settings of one
+# build compare as two builds (bench/compare-builds.sh . . 3 9000 sync 8 with
+# COMPARE_NEW_JAVA=-Droster....).
+#
 # Two settings from the environment. COMPARE_WARMUP=1 warms each server up as bench/profile.sh
 # does (6,000 creates, 20,000 lookups, 10 s of rest) instead of the 20 s wait. LOGCOST_THREAD=NAME
 # (LogCost's) prints one server thread's CPU per request beside the whole server's: a change to the
@@ -37,8 +41,12 @@ for round in $(seq 1 "$rounds"); do
     dir=$old
     [[ $build == new ]] && dir=$new
     data=$(mktemp -d /tmp/roster-compare.XXXX)
+    options=${COMPARE_OLD_JAVA:-}
+    [[ $build == new ]] && options=${COMPARE_NEW_JAVA:-}
+    # shellcheck disable=SC2086 # the options are words
     start_roster "$dir" $port \
-      "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log"
+      "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log" \
+      $options
     pid=$server_pid
     if [[ ${COMPARE_WARMUP:-0} == 1 ]]; then
       for warm in "6000 8 post" "20000 8 lookup"; do
