@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>"get" is GET /ServiceProviderConfig; "ref" is RosterBench's reference, GET /bench/reference
  * (a WAR built with -Pbench); "post" is POST /Users with an Entra-style user body
  * (about 1 KB, with a password, a new userName each time): it creates a user and is logged with
- * its redacted body. "sync" is Entra's initial sync: for each user a {@code userName eq} and an
+ * its redacted body. "email" is Entra's match query on the work email ({@code emails[type eq
+ * "work"].value eq "x"}), on users of its own. "sync" is Entra's initial sync: for each user a {@code userName eq} and an
  * {@code externalId eq} lookup that find nothing, then the POST, the three spread over the
  * concurrent clients as they come. "lookup" is Entra's match query ({@code userName eq}) and "patch" Entra's
  * PATCH of a title, each on one of 2,000 users it creates first (with userNames of their own, so
@@ -240,6 +241,12 @@ public class LogCost {
                                     + "%22";
                         case "lookup" ->
                             "/Users?filter=userName+eq+%22lookup_"
+                                + RUN_ID
+                                + "_"
+                                + (i % SET_UP)
+                                + "%40contoso.com%22";
+                        case "email" ->
+                            "/Users?filter=emails%5Btype+eq+%22work%22%5D.value+eq+%22email_"
                                 + RUN_ID
                                 + "_"
                                 + (i % SET_UP)

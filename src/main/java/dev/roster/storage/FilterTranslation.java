@@ -8,6 +8,7 @@ import dev.roster.scim.query.MetaFilters;
 import dev.roster.scim.schema.Attribute;
 import dev.roster.scim.schema.ElementMatcher;
 import dev.roster.scim.schema.ResolvedPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,17 @@ public final class FilterTranslation extends JpqlConnectives {
    * {@code x}.
    */
   public record KeyEquality(Column column, String key) {}
+
+  /**
+   * A filter on one element of an attribute in the value index that is only equalities on its
+   * sub-attributes, as Entra's {@code emails[type eq "work"].value eq "x"} is: each as the value
+   * rows' path and comparison key, the one that drives the lookup first (as {@link
+   * ValueIndex#valuePath} picks it).
+   */
+  public record ElementEquality(List<PathKey> keys) {}
+
+  /** The value rows of one sub-attribute ({@code emails.value}) with one comparison key. */
+  public record PathKey(String path, String key) {}
 
   private final ResourceTable table;
   private final JpqlParameters parameters = new JpqlParameters();
@@ -84,6 +96,51 @@ public final class FilterTranslation extends JpqlConnectives {
       }
       return Optional.of(
           new KeyEquality(column, ElementMatcher.literalKey(path.target(), comparison)));
+    } catch (ScimException refused) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The sub-attributes and keys of a value filter that is only equalities on one element of an
+   * attribute in the value index; empty for any other filter, or one this translation would refuse,
+   * so that {@link #of} answers those as always.
+   */
+  public static Optional<ElementEquality> elementEquality(ResourceTable table, Filter filter) {
+    if (!(filter instanceof Filter.ValuePath valuePath)
+        || !(table.unstored() instanceof ValueIndex)) {
+      return Optional.empty();
+    }
+    try {
+      ResolvedPath attribute = new FilterTranslation(table, null).resolve(valuePath.attribute());
+      if (MetaFilters.isComputed(attribute)
+          || table.relation(attribute) != null
+          || attribute.subAttribute() != null
+          || attribute.attribute().type() != Attribute.Type.COMPLEX
+          || attribute.isWholeExtension()) {
+        return Optional.empty();
+      }
+      List<Filter> conjuncts = ValueIndex.conjuncts(valuePath.filter());
+      Filter.Comparison driver = ValueIndex.chooseDriver(conjuncts);
+      if (driver == null) {
+        return Optional.empty();
+      }
+      conjuncts.remove(driver);
+      conjuncts.add(0, driver);
+      List<PathKey> keys = new ArrayList<>();
+      for (Filter conjunct : conjuncts) {
+        if (!(conjunct instanceof Filter.Comparison comparison)
+            || comparison.operator() != Operator.EQ) {
+          return Optional.empty();
+        }
+        Attribute sub = subAttribute(attribute, comparison.path());
+        String key = ElementMatcher.literalKey(sub, comparison);
+        if (key == null) {
+          return Optional.empty();
+        }
+        keys.add(new PathKey(attribute.canonical() + "." + sub.name(), key));
+      }
+      return Optional.of(new ElementEquality(List.copyOf(keys)));
     } catch (ScimException refused) {
       return Optional.empty();
     }

@@ -61,8 +61,7 @@ final class ValueIndex implements UnstoredAttributes {
         || attribute.isWholeExtension()) {
       throw FilterTranslation.notComplex(valuePath.attribute());
     }
-    List<Filter> conjuncts = new ArrayList<>();
-    flatten(valuePath.filter(), conjuncts);
+    List<Filter> conjuncts = conjuncts(valuePath.filter());
     Filter.Comparison driver = chooseDriver(conjuncts);
     String d = query.alias();
     String condition;
@@ -119,6 +118,13 @@ final class ValueIndex implements UnstoredAttributes {
     return alias + ".path = " + query.parameter(path.canonical());
   }
 
+  /** The parts of a filter that are joined by {@code and}, in order; the filter alone if none. */
+  static List<Filter> conjuncts(Filter filter) {
+    List<Filter> conjuncts = new ArrayList<>();
+    flatten(filter, conjuncts);
+    return conjuncts;
+  }
+
   private static void flatten(Filter filter, List<Filter> conjuncts) {
     if (filter instanceof Filter.And and) {
       flatten(and.left(), conjuncts);
@@ -128,7 +134,7 @@ final class ValueIndex implements UnstoredAttributes {
     }
   }
 
-  private static Filter.Comparison chooseDriver(List<Filter> conjuncts) {
+  static Filter.Comparison chooseDriver(List<Filter> conjuncts) {
     Filter.Comparison firstComparison = null;
     for (Filter filter : conjuncts) {
       if (filter instanceof Filter.Comparison c && c.operator() != Operator.NE) {

@@ -331,6 +331,11 @@ class GroupStoreIT {
             new SqlCounter.Statement(
                 JdbcUserLookups.usersSql("EXTERNAL_ID"), List.of(TENANT, "e-5"), 0),
             "SCIM_USERS_EXTERNAL_ID",
+            new SqlCounter.Statement(
+                JdbcUserLookups.elementUsersSql(2),
+                List.of(TENANT, TENANT, "emails.value", "user5@example.com", "emails.type", "work"),
+                0),
+            "SCIM_USER_VALUES_LOOKUP",
             new SqlCounter.Statement(JdbcUserLookups.parentsSql(1), List.of(users.get(5)), 0),
             "SCIM_MEMBERSHIPS_MEMBER");
     for (Map.Entry<SqlCounter.Statement, String> lookup : indexes.entrySet()) {
@@ -340,6 +345,9 @@ class GroupStoreIT {
         assertTrue(!plan.contains("_TENANT_ORDER"), () -> lookup + "\n" + plan);
       }
       assertTrue(!plan.contains("SEQ SCAN"), () -> lookup + "\n" + plan);
+      assertTrue(!plan.contains("TABLESCAN"), () -> lookup + "\n" + plan);
+      // an element's other sub-attributes by the primary key, not all of its user's values
+      assertTrue(!plan.contains("FK_SCIM_USER_VALUES"), () -> lookup + "\n" + plan);
     }
   }
 
