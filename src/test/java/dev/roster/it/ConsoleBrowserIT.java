@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -317,9 +318,14 @@ class ConsoleBrowserIT {
     browser.screenshot("guide-progress");
   }
 
+  /**
+   * Waits for a step of the guide to be done. The guide's live updates replace its steps, so a step
+   * found may be detached before its class is read: that read is tried again.
+   */
   private void awaitStep(String step) {
     browser
         .wait(Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
         .until(
             driver ->
                 driver.findElement(By.id("step-" + step)).getAttribute("class").contains("done"));
