@@ -115,9 +115,7 @@ public final class FilterTranslation extends JpqlConnectives {
       ResolvedPath attribute = new FilterTranslation(table, null).resolve(valuePath.attribute());
       if (MetaFilters.isComputed(attribute)
           || table.relation(attribute) != null
-          || attribute.subAttribute() != null
-          || attribute.attribute().type() != Attribute.Type.COMPLEX
-          || attribute.isWholeExtension()) {
+          || !ValueIndex.isWholeComplexAttribute(attribute)) {
         return Optional.empty();
       }
       List<Filter> conjuncts = ValueIndex.conjuncts(valuePath.filter());

@@ -49,6 +49,18 @@ final class ValueIndex implements UnstoredAttributes {
   }
 
   /**
+   * Whether a value filter may name the attribute: a complex attribute as a whole, such as {@code
+   * emails} in {@code emails[type eq "work"]}, not one of its sub-attributes and not a whole
+   * extension. The JPA translation and the JDBC lookups ({@link FilterTranslation#elementEquality})
+   * both ask this, so they take the same filters.
+   */
+  static boolean isWholeComplexAttribute(ResolvedPath attribute) {
+    return attribute.subAttribute() == null
+        && attribute.attribute().type() == Attribute.Type.COMPLEX
+        && !attribute.isWholeExtension();
+  }
+
+  /**
    * {@code attribute[filter]}: one element satisfies the whole filter. The first {@code eq} on a
    * sub-attribute other than {@code type} and {@code primary} (which many elements share) drives;
    * failing that the first comparison; failing that any value of the attribute.
@@ -56,9 +68,7 @@ final class ValueIndex implements UnstoredAttributes {
   @Override
   public String valuePath(
       FilterTranslation query, ResolvedPath attribute, Filter.ValuePath valuePath) {
-    if (attribute.subAttribute() != null
-        || attribute.attribute().type() != Attribute.Type.COMPLEX
-        || attribute.isWholeExtension()) {
+    if (!isWholeComplexAttribute(attribute)) {
       throw FilterTranslation.notComplex(valuePath.attribute());
     }
     List<Filter> conjuncts = conjuncts(valuePath.filter());
