@@ -9,6 +9,9 @@ import dev.roster.scim.boundary.RequestSubject;
 import dev.roster.scim.boundary.ScimRequestProperties;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -26,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records every SCIM request once its response is known, rejected ones (401, 404, 413...) included.
- * It only gathers facts and queues them; {@link ProvisioningLogWriter} does the rest. Response
- * filters run in descending priority, so this low priority makes it the last.
+ * It only gathers facts and queues them ({@link ProvisioningLogIntake}); {@link
+ * ProvisioningLogWriter} does the rest. Response filters run in descending priority, so this low
+ * priority makes it the last.
  */
 @Priority(10)
 @ApplicationScoped
@@ -35,9 +39,12 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());
 
-  @Inject ProvisioningLogWriter writer;
+  @Inject ProvisioningLogIntake writer;
 
-  @Inject RequestSubject subject;
+  @Inject BeanManager beans;
+
+  /** {@link RequestSubject}'s bean, to read its instance of a request without creating one. */
+  private Bean<?> subjectBean;
 
   /** Off only to measure what the log costs; every request is recorded otherwise. */
   @Inject
@@ -131,8 +138,9 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
       if (filter == null && parsed != null && parsed.get("filter") instanceof JsonString f) {
         filter = f.getString(); // POST .search
       }
-      String name = subject.name();
-      String action = subject.action();
+      RequestSubject subject = storesSubject();
+      String name = subject == null ? null : subject.name();
+      String action = subject == null ? null : subject.action();
       if (name == null) {
         name = LogActions.subjectOf(target.resourceType(), filter, parsed);
       }
@@ -152,6 +160,18 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
       LOG.log(Level.FINE, "Provisioning log: no subject for a request", e);
       return new String[2];
     }
+  }
+
+  /**
+   * The request's {@link RequestSubject} if a store named or did something in it, else null. Not
+   * through an injected proxy: that creates an instance for every lookup just to read two nulls,
+   * and creating one (Payara's resource injection) cost as much as the rest of the entry.
+   */
+  private RequestSubject storesSubject() {
+    if (subjectBean == null) {
+      subjectBean = beans.resolve(beans.getBeans(RequestSubject.class));
+    }
+    return (RequestSubject) beans.getContext(RequestScoped.class).get(subjectBean);
   }
 
   /** The request's tenant: authenticated, or that of the refused token (docs/console.md). */

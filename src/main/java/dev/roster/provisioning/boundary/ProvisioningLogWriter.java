@@ -122,6 +122,8 @@ public class ProvisioningLogWriter {
 
   @Inject Metrics metrics;
 
+  @Inject ProvisioningLogIntake intake;
+
   private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
 
   /**
@@ -162,6 +164,7 @@ public class ProvisioningLogWriter {
     writer.setDaemon(true);
     writer.start();
     metrics.watchProvisioningLog(queue::size, dropped::get);
+    intake.attach(this);
   }
 
   /**
@@ -179,6 +182,7 @@ public class ProvisioningLogWriter {
    */
   @PreDestroy
   void stop() {
+    intake.detach();
     running = false;
     try {
       writer.join(TimeUnit.SECONDS.toMillis(30));
@@ -192,7 +196,10 @@ public class ProvisioningLogWriter {
     }
   }
 
-  /** Queues the entry; writes it at once if the queue is full. */
+  /**
+   * Queues the entry; writes it at once if the queue is full. Requests call it through {@link
+   * ProvisioningLogIntake}, on this instance: it must keep needing nothing of the EJB container.
+   */
   public void record(LogEntry entry) {
     LogEntry bounded = entry;
     if (entry.body() != null && entry.body().length > RAW_BODY_LIMIT) {
