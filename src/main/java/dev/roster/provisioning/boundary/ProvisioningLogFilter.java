@@ -39,7 +39,7 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
 
   private static final Logger LOG = Logger.getLogger(ProvisioningLogFilter.class.getName());
 
-  @Inject ProvisioningLogIntake writer;
+  @Inject ProvisioningLogIntake intake;
 
   @Inject BeanManager beans;
 
@@ -65,12 +65,12 @@ public class ProvisioningLogFilter implements ContainerResponseFilter {
       return;
     }
     try {
-      writer.record(entry(request, response, true));
+      intake.record(entry(request, response, true));
     } catch (RuntimeException | StackOverflowError e) {
       // A response filter that throws turns the response into the container's HTML error page.
       // Record what is known without the body, and say why.
       LOG.log(Level.SEVERE, "Provisioning log: could not record a request in full", e);
-      writer.record(entry(request, response, false));
+      intake.record(entry(request, response, false));
     }
   }
 
