@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,18 +88,32 @@ public class LogCost {
     if (recording != null) {
       jcmd(pid, "JFR.start", "name=logcost", "settings=profile");
     }
-    // LOGCOST_THREAD: a server thread's name as /proc shows it (its first 15 characters), whose
-    // CPU is printed apart (bench/compare-builds.sh: the provisioning log's writer)
-    String threadName = System.getenv("LOGCOST_THREAD");
-    Path threadStat = threadName == null ? null : threadStat(pid, threadName);
-    long threadBefore = threadStat == null ? 0 : cpuMillis(threadStat);
+    // LOGCOST_THREAD: server threads' names as /proc shows them (their first 15 characters),
+    // comma-separated, whose CPU is printed apart (bench/compare-builds.sh: the provisioning log's
+    // writer, and H2's background writers, which on a lookup write only the log's pages)
+    String threadNames = System.getenv("LOGCOST_THREAD");
+    Map<String, Path> threadStats = new LinkedHashMap<>();
+    if (threadNames != null) {
+      for (String name : threadNames.split(",")) {
+        threadStats.put(name, threadStat(pid, name));
+      }
+    }
+    Map<String, Long> threadsBefore = new HashMap<>();
+    for (Map.Entry<String, Path> thread : threadStats.entrySet()) {
+      threadsBefore.put(thread.getKey(), cpuMillis(thread.getValue()));
+    }
     long cpuBefore = cpuMillis(pid);
     long start = System.nanoTime();
     List<Long> latencies = run(http, base, token, requests, concurrency, kind, ids);
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(1000); // the log writer drains within 200 ms; count its work too
     long cpu = cpuMillis(pid) - cpuBefore;
-    long threadCpu = threadStat == null ? 0 : cpuMillis(threadStat) - threadBefore;
+    StringBuilder threads = new StringBuilder();
+    for (Map.Entry<String, Path> thread : threadStats.entrySet()) {
+      long threadCpu = cpuMillis(thread.getValue()) - threadsBefore.get(thread.getKey());
+      threads.append(
+          String.format(" %s-cpu/req=%.4fms", thread.getKey(), (double) threadCpu / requests));
+    }
     if (recording != null) {
       jcmd(pid, "JFR.dump", "name=logcost", "filename=" + recording);
       jcmd(pid, "JFR.stop", "name=logcost");
@@ -112,9 +129,7 @@ public class LogCost {
         pct(latencies, 95),
         pct(latencies, 99),
         (double) cpu / requests,
-        threadStat == null
-            ? ""
-            : String.format(" %s-cpu/req=%.4fms", threadName, (double) threadCpu / requests));
+        threads);
   }
 
   /** The stat file of the process's thread of that name. */

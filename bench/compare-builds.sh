@@ -23,9 +23,12 @@
 #
 # Two settings from the environment. COMPARE_WARMUP=1 warms each server up as bench/profile.sh
 # does (6,000 creates, 20,000 lookups, 10 s of rest) instead of the 20 s wait. LOGCOST_THREAD=NAME
-# (LogCost's) prints one server thread's CPU per request beside the whole server's: a change to the
-# provisioning log's writer, which the whole server's CPU cannot show, was measured with
+# (LogCost's) prints one server thread's CPU per request beside the whole server's, or several
+# threads' (NAME,NAME: /proc's first 15 characters of each name): a change to the provisioning
+# log's writer, which the whole server's CPU cannot show, was measured with
 #   COMPARE_WARMUP=1 LOGCOST_THREAD=roster-provisio bench/compare-builds.sh OLD NEW 3 10000 lookup,post
+# and H2's background writers, which on lookups write only the log's pages, are
+# LOGCOST_THREAD=roster-provisio,H2-serializatio,MVStore backgro
 set -u
 old=$1
 new=$2
