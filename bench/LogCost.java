@@ -93,14 +93,13 @@ public class LogCost {
     // writer, and H2's background writers, which on a lookup write only the log's pages)
     String threadNames = System.getenv("LOGCOST_THREAD");
     Map<String, Path> threadStats = new LinkedHashMap<>();
+    Map<String, Long> threadsBefore = new HashMap<>();
     if (threadNames != null) {
       for (String name : threadNames.split(",")) {
-        threadStats.put(name, threadStat(pid, name));
+        Path stat = threadStat(pid, name);
+        threadStats.put(name, stat);
+        threadsBefore.put(name, cpuMillis(stat));
       }
-    }
-    Map<String, Long> threadsBefore = new HashMap<>();
-    for (Map.Entry<String, Path> thread : threadStats.entrySet()) {
-      threadsBefore.put(thread.getKey(), cpuMillis(thread.getValue()));
     }
     long cpuBefore = cpuMillis(pid);
     long start = System.nanoTime();
