@@ -133,6 +133,8 @@ public class H2LogIndexes {
               variant,
               (os.getProcessCpuTime() - cpuBefore) / 1e6 / records,
               (bytesWritten() - writtenBefore) / records);
+        } finally {
+          deleteTree(dir);
         }
       }
     }
@@ -146,5 +148,14 @@ public class H2LogIndexes {
       }
     }
     return 0;
+  }
+
+  /** Deletes a variant's database directory, so that runs do not fill the disk. */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 }

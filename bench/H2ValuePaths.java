@@ -135,6 +135,8 @@ public class H2ValuePaths {
               form,
               (os.getProcessCpuTime() - cpuBefore) / 1e6 / users,
               (bytesWritten() - writtenBefore) / users);
+        } finally {
+          deleteTree(dir);
         }
       }
     }
@@ -148,5 +150,14 @@ public class H2ValuePaths {
       }
     }
     return 0;
+  }
+
+  /** Deletes a variant's database directory, so that runs do not fill the disk. */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 }

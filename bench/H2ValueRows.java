@@ -68,7 +68,18 @@ public class H2ValueRows {
           System.out.printf(
               "round %d, key (%s): %.3f ms per user%n",
               round, key, (System.nanoTime() - start) / 1e6 / users);
+        } finally {
+          deleteTree(dir);
         }
+      }
+    }
+  }
+
+  /** Deletes a variant's database directory, so that runs do not fill the disk. */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
       }
     }
   }

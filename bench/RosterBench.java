@@ -1426,6 +1426,25 @@ public class RosterBench {
       this.keep = keep;
     }
 
+    /**
+     * H2's file grows by about 90 KB per user while the seed loads it with durable writes, more as
+     * the directory grows (a 60 GB file when a million-user run filled the disk at some 650,000
+     * users, docs/benchmark.md): its compaction falls behind the CHECKPOINTs. A run that cannot
+     * finish stops before it starts; 120 KB per user leaves a margin.
+     */
+    static void requireDiskFor(int users, Path directory) throws IOException {
+      long needed = users * 120_000L;
+      long free = Files.getFileStore(directory).getUsableSpace();
+      if (free < needed) {
+        Files.delete(directory);
+        throw new IllegalStateException(
+            String.format(
+                "%,d users on H2 need about %,d GB of disk in %s (H2's file takes about 120 KB"
+                    + " per user while the directory loads), and it has %,d GB free",
+                users, needed >> 30, directory.getParent(), free >> 30));
+      }
+    }
+
     static Server start(Options options) throws Exception {
       for (Path file : List.of(options.war(), options.jar(), options.postboot())) {
         if (!Files.isRegularFile(file)) {
@@ -1435,6 +1454,9 @@ public class RosterBench {
         }
       }
       Path directory = Files.createTempDirectory("roster-bench-");
+      if (options.database() == null) {
+        requireDiskFor(options.users(), directory);
+      }
       int port = freePort();
       List<Tenant> tenants = new ArrayList<>();
       for (int t = 1; t <= TENANTS; t++) {
