@@ -27,7 +27,9 @@ import java.util.Set;
  * <p>Filter order, before matching: {@link ScimProtocolFilter} (correlation id), {@link
  * BearerTokenFilter} (401), {@link TenantAdmissionFilter} (429, or a wait), {@link
  * RequestSyntaxFilter} (400, 414, 431), {@link RequestBodyFilter} (415, 413). After the response:
- * {@link ProvisioningLogFilter}.
+ * {@link DurableWritesFilter} (a write's 2xx waits for the database's file, or becomes 503), then
+ * {@link ProvisioningLogFilter} (priority 10: response filters run from the highest priority number
+ * down), which records the answer as it leaves.
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {

@@ -61,12 +61,15 @@ public class GroupCommit {
   /**
    * Returns once every transaction that committed before this call is in the database's file. The
    * ticket is taken after the caller's commit; a write that starts after it covers that commit.
-   * When the write fails (the database is in trouble), returns after logging: the caller's commit
-   * then reaches the file with H2's background write, as before Roster waited.
+   *
+   * @return true when the commit is in the file (or nothing needs waiting for); false when the file
+   *     write failed or took over 30 s (the database is in trouble: its disk full, for one), after
+   *     logging. The commit may then still reach the file with H2's background write, or never: the
+   *     caller must not acknowledge it as stored.
    */
-  public void awaitStored() {
+  public boolean awaitStored() {
     if (!enabled) {
-      return;
+      return true;
     }
     long deadline = System.nanoTime() + MAX_WAIT_NANOS;
     lock.lock();
@@ -92,16 +95,19 @@ public class GroupCommit {
         } else {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            LOG.warning("A file write of H2 took over 30 s; a write is answered without it");
-            return;
+            LOG.warning("A file write of H2 took over 30 s; a write is answered 503");
+            return false;
           }
           written.awaitNanos(left);
         }
       }
+      return true;
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "H2's CHECKPOINT failed; a write is answered without it", e);
+      LOG.log(Level.WARNING, "H2's CHECKPOINT failed; a write is answered 503", e);
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     } finally {
       lock.unlock();
     }

@@ -1,6 +1,7 @@
 package dev.roster.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ class GroupCommitTest {
   @Test
   void returnsAtOnceWhenOff() {
     SlowFile file = new SlowFile();
-    file.awaitStored();
+    assertTrue(file.awaitStored());
     assertEquals(0, file.writes.get());
   }
 
@@ -91,13 +92,30 @@ class GroupCommitTest {
   }
 
   @Test
-  void aFailedWriteLetsTheCallerGoAndTheNextCallerTriesAgain() {
+  void aFailedWriteTellsTheCallerItsCommitIsNotStoredAndTheNextCallerTriesAgain() {
     SlowFile file = new SlowFile();
     file.enable();
     file.failing = true;
-    file.awaitStored();
+    assertFalse(file.awaitStored());
     file.failing = false;
-    file.awaitStored();
+    assertTrue(file.awaitStored());
     assertEquals(2, file.writes.get());
+  }
+
+  @Test
+  void everyCallerWaitingOnAFailedWriteIsToldSo() throws Exception {
+    SlowFile file = new SlowFile();
+    file.enable();
+    file.failing = true;
+    int callers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Future<Boolean>> answers = new ArrayList<>();
+    for (int c = 0; c < callers; c++) {
+      answers.add(pool.submit(file::awaitStored));
+    }
+    for (Future<Boolean> answer : answers) {
+      assertFalse(answer.get(), "a caller was told its commit is stored");
+    }
+    pool.shutdown();
   }
 }
