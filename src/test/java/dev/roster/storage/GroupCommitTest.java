@@ -23,6 +23,7 @@ class GroupCommitTest {
     final AtomicLong commitsMade = new AtomicLong();
     final List<long[]> started = new ArrayList<>();
     volatile boolean failing;
+    volatile long millis = 5;
 
     @Override
     void checkpoint() throws SQLException {
@@ -32,7 +33,7 @@ class GroupCommitTest {
         started.add(new long[] {covered});
       }
       try {
-        Thread.sleep(5);
+        Thread.sleep(millis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -116,6 +117,22 @@ class GroupCommitTest {
     for (Future<Boolean> answer : answers) {
       assertFalse(answer.get(), "a caller was told its commit is stored");
     }
+    pool.shutdown();
+  }
+
+  @Test
+  void aCallerWhoseWriteTakesTooLongIsToldItsCommitIsNotStored() throws Exception {
+    SlowFile file = new SlowFile();
+    file.enable();
+    file.millis = 600;
+    file.maxWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<Boolean> writer = pool.submit(file::awaitStored); // runs the slow write itself
+    while (file.writes.get() == 0) {
+      Thread.sleep(1);
+    }
+    assertFalse(file.awaitStored(), "a caller that waited past the bound was told it is stored");
+    assertTrue(writer.get(), "the write itself finished and covered its caller");
     pool.shutdown();
   }
 }
