@@ -432,6 +432,14 @@ public class RosterBench {
       if (seedTo > loaded) {
         seed("seed " + count(loaded) + "-" + count(seedTo) + " (c16)", directory, loaded, seedTo);
         loaded = seedTo;
+        if (options.database() == null) {
+          progress(
+              String.format(
+                  "H2's file after the seed: %,d MB, %.0f KB per user; %s",
+                  server.databaseBytes() / 1_000_000,
+                  server.databaseBytes() / 1e3 / loaded,
+                  server.h2Figures()));
+        }
       }
       if (size == options.users()) {
         entraSync("entra-initial-sync", directory, syncFrom, size, 8);
@@ -1205,7 +1213,10 @@ public class RosterBench {
     Memory memory = server.memory();
     out.append(memory).append('\n');
     if (options.database() == null) {
-      out.append(String.format("database on disk: %,d MB%n", server.databaseBytes() / 1_000_000));
+      out.append(
+          String.format(
+              "database on disk: %,d MB; H2: %s%n",
+              server.databaseBytes() / 1_000_000, server.h2Figures()));
     }
     int errors = rows.stream().mapToInt(Row::errors).sum();
     targets(out, reference, errors, memory);
@@ -1429,7 +1440,7 @@ public class RosterBench {
     /**
      * H2's file grows by about 90 KB per user while the seed loads it with durable writes, more as
      * the directory grows (a 60 GB file when a million-user run filled the disk at some 650,000
-     * users, docs/benchmark.md): its compaction falls behind the CHECKPOINTs. A run that cannot
+     * users, docs/benchmark.md): H2 frees no chunk of its file while writes go on. A run that cannot
      * finish stops before it starts; 120 KB per user leaves a margin.
      */
     static void requireDiskFor(int users, Path directory) throws IOException {
@@ -1702,6 +1713,25 @@ public class RosterBench {
           pauses,
           full,
           Files.readString(log).contains("OutOfMemoryError"));
+    }
+
+    /**
+     * H2's figures about its file from the bench build's {@code GET /bench/h2}: how much of it and
+     * of its chunks is live, and how many chunks it has.
+     */
+    String h2Figures() {
+      try {
+        HttpResponse<String> figures =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(url("/bench/h2"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        return figures.statusCode() == 200
+            ? figures.body().strip().replace('\n', ' ')
+            : "no figures (" + figures.statusCode() + ")";
+      } catch (IOException | InterruptedException e) {
+        return "no figures (" + e + ")";
+      }
     }
 
     long databaseBytes() throws IOException {

@@ -64,6 +64,7 @@ for round in $(seq 1 "$rounds"); do
       echo "round $round $build: $(java "$here/bench/LogCost.java" "http://localhost:$port/scim/v2" \
         bench-token-0123456789 "$pid" "$requests" "$concurrency" "$k" 2>&1 | tr '\n' ' ')"
     done
+    echo "round $round $build: database on disk $(du -sm "$data" | cut -f1) MB"
     kill "$pid"
     wait "$pid" 2>/dev/null
     rm -rf "$data"

@@ -15,7 +15,7 @@ public class ReferenceApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(ReferenceResource.class, LogSwitchResource.class);
+    return Set.of(ReferenceResource.class, LogSwitchResource.class, H2StoreResource.class);
   }
 
   @Override

@@ -1,0 +1,94 @@
+package dev.roster.bench;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * {@code GET /bench/h2} prints H2's own figures about its file, one {@code name=value} a line: the
+ * file's size, how much of it live chunks fill ({@code FILL_RATE}), how much of the chunks' pages
+ * are live ({@code CHUNKS_FILL_RATE}, {@code _RW} for the chunks old enough to be rewritten) and
+ * how many chunks there are; then, from inside H2 by reflection (a function H2 compiles, so it needs
+ * a JDK), the store's version, the oldest version it keeps for readers, the chunks that are dead but
+ * not yet freed, and the chunks pinned. {@code bench/RosterBench.java} prints them after each seed
+ * and at the end, to show what the file is made of when it grows (docs/benchmark.md,
+ * "H2's file under steady writes"). The bench build only: it reads H2's private fields.
+ */
+@Path("h2")
+@ApplicationScoped
+public class H2StoreResource {
+
+  @Resource(lookup = "jdbc/roster")
+  DataSource database;
+
+  @GET
+  @Produces(MediaType.TEXT_PLAIN)
+  public String get() throws SQLException {
+    StringBuilder figures = new StringBuilder();
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet settings =
+            statement.executeQuery(
+                "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE"
+                    + " SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE',"
+                    + " 'info.CHUNKS_FILL_RATE', 'info.CHUNKS_FILL_RATE_RW', 'info.CHUNK_COUNT')"
+                    + " ORDER BY SETTING_NAME")) {
+      while (settings.next()) {
+        figures
+            .append(settings.getString(1).substring("info.".length()))
+            .append('=')
+            .append(settings.getString(2))
+            .append('\n');
+      }
+    }
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DEBUG AS $$\n"
+              + "String debug(java.sql.Connection c) throws Exception {\n"
+              + "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
+              + "  Object db = session.getClass().getMethod(\"getDatabase\").invoke(session);\n"
+              + "  Object store = db.getClass().getMethod(\"getStore\").invoke(db);\n"
+              + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
+              + "  Object fs = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n"
+              + "  Class<?> fsc = fs.getClass();\n"
+              + "  while (!fsc.getSimpleName().equals(\"FileStore\")) fsc = fsc.getSuperclass();\n"
+              + "  java.lang.reflect.Field dead = fsc.getDeclaredField(\"deadChunks\");\n"
+              + "  dead.setAccessible(true);\n"
+              + "  java.lang.reflect.Field chunks = fsc.getDeclaredField(\"chunks\");\n"
+              + "  chunks.setAccessible(true);\n"
+              + "  int pinned = 0;\n"
+              + "  for (Object ch : ((java.util.Map<?, ?>) chunks.get(fs)).values()) {\n"
+              + "    Class<?> cc = ch.getClass();\n"
+              + "    while (!cc.getSimpleName().equals(\"Chunk\")) cc = cc.getSuperclass();\n"
+              + "    java.lang.reflect.Field pin = cc.getDeclaredField(\"pinCount\");\n"
+              + "    pin.setAccessible(true);\n"
+              + "    if (pin.getInt(ch) > 0) pinned++;\n"
+              + "  }\n"
+              + "  java.lang.reflect.Method oldest ="
+              + " mv.getClass().getDeclaredMethod(\"getOldestVersionToKeep\");\n"
+              + "  oldest.setAccessible(true);\n"
+              + "  return \"VERSION=\" + mv.getClass().getMethod(\"getCurrentVersion\").invoke(mv)"
+              + " + \" OLDEST_TO_KEEP=\""
+              + " + oldest.invoke(mv)"
+              + " + \" DEAD_CHUNKS=\""
+              + " + ((java.util.Collection<?>) dead.get(fs)).size() + \" PINNED=\" + pinned;\n"
+              + "}\n$$");
+      try (ResultSet debug = statement.executeQuery("CALL ROSTER_H2_DEBUG()")) {
+        debug.next();
+        figures.append(debug.getString(1)).append('\n');
+      }
+    } catch (SQLException e) {
+      figures.append("DEBUG=").append(e.getMessage().replace('\n', ' ')).append('\n');
+    }
+    return figures.toString();
+  }
+}
