@@ -73,7 +73,6 @@ public class H2FileGrowth {
     String doc = "x".repeat(1500);
     String form = "PATH VARCHAR(200)";
     for (String variant : args[2].split(",")) {
-      {
         Path dir = Files.createTempDirectory("h2-file-growth");
         try (Connection c =
             DriverManager.getConnection("jdbc:h2:" + dir + "/db;AUTO_COMPACT_FILL_RATE=50")) {
@@ -182,7 +181,6 @@ public class H2FileGrowth {
         } finally {
           deleteTree(dir);
         }
-      }
     }
   }
 

@@ -433,12 +433,11 @@ public class RosterBench {
         seed("seed " + count(loaded) + "-" + count(seedTo) + " (c16)", directory, loaded, seedTo);
         loaded = seedTo;
         if (options.database() == null) {
+          long bytes = server.databaseBytes();
           progress(
               String.format(
                   "H2's file after the seed: %,d MB, %.0f KB per user; %s",
-                  server.databaseBytes() / 1_000_000,
-                  server.databaseBytes() / 1e3 / loaded,
-                  server.h2Figures()));
+                  bytes / 1_000_000, bytes / 1e3 / loaded, server.h2Figures()));
         }
       }
       if (size == options.users()) {
@@ -1717,7 +1716,7 @@ public class RosterBench {
 
     /**
      * H2's figures about its file from the bench build's {@code GET /bench/h2}: how much of it and
-     * of its chunks is live, and how many chunks it has.
+     * of its chunks is live, how many chunks it has, and how many are dead but not yet freed.
      */
     String h2Figures() {
       try {

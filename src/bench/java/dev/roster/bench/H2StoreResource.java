@@ -48,10 +48,8 @@ public class H2StoreResource {
             .append(settings.getString(2))
             .append('\n');
       }
-    }
-    try (Connection connection = database.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(
+      try {
+        statement.execute(
           "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DEBUG AS $$\n"
               + "String debug(java.sql.Connection c) throws Exception {\n"
               + "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
@@ -82,12 +80,13 @@ public class H2StoreResource {
               + " + \" DEAD_CHUNKS=\""
               + " + ((java.util.Collection<?>) dead.get(fs)).size() + \" PINNED=\" + pinned;\n"
               + "}\n$$");
-      try (ResultSet debug = statement.executeQuery("CALL ROSTER_H2_DEBUG()")) {
-        debug.next();
-        figures.append(debug.getString(1)).append('\n');
+        try (ResultSet debug = statement.executeQuery("CALL ROSTER_H2_DEBUG()")) {
+          debug.next();
+          figures.append(debug.getString(1)).append('\n');
+        }
+      } catch (SQLException e) {
+        figures.append("DEBUG=").append(e.getMessage().replace('\n', ' ')).append('\n');
       }
-    } catch (SQLException e) {
-      figures.append("DEBUG=").append(e.getMessage().replace('\n', ' ')).append('\n');
     }
     return figures.toString();
   }
