@@ -1437,21 +1437,25 @@ public class RosterBench {
     }
 
     /**
-     * H2's file grows by about 90 KB per user while the seed loads it with durable writes, more as
-     * the directory grows (a 60 GB file when a million-user run filled the disk at some 650,000
-     * users, docs/benchmark.md): H2 frees no chunk of its file while writes go on. A run that cannot
-     * finish stops before it starts; 120 KB per user leaves a margin.
+     * H2's file grows while the seed loads it with durable writes: by 23 KB per user up to a
+     * million users, 41 KB per user at 100,000 and 69 at 10,000 with Roster's compaction under
+     * load (the chunks of the last minute or so, some GB, wait to be freed), and by 92 KB per user
+     * without it, when a million-user run filled a 60 GB disk (docs/benchmark.md). A run that
+     * cannot finish stops before it starts; 5 GB and 40 KB per user leave a margin. {@code java
+     * -Dbench.h2-disk-kb-per-user=N bench/RosterBench.java} sets another figure per user, for a
+     * build or setting whose file grows more ({@code -Droster.db.h2-compact-kb=0} needs 120).
      */
     static void requireDiskFor(int users, Path directory) throws IOException {
-      long needed = users * 120_000L;
+      long perUser = Long.getLong("bench.h2-disk-kb-per-user", 40);
+      long needed = 5_000_000_000L + users * perUser * 1_000L;
       long free = Files.getFileStore(directory).getUsableSpace();
       if (free < needed) {
         Files.delete(directory);
         throw new IllegalStateException(
             String.format(
-                "%,d users on H2 need about %,d GB of disk in %s (H2's file takes about 120 KB"
-                    + " per user while the directory loads), and it has %,d GB free",
-                users, needed >> 30, directory.getParent(), free >> 30));
+                "%,d users on H2 need about %,d GB of disk in %s (H2's file takes about 5 GB and"
+                    + " %d KB per user while the directory loads), and it has %,d GB free",
+                users, needed >> 30, directory.getParent(), perUser, free >> 30));
       }
     }
 

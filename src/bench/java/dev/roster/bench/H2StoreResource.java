@@ -29,6 +29,8 @@ public class H2StoreResource {
   @Resource(lookup = "jdbc/roster")
   DataSource database;
 
+  @jakarta.inject.Inject dev.roster.storage.H2FileCompaction compaction;
+
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   public String get() throws SQLException {
@@ -48,6 +50,7 @@ public class H2StoreResource {
             .append(settings.getString(2))
             .append('\n');
       }
+      figures.append("COMPACTIONS=").append(compaction.counts()).append('\n');
       try {
         statement.execute(
           "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DEBUG AS $$\n"

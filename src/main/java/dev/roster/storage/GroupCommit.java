@@ -116,6 +116,41 @@ public class GroupCommit {
     }
   }
 
+  /** Work on the database that must not run beside a file write of this class. */
+  @FunctionalInterface
+  interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} between two file writes: it waits for the one underway, and the next waits
+   * for it. {@link H2FileCompaction} needs H2's store lock, which a {@code CHECKPOINT} holds; under
+   * load they follow each other so closely that H2's short try for the lock would almost always
+   * fail.
+   */
+  void betweenWrites(SqlWork work) throws SQLException, InterruptedException {
+    lock.lock();
+    try {
+      while (writing) {
+        written.await();
+      }
+      writing = true;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      work.run();
+    } finally {
+      lock.lock();
+      try {
+        writing = false;
+        written.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
   /** Writes every commit so far to H2's file (H2: {@code Database.checkpoint}, a store commit). */
   void checkpoint() throws SQLException {
     try (Connection connection = ConnectionsInUse.borrow(database);
