@@ -135,4 +135,62 @@ class GroupCommitTest {
     assertTrue(writer.get(), "the write itself finished and covered its caller");
     pool.shutdown();
   }
+
+  @Test
+  void workBetweenWritesNeverRunsBesideAFileWrite() throws Exception {
+    AtomicInteger busy = new AtomicInteger();
+    AtomicInteger overlaps = new AtomicInteger();
+    SlowFile file =
+        new SlowFile() {
+          @Override
+          void checkpoint() throws SQLException {
+            if (busy.incrementAndGet() > 1) {
+              overlaps.incrementAndGet();
+            }
+            try {
+              super.checkpoint();
+            } finally {
+              busy.decrementAndGet();
+            }
+          }
+        };
+    file.millis = 2;
+    file.enable();
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 40; i++) {
+                  file.commitsMade.incrementAndGet();
+                  assertTrue(file.awaitStored());
+                }
+              }));
+    }
+    done.add(
+        pool.submit(
+            () -> {
+              for (int i = 0; i < 40; i++) {
+                file.betweenWrites(
+                    () -> {
+                      if (busy.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                      }
+                      try {
+                        Thread.sleep(2);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      busy.decrementAndGet();
+                    });
+              }
+              return null;
+            }));
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    assertEquals(0, overlaps.get(), "work ran beside a CHECKPOINT");
+  }
 }
