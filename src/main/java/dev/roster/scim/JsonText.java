@@ -17,8 +17,13 @@ public final class JsonText {
 
   /** Appends {@code value} as a JSON string, quoted and escaped (RFC 8259 §7). */
   public static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int first = firstToEscape(value);
+    if (first < 0) {
+      // most values (ids, dates, URLs, names) need no escape: one copy, not one append a char
+      return out.append('"').append(value).append('"');
+    }
+    out.append('"').append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -40,6 +45,17 @@ public final class JsonText {
     return out.append('"');
   }
 
+  /** The index of the first character that a JSON string must escape, or -1. */
+  private static int firstToEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * The members of a JSON object's text, without its braces: what goes between the braces of
    * another object. Empty for an empty object.
@@ -47,9 +63,20 @@ public final class JsonText {
    * @param object the text of a JSON object, as {@link #topLevelKeys} accepted it
    */
   public static String members(String object) {
+    return appendMembers(new StringBuilder(), object).toString();
+  }
+
+  /** Appends {@link #members} to {@code out} without copying them into a string of their own. */
+  public static StringBuilder appendMembers(StringBuilder out, String object) {
     int start = object.indexOf('{') + 1;
     int end = object.lastIndexOf('}');
-    return object.substring(start, end).strip();
+    while (start < end && Character.isWhitespace(object.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(object.charAt(end - 1))) {
+      end--;
+    }
+    return out.append(object, start, end);
   }
 
   /**
@@ -110,13 +137,17 @@ public final class JsonText {
    * first. A backslash escapes the character after it.
    */
   public static int endOfString(String text, int open) {
-    for (int i = open + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        return i;
+    // String.indexOf is vectorised, and strings are most of a document: jump from quote to quote
+    int quote = text.indexOf('"', open + 1);
+    while (quote >= 0) {
+      int backslashes = 0;
+      for (int i = quote - 1; i > open && text.charAt(i) == '\\'; i--) {
+        backslashes++;
       }
+      if (backslashes % 2 == 0) {
+        return quote;
+      }
+      quote = text.indexOf('"', quote + 1);
     }
     return -1;
   }

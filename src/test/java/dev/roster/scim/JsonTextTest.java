@@ -77,4 +77,20 @@ class JsonTextTest {
   void whatItIsNotSureOfIsNull(String text) {
     assertNull(JsonText.topLevelKeys(text));
   }
+
+  @Test
+  void aStringEndsAtTheFirstQuoteThatNoBackslashEscapes() {
+    assertEquals(3, JsonText.endOfString("\"ab\" x", 0));
+    assertEquals(4, JsonText.endOfString("\"a\\\\\"", 0)); // "a\\" : the backslash is escaped
+    assertEquals(7, JsonText.endOfString("\"a\\\"b\\\\\"c", 0)); // "a\"b\\" : an escaped quote
+    assertEquals(-1, JsonText.endOfString("\"a\\\"", 0)); // "a\" : cut short
+    assertEquals(-1, JsonText.endOfString("\"abc", 0));
+    assertEquals(5, JsonText.endOfString("x:\"\\\\\"", 2)); // a string of one escaped backslash
+  }
+
+  @Test
+  void membersAreAppendedWithoutTheSpaceAroundThem() {
+    StringBuilder out = new StringBuilder("{");
+    assertEquals("{\"a\": 1", JsonText.appendMembers(out, " {\n  \"a\": 1\n} ").toString());
+  }
 }

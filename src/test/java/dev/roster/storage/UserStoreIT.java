@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -406,6 +407,43 @@ class UserStoreIT {
         JdbcUserLookups.find(
                 database, "acme", ResourceType.USER, query(null, 1, 0), NO_ANCHORS, true)
             .isEmpty());
+  }
+
+  /**
+   * A page of a tenant without groups skips the query for its users' groups; once the tenant has a
+   * group, the page shows it.
+   */
+  @Test
+  void jdbcPagesOfATenantWithoutGroupsShowGroupsOnceItHasOne() throws Exception {
+    List<String> ids =
+        in(
+            "hooli",
+            store ->
+                List.of("gavin", "richard", "jared").stream()
+                    .map(name -> store.create(json("{\"userName\":\"" + name + "\"}")).scimId())
+                    .toList());
+    ListQuery query = query(null, 1, 100);
+    JdbcUserLookups.Found withoutGroups =
+        JdbcUserLookups.find(database, "hooli", ResourceType.USER, query, NO_ANCHORS, true)
+            .orElseThrow();
+    assertEquals(
+        columns(in("hooli", store -> store.search(query, null)).users()),
+        columns(withoutGroups.users()));
+    assertEquals(Map.of(), withoutGroups.groups());
+    JpaTransactions.in(
+        factory, em -> new GroupStore(em, "hooli").create(json(group("Hooli XYZ", ids.get(1)))));
+    JdbcUserLookups.Found withGroups =
+        JdbcUserLookups.find(database, "hooli", ResourceType.USER, query, NO_ANCHORS, true)
+            .orElseThrow();
+    assertEquals(
+        List.of(List.of(), List.of("Hooli XYZ"), List.of()),
+        ids.stream()
+            .map(
+                id ->
+                    withGroups.groups().getOrDefault(id, List.of()).stream()
+                        .map(Memberships.GroupRef::displayName)
+                        .toList())
+            .toList());
   }
 
   static List<List<Object>> columns(List<StoredUser> users) {

@@ -27,6 +27,10 @@ public final class AttributeValues {
   private static final DateTimeFormatter INSTANT_KEY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** The first second that {@link #format} leaves to {@link #INSTANT_KEY} again. */
+  private static final long YEAR_10000 =
+      LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
   private AttributeValues() {}
 
   /**
@@ -73,7 +77,30 @@ public final class AttributeValues {
 
   /** A dateTime as Roster writes it: UTC, milliseconds. */
   public static String format(Instant instant) {
-    return INSTANT_KEY.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds >= YEAR_10000) {
+      return INSTANT_KEY.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    // what INSTANT_KEY writes for the years 1970 to 9999, without its formatter: a page of 100
+    // users writes 200 of these, and the formatter was a tenth of the page's CPU
+    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
+    digits(text, 0, time.getYear(), 4);
+    digits(text, 5, time.getMonthValue(), 2);
+    digits(text, 8, time.getDayOfMonth(), 2);
+    digits(text, 11, time.getHour(), 2);
+    digits(text, 14, time.getMinute(), 2);
+    digits(text, 17, time.getSecond(), 2);
+    digits(text, 20, instant.getNano() / 1_000_000, 3);
+    return new String(text);
+  }
+
+  /** Writes {@code value}'s last {@code width} decimal digits into {@code text} at {@code at}. */
+  private static void digits(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -204,7 +204,7 @@ public final class UserDocuments {
       JsonText.quote(out.append(",\"externalId\":"), user.externalId());
     }
     if (!keys.isEmpty()) {
-      out.append(',').append(JsonText.members(document));
+      JsonText.appendMembers(out.append(','), document);
     }
     if (!groups.isEmpty()) {
       out.append(",\"groups\":[");
