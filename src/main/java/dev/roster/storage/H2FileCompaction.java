@@ -94,7 +94,6 @@ public class H2FileCompaction {
     try (Connection connection = ConnectionsInUse.borrow(database)) {
       install(connection);
       compact(connection, TARGET_FILL_PERCENT, 0); // compiles it now: a failure shows at start
-
     } catch (SQLException e) {
       LOG.log(
           Level.WARNING,

@@ -36,7 +36,8 @@ import javax.sql.DataSource;
  * quarter of it). Here it is one indexed query for the users and one for their groups, each on its
  * own autocommit statement, as any two statements of a READ COMMITTED transaction would see them; a
  * page that does not start at a known {@link PageAnchors anchor} counts the tenant's users with a
- * third, as the search does.
+ * third, as the search does. A page of several users reads their groups only when the tenant has a
+ * group, which one more indexed probe tells.
  *
  * <p>It answers only what it can answer exactly, and leaves everything else to {@link
  * ResourceRows#search} ({@link Optional#empty()}): another filter, a sort, a request for the total
