@@ -1764,23 +1764,21 @@ public class RosterBench {
     }
 
     /**
-     * Has the bench build finish, now, the work on H2's file that the requests so far left behind,
-     * until at least {@value #SETTLED_FILL_PERCENT}% of the chunks' bytes are live and at most
-     * {@value #SETTLED_DEAD_CHUNKS} dead chunks wait to be freed. H2 rewrites only chunks older than
-     * its retention time (45 s) and frees dead ones only after it, so after a write phase this
-     * waits for that, calling again every 5 s; it stops at {@code limit}, or after a minute in
-     * which neither figure improved. Left to itself, H2 rewrites a little whenever its file is
-     * quiet for a second, for an hour after a million users, and frees a few thousand dead chunks
-     * at its first write after their retention time: the phases after a large load measured that
-     * work, not their requests (docs/benchmark.md, "A million users on H2, 2026-12-06"). Called at
-     * the end of each phase, inside the window its CPU is counted over, so that the phase that
-     * caused the work counts it.
+     * Has the bench build run H2's own housekeeping, now, until it has nothing left to do, and
+     * free the dead chunks whose retention time (45 s) has passed; while more than {@value
+     * #SETTLED_DEAD_CHUNKS} dead chunks are too young for that, it calls again every 5 s. It stops
+     * at {@code limit}, or after a minute in which the dead chunks did not get fewer. Left to
+     * itself after a large load, H2 rewrites and moves chunks a little whenever its file is quiet
+     * for a second, for an hour after a million users, and frees a few thousand dead chunks at its
+     * first write after their retention time: the phases after a large load measured that work,
+     * not their requests (docs/benchmark.md, "On H2, each phase settles the file work it caused").
+     * Called at the end of each phase, inside the window its CPU is counted over, so that the
+     * phase that caused the work counts it.
      */
     void settleH2File(Duration limit) throws IOException, InterruptedException {
       long started = System.nanoTime();
       long deadline = started + limit.toNanos();
       long lastProgress = started;
-      int bestFill = -1;
       int fewestDead = Integer.MAX_VALUE;
       HttpClient client = HttpClient.newHttpClient();
       String answer = "";
@@ -1788,12 +1786,7 @@ public class RosterBench {
           && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
         HttpResponse<String> response =
             client.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            url(
-                                "/bench/h2/compact?percent="
-                                    + (SETTLED_FILL_PERCENT + 10)
-                                    + "&seconds=20")))
+                HttpRequest.newBuilder(URI.create(url("/bench/h2/settle?seconds=20")))
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .timeout(Duration.ofMinutes(2))
                     .build(),
@@ -1806,15 +1799,13 @@ public class RosterBench {
           lastProgress = System.nanoTime();
           continue;
         }
-        int fill = figure(answer, "CHUNKS_FILL_RATE");
         int dead = figure(answer, "DEAD_CHUNKS");
-        if (fill >= SETTLED_FILL_PERCENT && dead <= SETTLED_DEAD_CHUNKS) {
+        if (dead <= SETTLED_DEAD_CHUNKS) {
           break;
         }
-        if (fill > bestFill || dead < fewestDead) {
+        if (dead < fewestDead) {
           lastProgress = System.nanoTime();
-          bestFill = Math.max(bestFill, fill);
-          fewestDead = Math.min(fewestDead, dead);
+          fewestDead = dead;
         }
         Thread.sleep(5_000);
       }
@@ -1832,13 +1823,6 @@ public class RosterBench {
 
     /** Dead chunks H2 may keep after a phase without the benchmark waiting for them. */
     static final int SETTLED_DEAD_CHUNKS = 200;
-
-    /**
-     * The share of live bytes in H2's chunks the benchmark waits for after a phase; it compacts to
-     * 10 points more, so that the next phase does not start right at the line. H2 starts rewriting
-     * on its own below 50%.
-     */
-    static final int SETTLED_FILL_PERCENT = 50;
 
     long databaseBytes() throws IOException {
       try (Stream<Path> files = Files.list(directory.resolve("db"))) {

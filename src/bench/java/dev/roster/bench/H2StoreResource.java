@@ -25,15 +25,15 @@ import javax.sql.DataSource;
  * and at the end, to show what the file is made of when it grows (docs/benchmark.md,
  * "H2's file under steady writes"). The bench build only: it reads H2's private fields.
  *
- * <p>{@code POST /bench/h2/compact?percent=P&seconds=S} rewrites the live pages of the emptiest
- * chunks, 4 MB at a time, each batch written to the file at once, until at least {@code P}% of the
- * chunks' bytes are live or {@code S} seconds have passed. Then it frees the dead chunks whose
- * retention time has passed, which H2 does only at its next file write, and writes that too. It
- * answers {@code done} or {@code more}, then the figures above. After a large load H2 does this
- * work itself, a little whenever the file is quiet for a second (for an hour after a million
- * users), and a few thousand dead chunks at the first write after their retention time: whatever
- * the benchmark measured next paid for the writes before it. The benchmark calls this at the end
- * of each phase instead, so that the phase that caused the work counts it.
+ * <p>{@code POST /bench/h2/settle?seconds=S} runs H2's own background housekeeping (what its
+ * writer thread does every tenth of a second: commit, then rewrite sparse chunks and move chunks
+ * to shrink a file less than half full, more of both when the file has been quiet) round after
+ * round, each followed by a {@code CHECKPOINT}, until a round writes nothing or {@code S} seconds
+ * have passed. Then it frees the dead chunks whose retention time (45 s) has passed, which H2
+ * does only at its next file write. It answers {@code done} or {@code more}, then the figures
+ * above. Left to itself after a large load, H2 does the same work a little at a time whenever
+ * the file is quiet, for an hour after a million users: whatever the benchmark measured next paid
+ * for the writes before it. The benchmark calls this at the end of each phase instead.
  */
 @Path("h2")
 @ApplicationScoped
@@ -45,27 +45,29 @@ public class H2StoreResource {
   @jakarta.inject.Inject dev.roster.storage.H2FileCompaction compaction;
 
   @POST
-  @Path("compact")
+  @Path("settle")
   @Produces(MediaType.TEXT_PLAIN)
-  public String compact(
-      @QueryParam("percent") @DefaultValue("60") int percent,
-      @QueryParam("seconds") @DefaultValue("20") int seconds)
-      throws SQLException, InterruptedException {
+  public String settle(@QueryParam("seconds") @DefaultValue("20") int seconds)
+      throws SQLException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    boolean rewrote = true;
-    while (rewrote && System.nanoTime() < deadline) {
-      rewrote = compaction.compactAndWrite(percent, 4 << 20);
-    }
+    boolean busy = true;
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
+          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_HOUSEKEEPING AS $$\n"
+              + "long housekeep(java.sql.Connection c) throws Exception {\n"
+              + STORES
+              + "  Class<?> k = fs.getClass();\n"
+              + "  while (!k.getSimpleName().equals(\"FileStore\")) k = k.getSuperclass();\n"
+              + "  java.lang.reflect.Method run = k.getDeclaredMethod(\"writeInBackground\");\n"
+              + "  run.setAccessible(true);\n"
+              + "  run.invoke(fs);\n"
+              + "  return (Long) k.getMethod(\"getWriteCount\").invoke(fs);\n"
+              + "}\n$$");
+      statement.execute(
           "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DROP_DEAD_CHUNKS AS $$\n"
               + "void drop(java.sql.Connection c) throws Exception {\n"
-              + "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
-              + "  Object db = session.getClass().getMethod(\"getDatabase\").invoke(session);\n"
-              + "  Object store = db.getClass().getMethod(\"getStore\").invoke(db);\n"
-              + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
-              + "  Object fs = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n"
+              + STORES
               + "  java.lang.reflect.Method drop = fs.getClass().getMethod(\"dropUnusedChunks\");\n"
               + "  Runnable dropping = () -> {\n"
               + "    try {\n"
@@ -77,10 +79,36 @@ public class H2StoreResource {
               + "  mv.getClass().getMethod(\"executeFilestoreOperation\", Runnable.class)\n"
               + "      .invoke(mv, dropping);\n"
               + "}\n$$");
+      statement.execute("CHECKPOINT");
+      long writes = housekeeping(statement);
+      while (busy && System.nanoTime() < deadline) {
+        // H2 does more when nothing was read or written since its last round, as in a pause
+        housekeeping(statement);
+        statement.execute("CHECKPOINT");
+        long after = housekeeping(statement);
+        busy = after != writes;
+        writes = after;
+      }
       statement.execute("CALL ROSTER_H2_DROP_DEAD_CHUNKS()");
       statement.execute("CHECKPOINT");
     }
-    return (rewrote ? "more\n" : "done\n") + get();
+    return (busy ? "more\n" : "done\n") + get();
+  }
+
+  /** The start of the functions above: H2's MVStore {@code mv} and its file store {@code fs}. */
+  private static final String STORES =
+      "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
+          + "  Object db = session.getClass().getMethod(\"getDatabase\").invoke(session);\n"
+          + "  Object store = db.getClass().getMethod(\"getStore\").invoke(db);\n"
+          + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
+          + "  Object fs = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n";
+
+  /** One round of H2's background housekeeping, now; the file's write count after it. */
+  private static long housekeeping(Statement statement) throws SQLException {
+    try (ResultSet writes = statement.executeQuery("CALL ROSTER_H2_HOUSEKEEPING()")) {
+      writes.next();
+      return writes.getLong(1);
+    }
   }
 
   @GET

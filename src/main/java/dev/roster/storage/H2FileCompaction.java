@@ -134,29 +134,6 @@ public class H2FileCompaction {
     }
   }
 
-  /**
-   * Rewrites at most {@code bytes} of live pages now, between two of {@link GroupCommit}'s file
-   * writes, when fewer than {@code fillPercent} of the chunks' bytes are live, and writes them to
-   * the file at once; true when it rewrote any. For the bench build, which settles the file after a
-   * large load so that H2's own housekeeping does not run through the phases it measures.
-   */
-  public boolean compactAndWrite(int fillPercent, int bytes)
-      throws SQLException, InterruptedException {
-    boolean[] rewrote = {false};
-    try (Connection connection = ConnectionsInUse.borrow(database)) {
-      groupCommit.betweenWrites(
-          () -> {
-            rewrote[0] = compact(connection, fillPercent, bytes);
-            if (rewrote[0]) {
-              try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
-              }
-            }
-          });
-    }
-    return rewrote[0];
-  }
-
   private void compactQuietly() {
     try (Connection connection = ConnectionsInUse.borrow(database)) {
       groupCommit.betweenWrites(
