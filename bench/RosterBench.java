@@ -1765,9 +1765,11 @@ public class RosterBench {
 
     /**
      * Has the bench build run H2's own housekeeping, now, until it has nothing left to do, and
-     * free the dead chunks whose retention time (45 s) has passed; while more than {@value
-     * #SETTLED_DEAD_CHUNKS} dead chunks are too young for that, it calls again every 5 s. It stops
-     * at {@code limit}, or after a minute in which the dead chunks did not get fewer. Left to
+     * free the dead chunks whose retention time (45 s) has passed. While more than {@value
+     * #SETTLED_DEAD_CHUNKS} dead chunks are too young for that, or fewer than {@value
+     * #SETTLED_LIVE_PERCENT}% of the chunks' bytes are live (sparse chunks too young to be
+     * rewritten yet), it calls again every 5 s. It stops at {@code limit}, or after a minute in
+     * which neither figure improved. Left to
      * itself after a large load, H2 rewrites and moves chunks a little whenever its file is quiet
      * for a second, for an hour after a million users, and frees a few thousand dead chunks at its
      * first write after their retention time: the phases after a large load measured that work,
@@ -1780,6 +1782,7 @@ public class RosterBench {
       long deadline = started + limit.toNanos();
       long lastProgress = started;
       int fewestDead = Integer.MAX_VALUE;
+      int mostLive = -1;
       HttpClient client = HttpClient.newHttpClient();
       String answer = "";
       while (System.nanoTime() < deadline
@@ -1800,12 +1803,14 @@ public class RosterBench {
           continue;
         }
         int dead = figure(answer, "DEAD_CHUNKS");
-        if (dead <= SETTLED_DEAD_CHUNKS) {
+        int live = figure(answer, "CHUNKS_FILL_RATE");
+        if (dead <= SETTLED_DEAD_CHUNKS && live >= SETTLED_LIVE_PERCENT) {
           break;
         }
-        if (dead < fewestDead) {
+        if (dead < fewestDead || live > mostLive) {
           lastProgress = System.nanoTime();
-          fewestDead = dead;
+          fewestDead = Math.min(fewestDead, dead);
+          mostLive = Math.max(mostLive, live);
         }
         Thread.sleep(5_000);
       }
@@ -1823,6 +1828,13 @@ public class RosterBench {
 
     /** Dead chunks H2 may keep after a phase without the benchmark waiting for them. */
     static final int SETTLED_DEAD_CHUNKS = 200;
+
+    /**
+     * The share of live bytes in H2's chunks, young ones included, below which the benchmark waits
+     * after a phase: sparse chunks younger than the retention time are work H2 does once they are
+     * older (it starts below 50%, its {@code AUTO_COMPACT_FILL_RATE}).
+     */
+    static final int SETTLED_LIVE_PERCENT = 50;
 
     long databaseBytes() throws IOException {
       try (Stream<Path> files = Files.list(directory.resolve("db"))) {
