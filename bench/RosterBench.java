@@ -1571,9 +1571,11 @@ public class RosterBench {
       return "http://localhost:" + port + path;
     }
 
+    /** For the requests that set up, inspect and settle the server, not the measured ones. */
+    private final HttpClient control = HttpClient.newHttpClient();
+
     /** Waits for /health to say UP, then checks that the WAR has the reference endpoint. */
     void awaitReady() throws Exception {
-      HttpClient http = HttpClient.newHttpClient();
       Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
       long started = System.nanoTime();
       while (true) {
@@ -1585,7 +1587,7 @@ public class RosterBench {
         }
         try {
           HttpResponse<Void> health =
-              http.send(
+              control.send(
                   HttpRequest.newBuilder(URI.create(url("/health"))).build(),
                   HttpResponse.BodyHandlers.discarding());
           if (health.statusCode() == 200) {
@@ -1600,7 +1602,7 @@ public class RosterBench {
           String.format(
               "ready in %.1f s, pid %d", (System.nanoTime() - started) / 1e9, process.pid()));
       HttpResponse<Void> reference =
-          http.send(
+          control.send(
               HttpRequest.newBuilder(URI.create(url("/bench/reference"))).build(),
               HttpResponse.BodyHandlers.discarding());
       if (reference.statusCode() != 200) {
@@ -1764,8 +1766,7 @@ public class RosterBench {
     String h2Figures() {
       try {
         HttpResponse<String> figures =
-            HttpClient.newHttpClient()
-                .send(
+            control.send(
                     HttpRequest.newBuilder(URI.create(url("/bench/h2"))).build(),
                     HttpResponse.BodyHandlers.ofString());
         return figures.statusCode() == 200
@@ -1782,8 +1783,7 @@ public class RosterBench {
      * #SETTLED_DEAD_CHUNKS} dead chunks are too young for that, or fewer than {@value
      * #SETTLED_LIVE_PERCENT}% of the chunks' bytes are live (sparse chunks too young to be
      * rewritten yet), it calls again every 5 s. It stops at {@code limit}, or after a minute in
-     * which neither figure improved. Left to
-     * itself after a large load, H2 rewrites and moves chunks a little whenever its file is quiet
+     * which neither figure improved. Left to itself after a large load, H2 rewrites and moves chunks a little whenever its file is quiet
      * for a second, for an hour after a million users, and frees a few thousand dead chunks at its
      * first write after their retention time: the phases after a large load measured that work,
      * not their requests (docs/benchmark.md, "On H2, each phase settles the file work it caused").
@@ -1796,12 +1796,11 @@ public class RosterBench {
       long lastProgress = started;
       int fewestDead = Integer.MAX_VALUE;
       int mostLive = -1;
-      HttpClient client = HttpClient.newHttpClient();
       String answer = "";
       while (System.nanoTime() < deadline
           && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
         HttpResponse<String> response =
-            client.send(
+            control.send(
                 HttpRequest.newBuilder(URI.create(url("/bench/h2/settle?seconds=20")))
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .timeout(Duration.ofMinutes(2))

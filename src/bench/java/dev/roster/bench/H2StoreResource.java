@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * <p>{@code POST /bench/h2/settle?seconds=S} runs H2's own background housekeeping (what its
  * writer thread does every tenth of a second: commit, then rewrite sparse chunks and move chunks
  * to shrink a file less than half full, more of both when the file has been quiet) round after
- * round, each followed by a {@code CHECKPOINT}, until a round writes nothing or {@code S} seconds
+ * round, a {@code CHECKPOINT} after each pair, until a round writes nothing or {@code S} seconds
  * have passed. Then it frees the dead chunks whose retention time (45 s) has passed, which H2
  * does only at its next file write. It answers {@code done} or {@code more}, then the figures
  * above. Left to itself after a large load, H2 does the same work a little at a time whenever
@@ -135,11 +135,7 @@ public class H2StoreResource {
         statement.execute(
           "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DEBUG AS $$\n"
               + "String debug(java.sql.Connection c) throws Exception {\n"
-              + "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
-              + "  Object db = session.getClass().getMethod(\"getDatabase\").invoke(session);\n"
-              + "  Object store = db.getClass().getMethod(\"getStore\").invoke(db);\n"
-              + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
-              + "  Object fs = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n"
+              + STORES
               + "  Class<?> fsc = fs.getClass();\n"
               + "  while (!fsc.getSimpleName().equals(\"FileStore\")) fsc = fsc.getSuperclass();\n"
               + "  java.lang.reflect.Field dead = fsc.getDeclaredField(\"deadChunks\");\n"
