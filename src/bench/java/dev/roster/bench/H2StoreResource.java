@@ -95,6 +95,59 @@ public class H2StoreResource {
     return (busy ? "more\n" : "done\n") + get();
   }
 
+  /**
+   * Moves H2's chunks towards the start of its file and cuts the file's end, {@code megabytes} of
+   * chunks a step, until {@value #SHRUNK_FILL_PERCENT}% of the file is in use, three steps in a
+   * row gained nothing, or {@code seconds} have passed: what
+   * H2 itself does a few MB at a time, whenever a new chunk finds no hole to fit in, while less
+   * than half of the file is in use. A bulk load leaves H2's file so (38% at a million users),
+   * and H2 then spent minutes of the next phases moving tens of GB. The benchmark calls this after
+   * each seed. It copies chunks as they are, whatever their age: they stay valid, only their
+   * place in the file changes. Answers {@code done} or {@code more}, then the figures of {@link
+   * #get}.
+   */
+  @POST
+  @Path("shrink")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String shrink(
+      @QueryParam("seconds") @DefaultValue("60") int seconds,
+      @QueryParam("megabytes") @DefaultValue("256") int megabytes)
+      throws SQLException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    boolean shrinking = true;
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_MOVE_CHUNKS AS $$\n"
+              + "long move(java.sql.Connection c, long bytes) throws Exception {\n"
+              + STORES
+              + "  Class<?> k = fs.getClass();\n"
+              + "  while (!k.getSimpleName().equals(\"RandomAccessStore\")) k = k.getSuperclass();\n"
+              + "  k.getMethod(\"compactMoveChunks\", int.class, long.class, mv.getClass())\n"
+              + "      .invoke(fs, 101, bytes, mv);\n"
+              + "  return ((Integer) k.getMethod(\"getFillRate\").invoke(fs)).longValue();\n"
+              + "}\n$$");
+      long fillPercent = 0;
+      int stepsWithoutGain = 0;
+      while (shrinking && System.nanoTime() < deadline) {
+        statement.execute("CHECKPOINT");
+        long after;
+        try (ResultSet moved =
+            statement.executeQuery(
+                "CALL ROSTER_H2_MOVE_CHUNKS(" + megabytes * 1024L * 1024L + ")")) {
+          moved.next();
+          after = moved.getLong(1);
+        }
+        stepsWithoutGain = after > fillPercent ? 0 : stepsWithoutGain + 1;
+        fillPercent = Math.max(fillPercent, after);
+        shrinking = fillPercent < SHRUNK_FILL_PERCENT && stepsWithoutGain < 3;
+      }
+    }
+    return (shrinking ? "more\n" : "done\n") + get();
+  }
+
+  static final int SHRUNK_FILL_PERCENT = 90;
+
   /** The start of the functions above: H2's MVStore {@code mv} and its file store {@code fs}. */
   private static final String STORES =
       "  Object session = c.getClass().getMethod(\"getSession\").invoke(c);\n"
