@@ -97,7 +97,7 @@ public class H2StoreResource {
 
   /**
    * Moves H2's chunks towards the start of its file and cuts the file's end, {@code megabytes} of
-   * chunks a step, until {@value #SHRUNK_FILL_PERCENT}% of the file is in use, three steps in a
+   * chunks a step, until {@value #SHRUNK_FILL_PERCENT}% of the file is in use, 20 steps in a
    * row gained nothing, or {@code seconds} have passed: what
    * H2 itself does a few MB at a time, whenever a new chunk finds no hole to fit in, while less
    * than half of the file is in use. A bulk load leaves H2's file so (38% at a million users),
@@ -111,7 +111,7 @@ public class H2StoreResource {
   @Produces(MediaType.TEXT_PLAIN)
   public String shrink(
       @QueryParam("seconds") @DefaultValue("60") int seconds,
-      @QueryParam("megabytes") @DefaultValue("256") int megabytes)
+      @QueryParam("megabytes") @DefaultValue("512") int megabytes)
       throws SQLException {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     boolean shrinking = true;
@@ -138,9 +138,10 @@ public class H2StoreResource {
           moved.next();
           after = moved.getLong(1);
         }
+        // a step may fill holes near the start and free nothing at the end yet
         stepsWithoutGain = after > fillPercent ? 0 : stepsWithoutGain + 1;
         fillPercent = Math.max(fillPercent, after);
-        shrinking = fillPercent < SHRUNK_FILL_PERCENT && stepsWithoutGain < 3;
+        shrinking = fillPercent < SHRUNK_FILL_PERCENT && stepsWithoutGain < 20;
       }
     }
     return (shrinking ? "more\n" : "done\n") + get();
