@@ -1839,7 +1839,8 @@ public class RosterBench {
      * row: a bulk load leaves H2's file less than half in use, and H2 then moves its chunks a few
      * MB at a time whenever a new chunk finds no hole to fit in, for as long as the file stays so;
      * at a million users that was tens of GB, moved during the phases after the seed, which then
-     * read two to three times their cost (docs/benchmark.md, "H2's file after a bulk load").
+     * read two to three times their cost (docs/benchmark.md, "After each seed on H2, the file is
+     * shrunk").
      */
     void shrinkH2File(Duration limit) throws IOException, InterruptedException {
       long started = System.nanoTime();
