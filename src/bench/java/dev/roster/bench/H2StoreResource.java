@@ -53,22 +53,21 @@ public class H2StoreResource {
     boolean busy = true;
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_HOUSEKEEPING AS $$\n"
-              + "long housekeep(java.sql.Connection c) throws Exception {\n"
-              + STORES
-              + "  Class<?> k = fs.getClass();\n"
+      declare(
+          statement,
+          "ROSTER_H2_HOUSEKEEPING",
+          "long housekeep(java.sql.Connection c)",
+          "  Class<?> k = fs.getClass();\n"
               + "  while (!k.getSimpleName().equals(\"FileStore\")) k = k.getSuperclass();\n"
               + "  java.lang.reflect.Method run = k.getDeclaredMethod(\"writeInBackground\");\n"
               + "  run.setAccessible(true);\n"
               + "  run.invoke(fs);\n"
-              + "  return (Long) k.getMethod(\"getWriteCount\").invoke(fs);\n"
-              + "}\n$$");
-      statement.execute(
-          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DROP_DEAD_CHUNKS AS $$\n"
-              + "void drop(java.sql.Connection c) throws Exception {\n"
-              + STORES
-              + "  java.lang.reflect.Method drop = fs.getClass().getMethod(\"dropUnusedChunks\");\n"
+              + "  return (Long) k.getMethod(\"getWriteCount\").invoke(fs);\n");
+      declare(
+          statement,
+          "ROSTER_H2_DROP_DEAD_CHUNKS",
+          "void drop(java.sql.Connection c)",
+          "  java.lang.reflect.Method drop = fs.getClass().getMethod(\"dropUnusedChunks\");\n"
               + "  Runnable dropping = () -> {\n"
               + "    try {\n"
               + "      drop.invoke(fs);\n"
@@ -77,8 +76,7 @@ public class H2StoreResource {
               + "    }\n"
               + "  };\n"
               + "  mv.getClass().getMethod(\"executeFilestoreOperation\", Runnable.class)\n"
-              + "      .invoke(mv, dropping);\n"
-              + "}\n$$");
+              + "      .invoke(mv, dropping);\n");
       statement.execute("CHECKPOINT");
       long writes = housekeeping(statement);
       while (busy && System.nanoTime() < deadline) {
@@ -117,16 +115,15 @@ public class H2StoreResource {
     boolean shrinking = true;
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_MOVE_CHUNKS AS $$\n"
-              + "long move(java.sql.Connection c, long bytes) throws Exception {\n"
-              + STORES
-              + "  Class<?> k = fs.getClass();\n"
+      declare(
+          statement,
+          "ROSTER_H2_MOVE_CHUNKS",
+          "long move(java.sql.Connection c, long bytes)",
+          "  Class<?> k = fs.getClass();\n"
               + "  while (!k.getSimpleName().equals(\"RandomAccessStore\")) k = k.getSuperclass();\n"
               + "  k.getMethod(\"compactMoveChunks\", int.class, long.class, mv.getClass())\n"
               + "      .invoke(fs, 101, bytes, mv);\n"
-              + "  return ((Integer) k.getMethod(\"getFillRate\").invoke(fs)).longValue();\n"
-              + "}\n$$");
+              + "  return ((Integer) k.getMethod(\"getFillRate\").invoke(fs)).longValue();\n");
       long fillPercent = 0;
       int stepsWithoutGain = 0;
       while (shrinking && System.nanoTime() < deadline) {
@@ -148,6 +145,24 @@ public class H2StoreResource {
   }
 
   static final int SHRUNK_FILL_PERCENT = 90;
+
+  /**
+   * Declares the function {@code name} once per database: {@code signature} (its first parameter
+   * the calling connection {@code c}), then {@link #STORES}, then {@code body}. H2 compiles it,
+   * which needs a JDK.
+   */
+  private static void declare(Statement statement, String name, String signature, String body)
+      throws SQLException {
+    statement.execute(
+        "CREATE ALIAS IF NOT EXISTS "
+            + name
+            + " AS $$\n"
+            + signature
+            + " throws Exception {\n"
+            + STORES
+            + body
+            + "}\n$$");
+  }
 
   /** The start of the functions above: H2's MVStore {@code mv} and its file store {@code fs}. */
   private static final String STORES =
@@ -186,11 +201,11 @@ public class H2StoreResource {
       }
       figures.append("COMPACTIONS=").append(compaction.counts()).append('\n');
       try {
-        statement.execute(
-          "CREATE ALIAS IF NOT EXISTS ROSTER_H2_DEBUG AS $$\n"
-              + "String debug(java.sql.Connection c) throws Exception {\n"
-              + STORES
-              + "  Class<?> fsc = fs.getClass();\n"
+        declare(
+          statement,
+          "ROSTER_H2_DEBUG",
+          "String debug(java.sql.Connection c)",
+          "  Class<?> fsc = fs.getClass();\n"
               + "  while (!fsc.getSimpleName().equals(\"FileStore\")) fsc = fsc.getSuperclass();\n"
               + "  java.lang.reflect.Field dead = fsc.getDeclaredField(\"deadChunks\");\n"
               + "  dead.setAccessible(true);\n"
@@ -211,8 +226,7 @@ public class H2StoreResource {
               + " + \" OLDEST_TO_KEEP=\""
               + " + oldest.invoke(mv)"
               + " + \" DEAD_CHUNKS=\""
-              + " + ((java.util.Collection<?>) dead.get(fs)).size() + \" PINNED=\" + pinned;\n"
-              + "}\n$$");
+              + " + ((java.util.Collection<?>) dead.get(fs)).size() + \" PINNED=\" + pinned;\n");
         try (ResultSet debug = statement.executeQuery("CALL ROSTER_H2_DEBUG()")) {
           debug.next();
           figures.append(debug.getString(1)).append('\n');
