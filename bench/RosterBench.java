@@ -1816,13 +1816,7 @@ public class RosterBench {
       String answer = "";
       while (System.nanoTime() < deadline
           && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
-        HttpResponse<String> response =
-            control.send(
-                HttpRequest.newBuilder(URI.create(url("/bench/h2/settle?seconds=20")))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .timeout(Duration.ofMinutes(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postToBench("/bench/h2/settle?seconds=20", Duration.ofMinutes(2));
         answer = response.body().strip().replace('\n', ' ');
         if (response.statusCode() != 200) {
           break;
@@ -1863,13 +1857,7 @@ public class RosterBench {
       long cpuBefore = cpuMillis();
       String answer;
       do {
-        HttpResponse<String> response =
-            control.send(
-                HttpRequest.newBuilder(URI.create(url("/bench/h2/shrink?seconds=60")))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .timeout(Duration.ofMinutes(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postToBench("/bench/h2/shrink?seconds=60", Duration.ofMinutes(5));
         answer = response.body().strip().replace('\n', ' ');
         if (response.statusCode() != 200) {
           break;
@@ -1881,6 +1869,17 @@ public class RosterBench {
               Duration.ofNanos(System.nanoTime() - started).toSeconds(),
               (cpuMillis() - cpuBefore) / 1e3,
               answer));
+    }
+
+    /** An empty POST to one of the bench build's endpoints, on the control client. */
+    HttpResponse<String> postToBench(String path, Duration timeout)
+        throws IOException, InterruptedException {
+      return control.send(
+          HttpRequest.newBuilder(URI.create(url(path)))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .timeout(timeout)
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     /** The figure {@code name=N} of {@code GET /bench/h2}'s answer; -1 when it is not there. */

@@ -96,9 +96,8 @@ public class H2StoreResource {
   /**
    * Moves H2's chunks towards the start of its file and cuts the file's end, {@code megabytes} of
    * chunks a step, until {@value #SHRUNK_FILL_PERCENT}% of the file is in use, 20 steps in a
-   * row gained nothing, or {@code seconds} have passed: what
-   * H2 itself does a few MB at a time, whenever a new chunk finds no hole to fit in, while less
-   * than half of the file is in use. A bulk load leaves H2's file so (38% at a million users),
+   * row gained nothing, or {@code seconds} have passed: what H2 itself does a few MB at a time,
+   * whenever a new chunk finds no hole to fit in, while less than half of the file is in use. A bulk load leaves H2's file so (38% at a million users),
    * and H2 then spent minutes of the next phases moving tens of GB. The benchmark calls this after
    * each seed. It copies chunks as they are, whatever their age: they stay valid, only their
    * place in the file changes. Answers {@code done} or {@code more}, then the figures of {@link
@@ -144,6 +143,7 @@ public class H2StoreResource {
     return (shrinking ? "more\n" : "done\n") + get();
   }
 
+  /** The share of H2's file in use at which {@link #shrink} stops. */
   static final int SHRUNK_FILL_PERCENT = 90;
 
   /**
