@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * Each round starts a child JVM that opens an H2 file with Roster's settings ({@code
- * DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50} unless {@code --settings} says otherwise, and
+ * DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0} unless {@code --settings} says otherwise, and
  * {@code SET WRITE_DELAY 0}; with {@code --checkpoint true}, H2's 500 ms and a {@code CHECKPOINT}
  * after each commit, as Roster's group commit does) and runs writer
  * threads that insert rows of 200 to 1,000 characters, committing each, about 100 commits a second
@@ -39,7 +39,7 @@ public class H2KillNine {
     }
     int threads = 8;
     int kills = 8;
-    String settings = ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
+    String settings = ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0";
     boolean checkpoint = false;
     Path dir = Files.createTempDirectory("h2kill");
     for (int i = 0; i + 1 < args.length; i += 2) {

@@ -1795,24 +1795,24 @@ public class RosterBench {
     }
 
     /**
-     * Has the bench build run H2's own housekeeping, now, until it has nothing left to do, and
-     * free the dead chunks whose retention time (45 s) has passed. While more than {@value
-     * #SETTLED_DEAD_CHUNKS} dead chunks are too young for that, or fewer than {@value
-     * #SETTLED_LIVE_PERCENT}% of the chunks' bytes are live (sparse chunks too young to be
-     * rewritten yet), it calls again every 5 s. It stops at {@code limit}, or after a minute in
-     * which neither figure improved. Left to itself after a large load, H2 rewrites and moves chunks a little whenever its file is quiet
-     * for a second, for an hour after a million users, and frees a few thousand dead chunks at its
-     * first write after their retention time: the phases after a large load measured that work,
-     * not their requests (docs/benchmark.md, "On H2, each phase settles the file work it caused").
-     * Called at the end of each phase, inside the window its CPU is counted over, so that the
-     * phase that caused the work counts it.
+     * Has the bench build free the dead chunks whose retention time (45 s) has passed (which H2
+     * does only at its next file write), and waits for Roster's own compaction of H2's file to
+     * stop: while more than {@value #SETTLED_DEAD_CHUNKS} dead chunks are too young to be freed, or
+     * the compaction worked in the last 5 s (its {@code COMPACTIONS} count grew), it calls again
+     * every 5 s. It stops at {@code limit}, or after a minute in which the dead chunks did not
+     * become fewer and the compaction did not work. Roster compacts four times a second, with half
+     * the time once the server has been quiet for two seconds, and rests after a minute without
+     * gain; until 2026-12-06 H2 did that work itself, a little whenever its file was quiet for a
+     * second, and the phases after a large load measured it, not their requests (docs/benchmark.md,
+     * "On H2, each phase settles the file work it caused"). Called at the end of each phase, inside
+     * the window its CPU is counted over, so that the phase that caused the work counts it.
      */
     void settleH2File(Duration limit) throws IOException, InterruptedException {
       long started = System.nanoTime();
       long deadline = started + limit.toNanos();
       long lastProgress = started;
       int fewestDead = Integer.MAX_VALUE;
-      int mostLive = -1;
+      int compactions = -1;
       String answer = "";
       while (System.nanoTime() < deadline
           && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
@@ -1826,14 +1826,15 @@ public class RosterBench {
           continue;
         }
         int dead = figure(answer, "DEAD_CHUNKS");
-        int live = figure(answer, "CHUNKS_FILL_RATE");
-        if (dead <= SETTLED_DEAD_CHUNKS && live >= SETTLED_LIVE_PERCENT) {
+        int calls = figure(answer, "COMPACTIONS");
+        boolean compacting = calls != compactions;
+        compactions = calls;
+        if (dead <= SETTLED_DEAD_CHUNKS && !compacting) {
           break;
         }
-        if (dead < fewestDead || live > mostLive) {
+        if (dead < fewestDead || compacting) {
           lastProgress = System.nanoTime();
           fewestDead = Math.min(fewestDead, dead);
-          mostLive = Math.max(mostLive, live);
         }
         Thread.sleep(5_000);
       }
@@ -1890,13 +1891,6 @@ public class RosterBench {
 
     /** Dead chunks H2 may keep after a phase without the benchmark waiting for them. */
     static final int SETTLED_DEAD_CHUNKS = 200;
-
-    /**
-     * The share of live bytes in H2's chunks, young ones included, below which the benchmark waits
-     * after a phase: sparse chunks younger than the retention time are work H2 does once they are
-     * older (it starts below 50%, its {@code AUTO_COMPACT_FILL_RATE}).
-     */
-    static final int SETTLED_LIVE_PERCENT = 50;
 
     long databaseBytes() throws IOException {
       try (Stream<Path> files = Files.list(directory.resolve("db"))) {

@@ -48,7 +48,7 @@ for round in $(seq 1 "$rounds"); do
     [[ $build == new ]] && options=${COMPARE_NEW_JAVA:-}
     # shellcheck disable=SC2086 # the options are words
     start_roster "$dir" $port \
-      "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log" \
+      "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0" "$data/server.log" \
       $options
     pid=$server_pid
     if [[ ${COMPARE_WARMUP:-0} == 1 ]]; then

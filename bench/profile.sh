@@ -17,7 +17,7 @@ mkdir -p "$out"
 port=8193
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=$(mktemp -d /tmp/roster-prof.XXXX)
-url=${3:-"jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50"}
+url=${3:-"jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0"}
 source "$here/bench/server.sh"
 start_roster "$dir" $port "$url" "$data/server.log" -XX:FlightRecorderOptions=stackdepth=256
 pid=$server_pid

@@ -15,7 +15,7 @@ data=$(mktemp -d /tmp/roster-webhook-lag.XXXX)
 source "$here/bench/server.sh"
 ROSTER_ADMIN_USER=admin ROSTER_ADMIN_PASSWORD=bench-admin-password \
   start_roster "$here" $port \
-  "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50" "$data/server.log"
+  "jdbc:h2:file:$data/db;DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0" "$data/server.log"
 pid=$server_pid
 sleep 20
 javac -d "$data/classes" "$here/bench/LogCost.java" "$here/bench/WebhookLag.java"

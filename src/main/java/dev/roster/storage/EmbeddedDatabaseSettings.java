@@ -37,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       request. The cache is on the JVM heap, so the default of 64 MB is sized for {@code
  *       -Xmx512m}. A {@code CACHE_SIZE} in {@code ROSTER_DB_URL} wins.
  *   <li><b>File size.</b> Under steady writes H2 never rewrites the chunks its {@code CHECKPOINT}s
- *       leave nearly empty, so {@link H2FileCompaction} asks for that four times a second.
+ *       leave nearly empty, so {@link H2FileCompaction} does that four times a second, within
+ *       bounds.
  * </ul>
  */
 @Singleton

@@ -56,6 +56,9 @@ public class GroupCommit {
 
   private boolean writing;
 
+  /** {@link System#nanoTime()} when the last file write of this class ended. */
+  private volatile long lastWriteNanos = System.nanoTime();
+
   /** Turns the waiting on; until then {@link #awaitStored()} returns at once. */
   void enable() {
     enabled = true;
@@ -92,6 +95,7 @@ public class GroupCommit {
             writing = false;
             if (done) {
               stored = Math.max(stored, covers);
+              lastWriteNanos = System.nanoTime();
             }
             written.signalAll();
           }
@@ -114,6 +118,11 @@ public class GroupCommit {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** When the last file write for a request ended, as {@link System#nanoTime()}. */
+  long lastWriteNanos() {
+    return lastWriteNanos;
   }
 
   /** Work on the database that must not run beside a file write of this class. */

@@ -17,25 +17,36 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the embedded H2 database's file from growing with every durable write while writes go on.
+ * Keeps the embedded H2 database's file from growing with every durable write, within bounds of its
+ * own: Roster, not H2, decides when H2's file is compacted and how much.
  *
  * <p>Each {@link GroupCommit} {@code CHECKPOINT} writes a chunk to H2's file, and a chunk's space
  * is reused only once none of its pages is live. A leaf page that is not changed again (a full leaf
- * of an index, a user nobody touches) keeps its whole chunk, so the file grows by the size of every
- * chunk written: about 140 KB per created user in a plain-H2 test, some 60 GB for 650,000 users in
- * the benchmark, when the live data was about 4% of the file (docs/benchmark.md). H2 rewrites the
- * live pages of such chunks itself only when its file has been quiet for a second, which a
- * directory under steady load never is: H2 2.2 skips that work whenever anything was read or
- * written since its last look, whatever {@code AUTO_COMPACT_FILL_RATE} says.
+ * of an index, a user nobody touches) keeps its whole chunk, so without compaction the file grows
+ * by the size of every chunk written: about 140 KB per created user in a plain-H2 test, some 60 GB
+ * for 650,000 users in the benchmark, when the live data was about 4% of the file
+ * (docs/benchmark.md). Compacting means rewriting the live pages of sparse chunks into a new one,
+ * so that the old chunks die, and moving chunks towards the start of the file so that it shrinks.
  *
- * <p>So Roster asks for the same work four times a second: H2's {@code MVStore.compact}, which
- * moves the live pages of the oldest, emptiest chunks into the next chunk, at most {@code
- * roster.db.h2-compact-kb} (default 1,024) KB of them a call; {@code 0} turns it off. Chunks
- * younger than H2's {@code RETENTION_TIME} (45 s) are left alone, as H2 leaves them. It runs
- * between two of {@link GroupCommit}'s file writes, as it needs the store lock they hold. H2 has no
- * SQL for this, so {@link #install} declares a function whose Java source H2 compiles (it needs a
- * JDK, as Payara Micro does) and which reaches the store by reflection through H2's own connection:
- * no compile-time dependency on H2, and nothing that depends on the application server's pool.
+ * <p>H2 does both from a background thread of its own when {@code AUTO_COMPACT_FILL_RATE} is above
+ * 0, but without a bound: on a million users its rewriting never raised the chunks' live share and
+ * kept an idle server at 1.5 cores, also after a restart (docs/benchmark.md, 2026-12-06). So
+ * Roster's database URL turns H2's own off ({@code AUTO_COMPACT_FILL_RATE=0}; {@link #start} warns
+ * when it is not), and this class does the work four times a second at the pace {@link
+ * CompactionPace} allows: at most a tenth of the time under use and half of it once the database
+ * has been quiet for two seconds, resting when a minute of work gains nothing. It rewrites only
+ * chunks at most {@link #SPARSE_CHUNK_PERCENT}% live, where a rewrite frees far more than it
+ * writes, at most {@code roster.db.h2-compact-kb} (default 1,024) KB of them a tick ({@code 0}
+ * turns compaction off). Chunks younger than H2's {@code RETENTION_TIME} (45 s) are left alone, as
+ * H2 leaves them.
+ *
+ * <p>It runs between two of {@link GroupCommit}'s file writes, as it needs the store lock they
+ * hold. H2 has no SQL for this, so {@link #install} declares a function whose Java source H2
+ * compiles (it needs a JDK, as Payara Micro does) and which reaches H2's store by reflection
+ * through H2's own connection, calling the methods H2's background thread calls: no compile-time
+ * dependency on H2, and nothing that depends on the application server's pool. The version is
+ * pinned in the pom; a newer H2 without those methods makes {@link #start} warn and leaves the file
+ * uncompacted, nothing else.
  */
 @ApplicationScoped
 public class H2FileCompaction {
@@ -44,22 +55,61 @@ public class H2FileCompaction {
 
   static final String FUNCTION = "ROSTER_COMPACT_H2_FILE";
 
-  /** Below this share of live data in its chunks, H2's file is compacted. */
-  static final int TARGET_FILL_PERCENT = 50;
+  /** Only chunks with at most this share of live bytes are rewritten. */
+  static final int SPARSE_CHUNK_PERCENT = 30;
 
   /**
-   * The function H2 compiles: {@code MVStore.compact(fillRate, bytes)} of the database the calling
-   * connection belongs to; true when it rewrote anything.
+   * The function H2 compiles. It rewrites at most {@code rewriteBytes} of live pages from chunks at
+   * most {@code sparsePercent} live, as H2's background thread does (under the store lock, then
+   * dropping dead chunks), and moves at most {@code moveBytes} of chunks towards the file's start.
+   * It answers H2's figures after that: "rewrote chunksLivePercent fileUsedPercent", rewrote being
+   * 1 or 0.
    */
   static final String SOURCE =
-      "boolean compact(java.sql.Connection connection, int fillRate, int bytes) throws Exception {\n"
+      "String compact(java.sql.Connection connection, int sparsePercent, int rewriteBytes,\n"
+          + "    int moveBytes) throws Exception {\n"
           + "  Object session = connection.getClass().getMethod(\"getSession\").invoke(connection);\n"
           + "  Object database = session.getClass().getMethod(\"getDatabase\").invoke(session);\n"
           + "  Object store = database.getClass().getMethod(\"getStore\").invoke(database);\n"
-          + "  Object mvStore = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
-          + "  return (Boolean) mvStore.getClass().getMethod(\"compact\", int.class, int.class)\n"
-          + "      .invoke(mvStore, fillRate, bytes);\n"
+          + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
+          + "  Object files = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n"
+          + "  Class<?> fileStore = Class.forName(\"org.h2.mvstore.FileStore\", false,\n"
+          + "      mv.getClass().getClassLoader());\n"
+          + "  boolean rewrote = false;\n"
+          + "  if (rewriteBytes > 0) {\n"
+          + "    java.lang.reflect.Method rewrite =\n"
+          + "        fileStore.getDeclaredMethod(\"rewriteChunks\", int.class, int.class);\n"
+          + "    rewrite.setAccessible(true);\n"
+          + "    java.lang.reflect.Method drop = fileStore.getMethod(\"dropUnusedChunks\");\n"
+          + "    java.lang.reflect.Method underLock = mv.getClass()\n"
+          + "        .getDeclaredMethod(\"tryExecuteUnderStoreLock\", java.util.concurrent.Callable.class);\n"
+          + "    underLock.setAccessible(true);\n"
+          + "    java.util.concurrent.Callable<Boolean> work = () -> {\n"
+          + "      boolean done = (Boolean) rewrite.invoke(files, rewriteBytes, sparsePercent);\n"
+          + "      if (done) {\n"
+          + "        drop.invoke(files);\n"
+          + "      }\n"
+          + "      return done;\n"
+          + "    };\n"
+          + "    rewrote = Boolean.TRUE.equals(underLock.invoke(mv, work));\n"
+          + "  }\n"
+          + "  if (moveBytes > 0) {\n"
+          + "    files.getClass().getMethod(\"compactMoveChunks\", int.class, long.class, mv.getClass())\n"
+          + "        .invoke(files, 101, (long) moveBytes, mv);\n"
+          + "  }\n"
+          + "  return (rewrote ? 1 : 0)\n"
+          + "      + \" \" + fileStore.getMethod(\"getChunksFillRate\").invoke(files)\n"
+          + "      + \" \" + fileStore.getMethod(\"getFillRate\").invoke(files);\n"
           + "}";
+
+  /** H2's figures after a call of the function. */
+  record Figures(boolean rewrote, int chunksLivePercent, int fileUsedPercent) {
+    static Figures parse(String answer) {
+      String[] parts = answer.split(" ");
+      return new Figures(
+          "1".equals(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+  }
 
   @Resource(lookup = "jdbc/roster")
   DataSource database;
@@ -73,6 +123,8 @@ public class H2FileCompaction {
   int kilobytesPerCall;
 
   private ScheduledFuture<?> schedule;
+
+  private CompactionPace pace;
 
   private volatile boolean warned;
 
@@ -88,20 +140,22 @@ public class H2FileCompaction {
   /** Declares the function and compacts four times a second from now on; H2 only. */
   void start() {
     if (kilobytesPerCall <= 0) {
-      LOG.info("H2 file compaction under load is off (roster.db.h2-compact-kb=0)");
+      LOG.info("H2 file compaction is off (roster.db.h2-compact-kb=0)");
       return;
     }
     try (Connection connection = ConnectionsInUse.borrow(database)) {
       install(connection);
-      compact(connection, TARGET_FILL_PERCENT, 0); // compiles it now: a failure shows at start
+      compact(connection, 0, 1, 0); // compiles it and reaches H2's methods: a failure shows now
+      warnIfH2CompactsItself(connection);
     } catch (SQLException e) {
       LOG.log(
           Level.WARNING,
-          "Could not declare H2's compaction function (it needs a JDK and an admin user): H2's"
-              + " file will grow under steady writes until they pause",
+          "Could not declare H2's compaction function (it needs a JDK, an admin user and H2"
+              + " 2.2.224): H2's file will grow under steady writes",
           e);
       return;
     }
+    pace = new CompactionPace(kilobytesPerCall * 1024, System.nanoTime());
     schedule =
         scheduler.scheduleWithFixedDelay(this::compactQuietly, 1000, 250, TimeUnit.MILLISECONDS);
   }
@@ -120,29 +174,43 @@ public class H2FileCompaction {
     }
   }
 
-  /**
-   * Rewrites at most {@code bytes} of live pages from old chunks when fewer than {@code
-   * fillPercent} of the chunks' bytes are live; true when it rewrote any.
-   */
-  static boolean compact(Connection connection, int fillPercent, int bytes) throws SQLException {
-    try (CallableStatement call = connection.prepareCall("CALL " + FUNCTION + "(?, ?)")) {
-      call.setInt(1, fillPercent);
-      call.setInt(2, bytes);
+  /** Calls the function (see {@link #SOURCE}); zero bytes only reads the figures. */
+  static Figures compact(Connection connection, int sparsePercent, int rewriteBytes, int moveBytes)
+      throws SQLException {
+    try (CallableStatement call = connection.prepareCall("CALL " + FUNCTION + "(?, ?, ?)")) {
+      call.setInt(1, sparsePercent);
+      call.setInt(2, rewriteBytes);
+      call.setInt(3, moveBytes);
       try (var result = call.executeQuery()) {
-        return result.next() && result.getBoolean(1);
+        result.next();
+        return Figures.parse(result.getString(1));
+      }
+    }
+  }
+
+  private static void warnIfH2CompactsItself(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var result =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'AUTO_COMPACT_FILL_RATE'")) {
+      if (result.next() && !"0".equals(result.getString(1))) {
+        LOG.warning(
+            "H2 compacts its file itself (AUTO_COMPACT_FILL_RATE="
+                + result.getString(1)
+                + " in roster.db.url), without a bound on its CPU; add AUTO_COMPACT_FILL_RATE=0"
+                + " to the URL, as Roster's default has it (docs/operations.md)");
       }
     }
   }
 
   private void compactQuietly() {
     try (Connection connection = ConnectionsInUse.borrow(database)) {
-      groupCommit.betweenWrites(
-          () -> {
-            calls.incrementAndGet();
-            if (compact(connection, TARGET_FILL_PERCENT, kilobytesPerCall * 1024)) {
-              callsThatRewrote.incrementAndGet();
-            }
-          });
+      long now = System.nanoTime();
+      if (ConnectionsInUse.count() > 1) { // this tick's own connection is one
+        pace.used(now);
+      }
+      groupCommit.betweenWrites(() -> tick(connection, now));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException | RuntimeException e) {
@@ -151,5 +219,25 @@ public class H2FileCompaction {
         LOG.log(Level.WARNING, "H2 file compaction failed; it is tried again and again", e);
       }
     }
+  }
+
+  private void tick(Connection connection, long now) throws SQLException {
+    pace.used(groupCommit.lastWriteNanos());
+    Figures before = compact(connection, 0, 0, 0);
+    CompactionPace.Step step = pace.next(now, before.chunksLivePercent(), before.fileUsedPercent());
+    if (step.isNone()) {
+      return;
+    }
+    long start = System.nanoTime();
+    calls.incrementAndGet();
+    Figures after =
+        compact(connection, SPARSE_CHUNK_PERCENT, step.rewriteBytes(), step.moveBytes());
+    if (after.rewrote()) {
+      callsThatRewrote.incrementAndGet();
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CHECKPOINT"); // writes the rewritten pages now, counted in this tick
+      }
+    }
+    pace.spent(System.nanoTime() - start);
   }
 }

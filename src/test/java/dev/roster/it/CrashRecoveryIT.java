@@ -65,7 +65,7 @@ class CrashRecoveryIT {
   private String fileDatabase() {
     return "jdbc:h2:file:"
         + data.resolve("roster").toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
+        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0";
   }
 
   /**

@@ -44,7 +44,7 @@ class ServerLifecycleIT {
   private String fileDatabase() {
     return "jdbc:h2:file:"
         + data.resolve("roster").toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50";
+        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0";
   }
 
   /** The server's own database: the embedded H2 file, or a database of the PostgreSQL cluster. */

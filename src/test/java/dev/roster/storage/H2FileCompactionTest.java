@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link H2FileCompaction}'s function on a real H2 file database, written to as Roster's durable
  * writes do: a commit and a {@code CHECKPOINT} at a time, into a table with an ordered and a random
- * index. {@code RETENTION_TIME=0} lets H2 reuse a chunk at once, where the server waits 45 s.
+ * index. H2's own compaction is off, as in Roster's URL; {@code RETENTION_TIME=0} lets H2 reuse a
+ * chunk at once, where the server waits 45 s.
  */
 class H2FileCompactionTest {
 
@@ -30,7 +31,28 @@ class H2FileCompactionTest {
     try (Connection connection = open("declared")) {
       H2FileCompaction.install(connection);
       H2FileCompaction.install(connection); // a restart declares it again
-      assertFalse(H2FileCompaction.compact(connection, 0, 1 << 20), "nothing below 0% live");
+      H2FileCompaction.Figures figures = H2FileCompaction.compact(connection, 0, 1 << 20, 0);
+      assertFalse(figures.rewrote(), "nothing at 0% live to rewrite");
+      assertTrue(figures.fileUsedPercent() > 0, "figures " + figures);
+    }
+  }
+
+  @Test
+  void movingChunksShrinksTheFileOnceMostRowsAreGone() throws Exception {
+    try (Connection connection = open("moved");
+        Statement statement = connection.createStatement()) {
+      H2FileCompaction.install(connection);
+      write(connection, statement, 600, false);
+      statement.execute("DELETE FROM ROWS_WRITTEN WHERE ID < 5400");
+      statement.execute("CHECKPOINT");
+      long before = Files.size(directory.resolve("moved.mv.db"));
+      H2FileCompaction.Figures figures = null;
+      for (int call = 0; call < 20; call++) {
+        figures = H2FileCompaction.compact(connection, 100, 0, 64 << 20);
+        statement.execute("CHECKPOINT");
+      }
+      long after = Files.size(directory.resolve("moved.mv.db"));
+      assertTrue(after * 3 < before, "file " + before + " bytes, then " + after + ", " + figures);
     }
   }
 
@@ -46,36 +68,45 @@ class H2FileCompactionTest {
   private long fileSizeAfterWrites(String name, boolean compact) throws Exception {
     try (Connection connection = open(name);
         Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE ROWS_WRITTEN (ID BIGINT PRIMARY KEY, KEY_TEXT VARCHAR(36), DOC VARCHAR(2000))");
-      statement.execute("CREATE INDEX ROWS_WRITTEN_KEY ON ROWS_WRITTEN (KEY_TEXT)");
       H2FileCompaction.install(connection);
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-          connection.prepareStatement("INSERT INTO ROWS_WRITTEN VALUES (?, ?, ?)")) {
-        for (int commit = 0; commit < COMMITS; commit++) {
-          for (int row = 0; row < 10; row++) {
-            insert.setLong(1, commit * 10L + row);
-            insert.setString(2, UUID.randomUUID().toString());
-            insert.setString(3, "x".repeat(500));
-            insert.executeUpdate();
-          }
-          connection.commit();
-          statement.execute("CHECKPOINT");
-          if (compact && commit % 20 == 0) {
-            H2FileCompaction.compact(connection, H2FileCompaction.TARGET_FILL_PERCENT, 4096 * 1024);
-            connection.commit();
-          }
-        }
-      }
+      write(connection, statement, COMMITS, compact);
       return Files.size(directory.resolve(name + ".mv.db"));
     }
+  }
+
+  /** Commits of ten rows, each followed by a CHECKPOINT, as Roster's durable writes do. */
+  private static void write(
+      Connection connection, Statement statement, int commits, boolean compact)
+      throws SQLException {
+    statement.execute(
+        "CREATE TABLE ROWS_WRITTEN (ID BIGINT PRIMARY KEY, KEY_TEXT VARCHAR(36), DOC VARCHAR(2000))");
+    statement.execute("CREATE INDEX ROWS_WRITTEN_KEY ON ROWS_WRITTEN (KEY_TEXT)");
+    connection.setAutoCommit(false);
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO ROWS_WRITTEN VALUES (?, ?, ?)")) {
+      for (int commit = 0; commit < commits; commit++) {
+        for (int row = 0; row < 10; row++) {
+          insert.setLong(1, commit * 10L + row);
+          insert.setString(2, UUID.randomUUID().toString());
+          insert.setString(3, "x".repeat(500));
+          insert.executeUpdate();
+        }
+        connection.commit();
+        statement.execute("CHECKPOINT");
+        if (compact && commit % 20 == 0) {
+          H2FileCompaction.compact(
+              connection, H2FileCompaction.SPARSE_CHUNK_PERCENT, 4096 * 1024, 0);
+          connection.commit();
+        }
+      }
+    }
+    connection.setAutoCommit(true);
   }
 
   private Connection open(String name) throws SQLException {
     return DriverManager.getConnection(
         "jdbc:h2:file:"
             + directory.resolve(name)
-            + ";AUTO_COMPACT_FILL_RATE=50;RETENTION_TIME=0;DB_CLOSE_DELAY=0");
+            + ";AUTO_COMPACT_FILL_RATE=0;RETENTION_TIME=0;DB_CLOSE_DELAY=0");
   }
 }
