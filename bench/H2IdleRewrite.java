@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.roster.storage.CompactionPace;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
@@ -30,14 +31,15 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Variants: {@code h2} is Roster up to 2026-12-06 ({@code AUTO_COMPACT_FILL_RATE=50}, and
  * {@code MVStore.compact(50, 1 MB)} four times a second); {@code off} has H2's housekeeping off and
- * nothing else; {@code sparse} is Roster since then ({@code AUTO_COMPACT_FILL_RATE=0}, and four
- * times a second, while less than half the chunks' bytes are live, only chunks at most 30% live
- * rewritten, 1 MB a tick under writes and 16 MB after two quiet seconds, when the file is also
- * shrunk 16 MB a tick while less than half of it is in use; at most a tenth of the time).
+ * nothing else; {@code roster} is Roster since then: {@code AUTO_COMPACT_FILL_RATE=0}, and four
+ * times a second what Roster's {@code CompactionPace} allows (from {@code target/classes}), with
+ * the calls of {@code H2FileCompaction}'s function (chunks at most 30% live rewritten, chunks
+ * moved). The program's own writes count as use, as a request's do in the server.
  *
  * <pre>
- * java -Xmx512m -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar \
- *     bench/H2IdleRewrite.java /tmp/h2idle 1000000 50000 180 h2,sparse
+ * mvn -q compile   # for CompactionPace
+ * java -Xmx512m -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar:target/classes \
+ *     bench/H2IdleRewrite.java /tmp/h2idle 1000000 60000 240 h2,roster
  * </pre>
  */
 public class H2IdleRewrite {
@@ -67,7 +69,8 @@ public class H2IdleRewrite {
     for (String variant : args[4].split(",")) {
       Files.copy(
           dir.resolve("base.mv.db"), dir.resolve("run.mv.db"), StandardCopyOption.REPLACE_EXISTING);
-      String settings = variant.equals("h2") ? "AUTO_COMPACT_FILL_RATE=50" : "AUTO_COMPACT_FILL_RATE=0";
+      String settings =
+          variant.equals("h2") ? "AUTO_COMPACT_FILL_RATE=50" : "AUTO_COMPACT_FILL_RATE=0";
       try (Connection c = DriverManager.getConnection("jdbc:h2:" + dir + "/run;" + settings)) {
         MVStore store = storeOf(c);
         Compactor compactor = new Compactor(store, variant);
@@ -220,8 +223,7 @@ public class H2IdleRewrite {
     final AtomicLong moved = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     volatile long lastWrite = System.nanoTime();
-    long budgetNanos;
-    long budgetAt = System.nanoTime();
+    final CompactionPace pace = new CompactionPace(1 << 20, System.nanoTime());
 
     Compactor(MVStore store, String variant) {
       this.store = store;
@@ -247,36 +249,31 @@ public class H2IdleRewrite {
     void tick() throws Exception {
       calls.incrementAndGet();
       if (variant.equals("h2")) {
-        synchronized (store) {
-          if (store.compact(50, 1 << 20)) {
-            rewrote.incrementAndGet();
-          }
+        if (store.compact(50, 1 << 20)) {
+          rewrote.incrementAndGet();
         }
         return;
       }
-      if (!variant.equals("sparse")) {
+      if (!variant.equals("roster")) {
         return;
       }
       long now = System.nanoTime();
-      budgetNanos = Math.min(1_000_000_000L, budgetNanos + (now - budgetAt) / 10);
-      budgetAt = now;
-      if (budgetNanos <= 0) {
+      pace.used(lastWrite);
+      FileStore<?> files = store.getFileStore();
+      CompactionPace.Step step = pace.next(now, files.getChunksFillRate(), files.getFillRate());
+      if (step.isNone()) {
         skipped.incrementAndGet();
         return;
       }
-      boolean quiet = now - lastWrite > 2_000_000_000L;
-      FileStore<?> files = store.getFileStore();
-      int bytes = quiet ? 16 << 20 : 1 << 20;
-      if (files.getChunksFillRate() < 50) {
-        if (underStoreLock(() -> rewriteChunks(files, bytes, 30))) {
-          rewrote.incrementAndGet();
-        }
+      if (step.rewriteBytes() > 0 && underStoreLock(() -> rewriteChunks(files, step.rewriteBytes(), 30))) {
+        rewrote.incrementAndGet();
+        store.commit();
       }
-      if (quiet && files.getFillRate() < 50) {
-        ((org.h2.mvstore.RandomAccessStore) files).compactMoveChunks(101, 16 << 20, store);
+      if (step.moveBytes() > 0) {
+        ((org.h2.mvstore.RandomAccessStore) files).compactMoveChunks(101, step.moveBytes(), store);
         moved.incrementAndGet();
       }
-      budgetNanos -= System.nanoTime() - now;
+      pace.spent(System.nanoTime() - now);
     }
 
     boolean underStoreLock(Callable<Boolean> work) throws Exception {
