@@ -63,7 +63,8 @@ public class H2FileCompaction {
    * most {@code sparsePercent} live, as H2's background thread does (under the store lock, then
    * dropping dead chunks), and moves at most {@code moveBytes} of chunks towards the file's start.
    * It answers H2's figures after that: "rewrote chunksLivePercent fileUsedPercent", rewrote being
-   * 1 or 0.
+   * 1 or 0; "0 100 100" for a database in memory or with nothing in its file yet. H2 closes the
+   * database when work under its store lock throws, so the rewrite's errors are thrown after it.
    */
   static final String SOURCE =
       "String compact(java.sql.Connection connection, int sparsePercent, int rewriteBytes,\n"
@@ -73,8 +74,16 @@ public class H2FileCompaction {
           + "  Object store = database.getClass().getMethod(\"getStore\").invoke(database);\n"
           + "  Object mv = store.getClass().getMethod(\"getMvStore\").invoke(store);\n"
           + "  Object files = mv.getClass().getMethod(\"getFileStore\").invoke(mv);\n"
+          + "  if (files == null) {\n"
+          + "    return \"0 100 100\"; // in memory: no file\n"
+          + "  }\n"
           + "  Class<?> fileStore = Class.forName(\"org.h2.mvstore.FileStore\", false,\n"
           + "      mv.getClass().getClassLoader());\n"
+          + "  java.lang.reflect.Method saved = fileStore.getDeclaredMethod(\"hasPersistentData\");\n"
+          + "  saved.setAccessible(true);\n"
+          + "  if (!(Boolean) saved.invoke(files)) {\n"
+          + "    return \"0 100 100\"; // nothing written to the file yet\n"
+          + "  }\n"
           + "  boolean rewrote = false;\n"
           + "  if (rewriteBytes > 0) {\n"
           + "    java.lang.reflect.Method rewrite =\n"
@@ -84,14 +93,22 @@ public class H2FileCompaction {
           + "    java.lang.reflect.Method underLock = mv.getClass()\n"
           + "        .getDeclaredMethod(\"tryExecuteUnderStoreLock\", java.util.concurrent.Callable.class);\n"
           + "    underLock.setAccessible(true);\n"
-          + "    java.util.concurrent.Callable<Boolean> work = () -> {\n"
-          + "      boolean done = (Boolean) rewrite.invoke(files, rewriteBytes, sparsePercent);\n"
-          + "      if (done) {\n"
-          + "        drop.invoke(files);\n"
+          + "    java.util.concurrent.Callable<Object> work = () -> {\n"
+          + "      try {\n"
+          + "        boolean done = (Boolean) rewrite.invoke(files, rewriteBytes, sparsePercent);\n"
+          + "        if (done) {\n"
+          + "          drop.invoke(files);\n"
+          + "        }\n"
+          + "        return done;\n"
+          + "      } catch (Throwable e) {\n"
+          + "        return e; // thrown below: under the lock, H2 would close the database for it\n"
           + "      }\n"
-          + "      return done;\n"
           + "    };\n"
-          + "    rewrote = Boolean.TRUE.equals(underLock.invoke(mv, work));\n"
+          + "    Object result = underLock.invoke(mv, work);\n"
+          + "    if (result instanceof Throwable) {\n"
+          + "      throw new Exception(\"H2's rewriteChunks failed\", (Throwable) result);\n"
+          + "    }\n"
+          + "    rewrote = Boolean.TRUE.equals(result);\n"
           + "  }\n"
           + "  if (moveBytes > 0) {\n"
           + "    files.getClass().getMethod(\"compactMoveChunks\", int.class, long.class, mv.getClass())\n"

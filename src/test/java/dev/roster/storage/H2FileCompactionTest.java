@@ -38,6 +38,25 @@ class H2FileCompactionTest {
   }
 
   @Test
+  void aDatabaseInMemoryOrWithAnEmptyFileHasNothingToCompactAndStaysOpen() throws SQLException {
+    for (String url :
+        new String[] {
+          "jdbc:h2:mem:compacted;DB_CLOSE_DELAY=-1",
+          "jdbc:h2:file:" + directory.resolve("fresh") + ";AUTO_COMPACT_FILL_RATE=0"
+        }) {
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        H2FileCompaction.install(connection);
+        H2FileCompaction.Figures figures =
+            H2FileCompaction.compact(connection, 100, 1 << 20, 16 << 20);
+        assertFalse(figures.rewrote(), url);
+        statement.execute("CREATE TABLE STILL_OPEN (ID INT)");
+        statement.execute("INSERT INTO STILL_OPEN VALUES (1)");
+      }
+    }
+  }
+
+  @Test
   void movingChunksShrinksTheFileOnceMostRowsAreGone() throws Exception {
     try (Connection connection = open("moved");
         Statement statement = connection.createStatement()) {
