@@ -1798,7 +1798,8 @@ public class RosterBench {
      * Has the bench build free the dead chunks whose retention time (45 s) has passed (which H2
      * does only at its next file write), and waits for Roster's own compaction of H2's file to
      * stop: while more than {@value #SETTLED_DEAD_CHUNKS} dead chunks are too young to be freed, or
-     * the compaction worked in the last 5 s (its {@code COMPACTIONS} count grew), it calls again
+     * the compaction worked since the last look (its {@code COMPACTIONS} count grew; the first look
+     * compares with the count the last settle ended with), it calls again
      * every 5 s. It stops at {@code limit}, or after a minute in which the dead chunks did not
      * become fewer and the compaction did not work. Roster compacts four times a second, with half
      * the time once the server has been quiet for two seconds, and rests after a minute without
@@ -1812,7 +1813,7 @@ public class RosterBench {
       long deadline = started + limit.toNanos();
       long lastProgress = started;
       int fewestDead = Integer.MAX_VALUE;
-      int compactions = -1;
+      int compactions = compactionsSettled;
       String answer = "";
       while (System.nanoTime() < deadline
           && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
@@ -1838,6 +1839,7 @@ public class RosterBench {
         }
         Thread.sleep(5_000);
       }
+      compactionsSettled = compactions;
       long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
       if (seconds >= 2) {
         progress(String.format("H2's file settled in %d s: %s", seconds, answer));
@@ -1888,6 +1890,12 @@ public class RosterBench {
       Matcher figure = Pattern.compile("\\b" + name + "=(\\d+)").matcher(figures);
       return figure.find() ? Integer.parseInt(figure.group(1)) : -1;
     }
+
+    /**
+     * Roster's compaction calls when the last settle ended: a phase after which the count has not
+     * moved settles at once, without 5 s more in its row.
+     */
+    private int compactionsSettled = -1;
 
     /** Dead chunks H2 may keep after a phase without the benchmark waiting for them. */
     static final int SETTLED_DEAD_CHUNKS = 200;

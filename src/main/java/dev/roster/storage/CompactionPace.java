@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  *       database is in use, and 50% once it has been quiet for two seconds, saved up to one second:
  *       a tick that finds nothing saved does nothing.
  *   <li><b>Rest when nothing improves.</b> While quiet, if a minute of work raised neither the
- *       chunks' live share nor the file's used share by a point, it rests until one of them has
- *       fallen two points below where it stopped (new writes left new garbage).
+ *       chunks' live share nor the file's used share by a point above its lowest in that minute, it
+ *       rests until one of them has fallen two points below where it stopped (new writes left new
+ *       garbage).
  * </ul>
  *
  * <p>Under use it only rewrites, a little at a time; while quiet it rewrites four times as much and
@@ -128,7 +129,11 @@ public final class CompactionPace {
       windowStart = now;
       windowChunks = chunks;
       windowFile = file;
-    } else if (now - windowStart >= PROGRESS_WINDOW_NANOS) {
+    }
+    // a share that falls (dead chunks freed, say) is new work: gains count from the lowest
+    windowChunks = Math.min(windowChunks, chunks);
+    windowFile = Math.min(windowFile, file);
+    if (now - windowStart >= PROGRESS_WINDOW_NANOS) {
       if (chunks < windowChunks + 1 && file < windowFile + 1) {
         resting = true;
         restChunks = chunks;

@@ -141,7 +141,7 @@ public class H2FileCompaction {
 
   private ScheduledFuture<?> schedule;
 
-  private CompactionPace pace;
+  private volatile CompactionPace pace;
 
   private volatile boolean warned;
 
@@ -149,9 +149,20 @@ public class H2FileCompaction {
 
   private final AtomicLong calls = new AtomicLong();
 
-  /** Calls so far, and those that rewrote pages: "calls/rewrote". */
+  private final AtomicLong callsThatMoved = new AtomicLong();
+
+  /**
+   * Ticks that did work, those that rewrote pages and those that moved chunks, and whether it rests
+   * now: "calls/rewrote/moved" and " resting" when it does.
+   */
   public String counts() {
-    return calls.get() + "/" + callsThatRewrote.get();
+    CompactionPace current = pace;
+    return calls.get()
+        + "/"
+        + callsThatRewrote.get()
+        + "/"
+        + callsThatMoved.get()
+        + (current != null && current.isResting() ? " resting" : "");
   }
 
   /** Declares the function and compacts four times a second from now on; H2 only. */
@@ -254,6 +265,9 @@ public class H2FileCompaction {
       try (Statement statement = connection.createStatement()) {
         statement.execute("CHECKPOINT"); // writes the rewritten pages now, counted in this tick
       }
+    }
+    if (step.moveBytes() > 0) {
+      callsThatMoved.incrementAndGet();
     }
     pace.spent(System.nanoTime() - start);
   }

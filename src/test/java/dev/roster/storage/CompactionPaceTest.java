@@ -80,6 +80,18 @@ class CompactionPaceTest {
   }
 
   @Test
+  void aShareThatFallsInTheMinuteIsNewWorkNotALackOfProgress() {
+    now += 3 * SECOND;
+    for (int i = 0; i < 4 * 30; i++) {
+      assertFalse(tick(60, 49 - i / 4).isNone(), "tick " + i); // dead chunks freed: 49% to 20%
+    }
+    for (int i = 0; i < 4 * 31; i++) {
+      assertFalse(tick(60, 20 + i / 60).isNone(), "tick " + i); // then moves gain two points
+    }
+    assertFalse(pace.isResting());
+  }
+
+  @Test
   void progressWithinAMinuteKeepsItWorking() {
     now += 3 * SECOND;
     for (int i = 0; i < 4 * 180; i++) {
