@@ -44,9 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hold. H2 has no SQL for this, so {@link #install} declares a function whose Java source H2
  * compiles (it needs a JDK, as Payara Micro does) and which reaches H2's store by reflection
  * through H2's own connection, calling the methods H2's background thread calls: no compile-time
- * dependency on H2, and nothing that depends on the application server's pool. The version is
- * pinned in the pom; a newer H2 without those methods makes {@link #start} warn and leaves the file
- * uncompacted, nothing else.
+ * dependency on H2, and nothing that depends on the application server's pool. Those methods are H2
+ * 2.2.224's (the version Payara Micro bundles); an H2 without them makes the compaction log a
+ * warning once, at start or at its first tick, and leave the file uncompacted, nothing else.
  */
 @ApplicationScoped
 public class H2FileCompaction {
