@@ -1856,8 +1856,8 @@ public class RosterBench {
      * shrunk").
      */
     void shrinkH2File(Duration limit) throws IOException, InterruptedException {
-      // calls of 20 s: a call of 38 s on a 36 GB file ended in EOF (the server closes an HTTP/2
-      // connection that sent nothing for 30 s), which ended the run
+      // calls of 20 s: a call of 38 s on a 36 GB file ended in EOF, which ended the run (most
+      // likely the connection's 30 s idle limit: calls of 25 s had passed)
       long started = System.nanoTime();
       long cpuBefore = cpuMillis();
       String answer;
