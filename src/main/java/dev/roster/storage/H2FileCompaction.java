@@ -216,7 +216,8 @@ public class H2FileCompaction {
     }
   }
 
-  private static void warnIfH2CompactsItself(Connection connection) throws SQLException {
+  /** Logs a warning when the URL left H2's own compaction on; package-private for its test. */
+  static void warnIfH2CompactsItself(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         var result =
             statement.executeQuery(

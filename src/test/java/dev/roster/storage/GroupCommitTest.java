@@ -44,6 +44,19 @@ class GroupCommitTest {
   }
 
   @Test
+  void aFinishedWriteTellsTheCompactionTheDatabaseIsInUse() {
+    SlowFile file = new SlowFile();
+    file.enable();
+    long before = file.lastWriteNanos();
+    assertTrue(file.awaitStored());
+    assertTrue(file.lastWriteNanos() - before > 0, "a write moves the time of the last write");
+    long after = file.lastWriteNanos();
+    file.failing = true;
+    assertFalse(file.awaitStored());
+    assertEquals(after, file.lastWriteNanos(), "a failed write is not one");
+  }
+
+  @Test
   void returnsAtOnceWhenOff() {
     SlowFile file = new SlowFile();
     assertTrue(file.awaitStored());

@@ -1,5 +1,6 @@
 package dev.roster.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +60,42 @@ class H2FileCompactionTest {
         statement.execute("INSERT INTO STILL_OPEN VALUES (1)");
       }
     }
+  }
+
+  @Test
+  void aUrlThatLeavesH2sOwnCompactionOnIsWarnedAbout() throws SQLException {
+    List<String> warnings = new ArrayList<>();
+    Logger logger = Logger.getLogger(H2FileCompaction.class.getName());
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      for (String rate : new String[] {"0", "50"}) {
+        try (Connection connection =
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + directory.resolve("rate" + rate)
+                    + ";AUTO_COMPACT_FILL_RATE="
+                    + rate)) {
+          H2FileCompaction.warnIfH2CompactsItself(connection);
+        }
+      }
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertEquals(1, warnings.size(), "warnings " + warnings);
+    assertTrue(warnings.get(0).contains("AUTO_COMPACT_FILL_RATE=50"), warnings.get(0));
   }
 
   @Test
