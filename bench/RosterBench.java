@@ -1556,7 +1556,7 @@ public class RosterBench {
             "ROSTER_DB_URL",
             "jdbc:h2:file:"
                 + directory.resolve("db/roster")
-                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=50"
+                + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_COMPACT_FILL_RATE=0"
                 + options.h2Settings());
       } else {
         environment.put("ROSTER_DB_URL", options.database().url());
