@@ -1628,6 +1628,19 @@ public class RosterBench {
                 + reference.statusCode()
                 + ": build the WAR with mvn -Pbench -DskipTests package");
       }
+      printRosterWarnings();
+    }
+
+    /**
+     * Prints what Roster warned about while starting (a setting it advises against, such as H2's
+     * own compaction left on), so that a run measuring a misconfigured server says so at once.
+     */
+    void printRosterWarnings() throws IOException {
+      for (String line : Files.readAllLines(log)) {
+        if (line.contains("WARNING") && line.contains("dev.roster.")) {
+          progress("the server warns: " + line.substring(line.lastIndexOf("] ") + 2));
+        }
+      }
     }
 
     /**
