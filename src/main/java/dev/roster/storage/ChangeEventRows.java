@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The change feed's tables: {@code CHANGE_EVENT} and the per-tenant {@code TENANT_EVENT_COUNTER}
@@ -134,13 +136,53 @@ public final class ChangeEventRows {
     return events;
   }
 
-  /** Deletes up to {@code max} events (of any tenant) that occurred before the cutoff. */
+  /**
+   * The oldest events (of any tenant) that occurred before a cutoff ({@code ?1}), at most {@code
+   * ?2}: through {@code CHANGE_EVENT_OCCURRED}, reading only those.
+   */
+  static final String OLDEST_SQL =
+      "SELECT TENANT_ID, SEQ FROM CHANGE_EVENT WHERE OCCURRED < ?1 ORDER BY OCCURRED"
+          + " FETCH FIRST ?2 ROWS ONLY";
+
+  /**
+   * A tenant's ({@code ?1}) events numbered from {@code ?2} to {@code ?3} that occurred before a
+   * cutoff ({@code ?4}): through the primary key, reading only that range.
+   */
+  static final String DELETE_RANGE_SQL =
+      "DELETE FROM CHANGE_EVENT WHERE TENANT_ID = ?1 AND SEQ BETWEEN ?2 AND ?3 AND OCCURRED < ?4";
+
+  /**
+   * Deletes the {@code max} oldest events (of any tenant) that occurred before the cutoff, and any
+   * other event before the cutoff that a tenant numbered between two of them; returns how many, so
+   * fewer than {@code max} means none is left. It reads the oldest first, then deletes each
+   * tenant's range of them. One {@code DELETE} with that read as its subquery made H2 walk every
+   * event for it, even when none was old: at a million events it outlasted the statement timeout,
+   * so the hourly purge failed every hour (docs/benchmark.md).
+   */
   public int purgeOlderThan(Instant cutoff, int max) {
-    return sql("DELETE FROM CHANGE_EVENT WHERE (TENANT_ID, SEQ) IN (SELECT TENANT_ID, SEQ"
-            + " FROM CHANGE_EVENT WHERE OCCURRED < ?1 ORDER BY OCCURRED FETCH FIRST ?2 ROWS ONLY)")
-        .setParameter(1, Timestamp.valueOf(Timestamps.stored(cutoff)))
-        .setParameter(2, max)
-        .executeUpdate();
+    Timestamp before = Timestamp.valueOf(Timestamps.stored(cutoff));
+    @SuppressWarnings("unchecked")
+    List<Object[]> oldest =
+        sql(OLDEST_SQL).setParameter(1, before).setParameter(2, max).getResultList();
+    Map<String, long[]> ranges = new HashMap<>(); // a tenant's lowest and highest number
+    for (Object[] row : oldest) {
+      long seq = ((Number) row[1]).longValue();
+      ranges.merge(
+          (String) row[0],
+          new long[] {seq, seq},
+          (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+    }
+    int deleted = 0;
+    for (Map.Entry<String, long[]> range : ranges.entrySet()) {
+      deleted +=
+          sql(DELETE_RANGE_SQL)
+              .setParameter(1, range.getKey())
+              .setParameter(2, range.getValue()[0])
+              .setParameter(3, range.getValue()[1])
+              .setParameter(4, before)
+              .executeUpdate();
+    }
+    return deleted;
   }
 
   private void createCounter(String tenantId, long lastSeq) {

@@ -66,7 +66,7 @@ public class ChangeFeedRetention {
     do {
       deleted = feed.purgeOlderThan(cutoff, CHUNK);
       total += deleted;
-    } while (deleted == CHUNK);
+    } while (deleted >= CHUNK);
     if (total > 0) {
       LOG.info("Change feed: purged " + total + " events older than " + cutoff);
     }
