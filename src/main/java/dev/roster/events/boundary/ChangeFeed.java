@@ -109,7 +109,7 @@ public class ChangeFeed {
     return new ChangeEventRows(em).lastNumber(tenantId);
   }
 
-  /** Deletes up to {@code max} events that occurred before the cutoff; returns how many. */
+  /** Deletes the {@code max} oldest events before the cutoff, or a few more; returns how many. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int purgeOlderThan(Instant cutoff, int max) {
     return new ChangeEventRows(em).purgeOlderThan(cutoff, max);
