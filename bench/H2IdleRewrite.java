@@ -33,8 +33,9 @@ import org.h2.mvstore.MVStore;
  * {@code MVStore.compact(50, 1 MB)} four times a second); {@code off} has H2's housekeeping off and
  * nothing else; {@code roster} is Roster since then: {@code AUTO_COMPACT_FILL_RATE=0}, and four
  * times a second what Roster's {@code CompactionPace} allows (from {@code target/classes}), with
- * the calls of {@code H2FileCompaction}'s function (chunks at most 30% live rewritten then, 20% since 2026-12-07; chunks
- * moved). The program's own writes count as use, as a request's do in the server.
+ * the calls of {@code H2FileCompaction}'s function (chunks at most 30% live rewritten, as Roster
+ * did until 87262aa, which made it 20%; chunks moved). The program's own writes count as use, as a
+ * request's do in the server.
  *
  * <pre>
  * mvn -q compile   # for CompactionPace

@@ -58,7 +58,7 @@ public class H2FileCompaction {
   /**
    * Only chunks with at most this share of live bytes are rewritten: each byte rewritten frees at
    * least four. At 30% (two and a third) the compaction of a million users' file cost about three
-   * times the CPU for the same file size: 22–24 ms per PATCH in all against 8–12 ms
+   * times the CPU for the same file size: 22–29 ms per PATCH in all against 8–12 ms
    * (docs/benchmark.md, "Which chunks to rewrite").
    */
   static final int SPARSE_CHUNK_PERCENT = 20;
