@@ -38,7 +38,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
  *       #SCRIPTS} lists them, so that no class-path scanning is needed: application servers hand a
  *       WAR's resources out under URL schemes a scanner may not know. {@code SchemaMigrationsTest}
  *       checks that the list and the folders agree. What SQL cannot compute on both databases is a
- *       migration in Java ({@link #IN_JAVA}), numbered after the scripts.
+ *       migration in Java ({@link #IN_JAVA}), numbered among the scripts: Flyway runs both in the
+ *       order of their versions (V16 is in Java, V17 a script again).
  *   <li><b>Databases made before migrations.</b> Until 2026-12-03 EclipseLink created the schema
  *       itself ({@code create-or-extend-tables}). Such a database has V1's tables but no history:
  *       Flyway then records V1 as its baseline and runs only what follows.
@@ -74,11 +75,12 @@ public class SchemaMigrations {
           "common/V12__provisioning_log_people.sql",
           "postgresql/V13__user_values_by_user.sql",
           "h2/V14__user_values_keyed_by_user.sql",
-          "postgresql/V15__user_values_keyed_by_user.sql");
+          "postgresql/V15__user_values_keyed_by_user.sql",
+          "common/V17__active_users_by_tenant.sql");
 
   /**
    * The migrations written in Java, for what SQL cannot compute on both databases; their versions
-   * continue those of {@link #SCRIPTS}.
+   * are numbered with those of {@link #SCRIPTS}, and Flyway runs both in one order.
    */
   static final List<JavaMigration> IN_JAVA = List.of(new CorrelationHashMigration());
 

@@ -47,7 +47,9 @@ import java.util.List;
       @Index(name = "SCIM_USERS_EXTERNAL_ID", columnList = "TENANT_ID, EXTERNAL_ID"),
       @Index(name = "SCIM_USERS_DISPLAY_NAME", columnList = "TENANT_ID, DISPLAY_NAME_KEY"),
       @Index(name = "SCIM_USERS_LAST_MODIFIED", columnList = "TENANT_ID, LAST_MODIFIED"),
-      @Index(name = "SCIM_USERS_CREATED", columnList = "TENANT_ID, CREATED")
+      @Index(name = "SCIM_USERS_CREATED", columnList = "TENANT_ID, CREATED"),
+      // the deprovisioning hold's count of active users reads this index alone (migration V17)
+      @Index(name = "SCIM_USERS_ACTIVE", columnList = "TENANT_ID, ACTIVE")
     })
 public class StoredUser {
 
