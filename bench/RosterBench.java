@@ -1811,52 +1811,45 @@ public class RosterBench {
      * Has the bench build free the dead chunks whose retention time (45 s) has passed (which H2
      * does only at its next file write), and waits for Roster's own compaction of H2's file to
      * stop: while more than {@value #SETTLED_DEAD_CHUNKS} dead chunks are too young to be freed, or
-     * the compaction worked since the last look and does not rest (its {@code COMPACTIONS} count
-     * grew; the first look compares with the count the last settle ended with), it calls again
-     * every 5 s. It stops at {@code limit}, or after {@link #SETTLE_WITHOUT_GAIN} in which the dead
-     * chunks did not become fewer and neither the chunks' live share nor the file's used share
-     * rose above its best of this settle. Roster compacts four times a second, with half the time
-     * once the server has been quiet for two seconds, and rests after a minute without gain; until
-     * 2026-12-06 H2 did that work itself, a little whenever its file was quiet for a second, and the
-     * phases after a large load measured it, not their requests (docs/benchmark.md, "On H2, each
-     * phase settles the file work it caused"). Called at the end of each phase, inside the window
-     * its CPU is counted over, so that the phase that caused the work counts it.
+     * the compaction worked since the last look (its {@code COMPACTIONS} count grew; the first look
+     * compares with the count the last settle ended with), it calls again
+     * every 5 s. It stops at {@code limit}, or after a minute in which the dead chunks did not
+     * become fewer and the compaction did not work. Roster compacts four times a second, with half
+     * the time once the server has been quiet for two seconds, and rests after a minute without
+     * gain; until 2026-12-06 H2 did that work itself, a little whenever its file was quiet for a
+     * second, and the phases after a large load measured it, not their requests (docs/benchmark.md,
+     * "On H2, each phase settles the file work it caused"). Called at the end of each phase, inside
+     * the window its CPU is counted over, so that the phase that caused the work counts it.
      */
     void settleH2File(Duration limit) throws IOException, InterruptedException {
       long started = System.nanoTime();
       long deadline = started + limit.toNanos();
-      long lastGain = started;
+      long lastProgress = started;
       int fewestDead = Integer.MAX_VALUE;
-      int mostChunksLive = -1;
-      int mostFileUsed = -1;
       int compactions = compactionsSettled;
       String answer = "";
       while (System.nanoTime() < deadline
-          && System.nanoTime() - lastGain < SETTLE_WITHOUT_GAIN.toNanos()) {
+          && System.nanoTime() - lastProgress < Duration.ofMinutes(1).toNanos()) {
         HttpResponse<String> response = postToBench("/bench/h2/settle?seconds=20", Duration.ofMinutes(2));
         answer = response.body().strip().replace('\n', ' ');
         if (response.statusCode() != 200) {
           break;
         }
         if (answer.startsWith("more")) {
-          lastGain = System.nanoTime();
+          lastProgress = System.nanoTime();
           continue;
         }
         int dead = figure(answer, "DEAD_CHUNKS");
         int calls = figure(answer, "COMPACTIONS");
-        boolean compacting = calls != compactions && !answer.contains(" resting");
+        boolean compacting = calls != compactions;
         compactions = calls;
         if (dead <= SETTLED_DEAD_CHUNKS && !compacting) {
           break;
         }
-        int chunksLive = figure(answer, "CHUNKS_FILL_RATE");
-        int fileUsed = figure(answer, "FILL_RATE");
-        if (dead < fewestDead || chunksLive > mostChunksLive || fileUsed > mostFileUsed) {
-          lastGain = System.nanoTime();
+        if (dead < fewestDead || compacting) {
+          lastProgress = System.nanoTime();
+          fewestDead = Math.min(fewestDead, dead);
         }
-        fewestDead = Math.min(fewestDead, dead);
-        mostChunksLive = Math.max(mostChunksLive, chunksLive);
-        mostFileUsed = Math.max(mostFileUsed, fileUsed);
         Thread.sleep(5_000);
       }
       compactionsSettled = compactions;
@@ -1865,16 +1858,6 @@ public class RosterBench {
         progress(String.format("H2's file settled in %d s: %s", seconds, answer));
       }
     }
-
-    /**
-     * How long {@link #settleH2File} waits for a gain before it ends a phase: longer than H2's
-     * retention time (45 s), before which the chunks a phase left dead can be neither freed nor
-     * counted as gained. Until 2026-12-07 it waited a minute and any compaction call counted as a
-     * gain, so a phase settled for as long as the compaction kept calling, and each PATCH row of a
-     * quick run settled 130 s with the chunks' live share at 42–45% throughout. A compaction still
-     * calling when a phase ends does so at the start of the next one, which counts it.
-     */
-    static final Duration SETTLE_WITHOUT_GAIN = Duration.ofSeconds(50);
 
     /**
      * Has the bench build move H2's chunks to the start of its file until it is mostly in use (or
