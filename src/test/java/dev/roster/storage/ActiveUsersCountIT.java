@@ -97,12 +97,14 @@ class ActiveUsersCountIT {
         em -> {
           for (int i = 0; i < users; i++) {
             long id = IDS.incrementAndGet();
+            // ACTIVE as a literal (TRUE, FALSE or NULL): PostgreSQL cannot type a null parameter
+            String activeLiteral = String.valueOf(active).toUpperCase(Locale.ROOT);
             em.createNativeQuery(
                     "INSERT INTO SCIM_USERS (ID, ACTIVE, CREATED, DOCUMENT, LAST_MODIFIED, SCIM_ID,"
                         + " TENANT_ID, USER_NAME_KEY, VERSION)"
                         + " VALUES (?1, "
-                        + String.valueOf(active).toUpperCase(Locale.ROOT) // a literal: PostgreSQL
-                        + ", ?3, '{}', ?3, ?4, ?5, ?6, 1)") // types no null parameter here
+                        + activeLiteral
+                        + ", ?3, '{}', ?3, ?4, ?5, ?6, 1)")
                 .setParameter(1, id)
                 .setParameter(3, now)
                 .setParameter(4, UUID.randomUUID().toString())
