@@ -398,6 +398,8 @@ public class RosterBench {
 
   private final Options options;
   private final Server server;
+  /** On PostgreSQL, what lets each row wait for the autovacuum its writes made due; else null. */
+  private final Autovacuum autovacuum;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -422,6 +424,89 @@ public class RosterBench {
     this.options = options;
     this.server = server;
     this.tenants.addAll(server.tenants());
+    this.autovacuum = options.database() == null ? null : new Autovacuum(options.database());
+  }
+
+  /**
+   * Waits at the end of each row on PostgreSQL until autovacuum has done what the row's writes
+   * made due, inside the row's window, counting the CPU of the {@code postgres} processes alone:
+   * autovacuum wakes about once a minute, so without this the vacuums and analyzes of a write
+   * row's tables landed in the rows after it, and the lookups right after the sync read up to a
+   * quarter dearer than the same lookup minutes later (docs/benchmark.md, 2026-12-07). H2's file
+   * work is settled the same way by {@link Server#settle}.
+   */
+  static final class Autovacuum {
+    /**
+     * Workers at work, and tables over one of autovacuum's thresholds by the server's settings (a
+     * table's own storage parameters are not read: Roster sets none).
+     */
+    static final String PENDING =
+        "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'),"
+            + " (SELECT count(*) FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid"
+            + " WHERE t.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8"
+            + " + current_setting('autovacuum_vacuum_scale_factor')::float8"
+            + " * greatest(c.reltuples, 0)"
+            + " OR t.n_ins_since_vacuum"
+            + " > current_setting('autovacuum_vacuum_insert_threshold')::float8"
+            + " + current_setting('autovacuum_vacuum_insert_scale_factor')::float8"
+            + " * greatest(c.reltuples, 0)"
+            + " OR t.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8"
+            + " + current_setting('autovacuum_analyze_scale_factor')::float8"
+            + " * greatest(c.reltuples, 0))";
+
+    private final java.sql.Connection connection;
+
+    Autovacuum(Database database) {
+      try {
+        // the driver jar is the server's (--db-driver), not on this program's class path
+        var loader =
+            new java.net.URLClassLoader(
+                new java.net.URL[] {database.driver().toUri().toURL()},
+                RosterBench.class.getClassLoader());
+        var driver =
+            (java.sql.Driver)
+                Class.forName("org.postgresql.Driver", true, loader)
+                    .getDeclaredConstructor()
+                    .newInstance();
+        var properties = new java.util.Properties();
+        properties.setProperty("user", database.user());
+        properties.setProperty("password", database.password());
+        connection = driver.connect(database.url(), properties);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot reach " + database.url() + " from the bench", e);
+      }
+    }
+
+    /** Waits until no worker runs and no table is due, at most {@code limit}; prints the wait. */
+    void settle(Duration limit) throws Exception {
+      long started = System.nanoTime();
+      long deadline = started + limit.toNanos();
+      // a backend reports its counts at most once a second after its last statement
+      Thread.sleep(1_500);
+      String pending;
+      while (!(pending = pending()).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(2_000);
+      }
+      long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+      if (!pending.isEmpty()) {
+        progress("autovacuum still " + pending + " after " + seconds + " s; measuring anyway");
+      } else if (seconds >= 2) {
+        progress("autovacuum settled in " + seconds + " s");
+      }
+    }
+
+    /** "" when autovacuum has nothing to do, otherwise what it has. */
+    private String pending() throws java.sql.SQLException {
+      try (var statement = connection.createStatement();
+          var result = statement.executeQuery(PENDING)) {
+        result.next();
+        int workers = result.getInt(1);
+        int due = result.getInt(2);
+        return workers == 0 && due == 0
+            ? ""
+            : workers + " worker(s) at work, " + due + " table(s) due";
+      }
+    }
   }
 
   void run() throws Exception {
@@ -996,10 +1081,18 @@ public class RosterBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(300); // the provisioning log is written every 200 ms: count its work too
     server.awaitQuiet();
+    long cpu;
     if (options.database() == null) {
       server.settle(Duration.ofMinutes(5)); // runs away on a file of tens of GB: see the docs
+      cpu = server.cpuMillis() - cpuBefore;
+    } else {
+      // the wait counts PostgreSQL's processes only: the idle server's 10-30 ms a second over
+      // up to a minute would weigh more on a read row than the vacuum it waits for
+      cpu = server.cpuMillis() - cpuBefore;
+      long databaseBefore = server.databaseCpuMillis();
+      autovacuum.settle(Duration.ofMinutes(3));
+      cpu += server.databaseCpuMillis() - databaseBefore;
     }
-    long cpu = server.cpuMillis() - cpuBefore;
     long jit = Math.max(0, server.jitMillis() - jitBefore);
     long busy = machineBusyMillis() - busyBefore;
     double window = (System.nanoTime() - start) / 1e9;
@@ -1695,6 +1788,11 @@ public class RosterBench {
         ticks += ticksOfEach(Path.of("/proc"), "(postgres)", true);
       }
       return ticks * 1000 / ticksPerSecond;
+    }
+
+    /** utime + stime of the local {@code postgres} processes alone (see {@link #cpuMillis}). */
+    long databaseCpuMillis() throws IOException {
+      return ticksOfEach(Path.of("/proc"), "(postgres)", true) * 1000 / ticksPerSecond;
     }
 
     /**
