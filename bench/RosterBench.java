@@ -1081,14 +1081,13 @@ public class RosterBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(300); // the provisioning log is written every 200 ms: count its work too
     server.awaitQuiet();
-    long cpu;
     if (options.database() == null) {
       server.settle(Duration.ofMinutes(5)); // runs away on a file of tens of GB: see the docs
-      cpu = server.cpuMillis() - cpuBefore;
-    } else {
+    }
+    long cpu = server.cpuMillis() - cpuBefore;
+    if (autovacuum != null) {
       // the wait counts PostgreSQL's processes only: the idle server's 10-30 ms a second over
       // up to a minute would weigh more on a read row than the vacuum it waits for
-      cpu = server.cpuMillis() - cpuBefore;
       long databaseBefore = server.databaseCpuMillis();
       autovacuum.settle(Duration.ofMinutes(3));
       cpu += server.databaseCpuMillis() - databaseBefore;
@@ -1784,10 +1783,7 @@ public class RosterBench {
      */
     long cpuMillis() throws IOException {
       long ticks = ticks(Files.readString(Path.of("/proc/" + process.pid() + "/stat")), false);
-      if (databaseElsewhere) {
-        ticks += ticksOfEach(Path.of("/proc"), "(postgres)", true);
-      }
-      return ticks * 1000 / ticksPerSecond;
+      return ticks * 1000 / ticksPerSecond + (databaseElsewhere ? databaseCpuMillis() : 0);
     }
 
     /** utime + stime of the local {@code postgres} processes alone (see {@link #cpuMillis}). */
