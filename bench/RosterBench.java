@@ -76,8 +76,11 @@ import java.util.stream.Stream;
  * requests. It is read once the server is idle before the phase, and once it is idle again after
  * the last response (at least 0.3 s later), so that the work a phase leaves behind (the
  * provisioning log's writer, which flushes every 200 ms, H2's background writer, JIT, GC) is
- * counted in it. On a shared, noisy machine this is the figure that holds; ops/s and latencies move
- * with the load of other processes, including this program's.
+ * counted in it. On H2 a row then waits for the file work it caused to settle, and leaves out of
+ * that wait the idle server's CPU, measured once after the warm-up; on PostgreSQL it waits for the
+ * autovacuum it caused, counting autovacuum's workers alone (docs/benchmark.md, "Method"). On a
+ * shared, noisy machine this is the figure that holds; ops/s and latencies move with the load of
+ * other processes, including this program's.
  *
  * <p>Warm-up: every phase runs once, short, on tenant t20, and is thrown away. Then, as C2 needs
  * some 50,000 requests before the platform's own path settles, the reference runs in bursts of
@@ -415,6 +418,12 @@ public class RosterBench {
    */
   private final Map<String, Double> logCosts = new java.util.LinkedHashMap<>();
 
+  /**
+   * On H2, the idle server's CPU in ms a second, measured once after the warm-up: what each second
+   * of a row's settle wait leaves out of the row (see {@link #measure}); 0 on PostgreSQL.
+   */
+  private double idleCpuPerSecond;
+
   static final int LOG_COST_BLOCKS = 3;
   private final String startedAt = now();
   private final String loadAtStart = loadAverage();
@@ -437,13 +446,17 @@ public class RosterBench {
    */
   static final class Autovacuum {
     /**
-     * Workers at work, and tables over one of autovacuum's thresholds by the server's settings (a
-     * table's own storage parameters are not read: Roster sets none).
+     * Workers at work, and tables of at least 1 MB over one of autovacuum's thresholds by the
+     * server's settings (a table's own storage parameters are not read: Roster sets none). Smaller
+     * tables are left out: the log's hourly counts and the tenants' activity, a few dozen rows
+     * updated by every logged request, were due after nearly every row, and each row waited a
+     * minute for vacuums of under 10 ms of CPU.
      */
     static final String PENDING =
         "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'),"
             + " (SELECT count(*) FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid"
-            + " WHERE t.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8"
+            + " WHERE pg_relation_size(c.oid) >= 1048576"
+            + " AND (t.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8"
             + " + current_setting('autovacuum_vacuum_scale_factor')::float8"
             + " * greatest(c.reltuples, 0)"
             + " OR t.n_ins_since_vacuum"
@@ -452,7 +465,7 @@ public class RosterBench {
             + " * greatest(c.reltuples, 0)"
             + " OR t.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8"
             + " + current_setting('autovacuum_analyze_scale_factor')::float8"
-            + " * greatest(c.reltuples, 0))";
+            + " * greatest(c.reltuples, 0)))";
 
     private final java.sql.Connection connection;
 
@@ -520,6 +533,13 @@ public class RosterBench {
     progress("waiting for the JIT compiler to finish");
     // Two quiet seconds in a row: the compiler thread pauses between methods.
     server.awaitQuiet(options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(8), 8);
+    if (options.database() == null) {
+      idleCpuPerSecond = server.cpuPerSecond(Duration.ofSeconds(30));
+      progress(
+          String.format(
+              "the idle server uses %.1f ms of CPU a second; each row's settle wait leaves that out",
+              idleCpuPerSecond));
+    }
     Row referenceStart = measureReference("reference");
 
     Users directory = Users.of(main, 0, options.users());
@@ -1081,16 +1101,27 @@ public class RosterBench {
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(300); // the provisioning log is written every 200 ms: count its work too
     server.awaitQuiet();
+    long idleLeftOut = 0;
     if (options.database() == null) {
+      // the settle lasts 45 s or more after a row that wrote (H2 frees a dead chunk 45 s after
+      // it died): the idle server's CPU over that long would weigh more on a read row than the
+      // file work it waits for, so that part is left out
+      long settleStarted = System.nanoTime();
+      long cpuAtSettle = server.cpuMillis();
       server.settle(Duration.ofMinutes(5)); // runs away on a file of tens of GB: see the docs
+      double settleSeconds = (System.nanoTime() - settleStarted) / 1e9;
+      idleLeftOut =
+          Math.min(
+              server.cpuMillis() - cpuAtSettle, Math.round(idleCpuPerSecond * settleSeconds));
     }
-    long cpu = server.cpuMillis() - cpuBefore;
+    long cpu = server.cpuMillis() - cpuBefore - idleLeftOut;
     if (autovacuum != null) {
-      // the wait counts PostgreSQL's processes only: the idle server's 10-30 ms a second over
-      // up to a minute would weigh more on a read row than the vacuum it waits for
-      long databaseBefore = server.databaseCpuMillis();
+      // the wait counts autovacuum's workers only: the idle server's 10-30 ms a second and
+      // PostgreSQL's own 7-8 ms, over up to a minute, would weigh more on a read row than the
+      // vacuum it waits for
+      long autovacuumBefore = server.autovacuumCpuMillis();
       autovacuum.settle(Duration.ofMinutes(3));
-      cpu += server.databaseCpuMillis() - databaseBefore;
+      cpu += server.autovacuumCpuMillis() - autovacuumBefore;
     }
     long jit = Math.max(0, server.jitMillis() - jitBefore);
     long busy = machineBusyMillis() - busyBefore;
@@ -1312,6 +1343,13 @@ public class RosterBench {
             + cores
             + ", and the server's cannot exceed the machine's; jit ms/r = the part of CPU ms/r the"
             + " server's JIT compiler threads used (code of the phase not compiled yet)\n");
+    if (idleCpuPerSecond > 0) {
+      out.append(
+          String.format(
+              "on H2 each row ends by waiting for H2's file work to settle, and leaves out the idle"
+                  + " server's %.1f ms a second of that wait%n",
+              idleCpuPerSecond));
+    }
     rows.stream()
         .filter(row -> row.inconsistent(cores))
         .forEach(
@@ -1745,6 +1783,14 @@ public class RosterBench {
       awaitQuiet(Duration.ofSeconds(30), 1);
     }
 
+    /** The server's CPU in ms a second over {@code period}, as it is (idle, when called so). */
+    double cpuPerSecond(Duration period) throws IOException, InterruptedException {
+      long before = cpuMillis();
+      long started = System.nanoTime();
+      Thread.sleep(period.toMillis());
+      return (cpuMillis() - before) / ((System.nanoTime() - started) / 1e9);
+    }
+
     /** Waits for {@code windows} quiet quarter seconds in a row, at most {@code limit}. */
     boolean awaitQuiet(Duration limit, int windows) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + limit.toNanos();
@@ -1789,6 +1835,33 @@ public class RosterBench {
     /** utime + stime of the local {@code postgres} processes alone (see {@link #cpuMillis}). */
     long databaseCpuMillis() throws IOException {
       return ticksOfEach(Path.of("/proc"), "(postgres)", true) * 1000 / ticksPerSecond;
+    }
+
+    /**
+     * The CPU of autovacuum's workers, in milliseconds: those still at work, and the children the
+     * {@code postgres} processes reaped (a worker's CPU reaches the postmaster when it ends; the
+     * server's pooled connections do not end). What the autovacuum wait adds to a row.
+     */
+    long autovacuumCpuMillis() throws IOException {
+      long ticks = 0;
+      try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+        for (Path entry :
+            entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String stat = Files.readString(entry.resolve("stat"));
+            if (stat.contains("(postgres)")) {
+              ticks += ticks(stat, true) - ticks(stat, false);
+              if (Files.readString(entry.resolve("cmdline"))
+                  .startsWith("postgres: autovacuum worker")) {
+                ticks += ticks(stat, false);
+              }
+            }
+          } catch (IOException gone) {
+            // it ended between the listing and the read
+          }
+        }
+      }
+      return ticks * 1000 / ticksPerSecond;
     }
 
     /**
