@@ -438,7 +438,7 @@ public class RosterBench {
 
   /**
    * Waits at the end of each row on PostgreSQL until autovacuum has done what the row's writes
-   * made due, inside the row's window, counting the CPU of the {@code postgres} processes alone:
+   * made due, inside the row's window, counting the CPU of autovacuum's workers alone:
    * autovacuum wakes about once a minute, so without this the vacuums and analyzes of a write
    * row's tables landed in the rows after it, and the lookups right after the sync read up to a
    * quarter dearer than the same lookup minutes later (docs/benchmark.md, 2026-12-07). H2's file
@@ -1829,12 +1829,10 @@ public class RosterBench {
      */
     long cpuMillis() throws IOException {
       long ticks = ticks(Files.readString(Path.of("/proc/" + process.pid() + "/stat")), false);
-      return ticks * 1000 / ticksPerSecond + (databaseElsewhere ? databaseCpuMillis() : 0);
-    }
-
-    /** utime + stime of the local {@code postgres} processes alone (see {@link #cpuMillis}). */
-    long databaseCpuMillis() throws IOException {
-      return ticksOfEach(Path.of("/proc"), "(postgres)", true) * 1000 / ticksPerSecond;
+      if (databaseElsewhere) {
+        ticks += ticksOfEach(Path.of("/proc"), "(postgres)", true);
+      }
+      return ticks * 1000 / ticksPerSecond;
     }
 
     /**
@@ -1843,24 +1841,19 @@ public class RosterBench {
      * server's pooled connections do not end). What the autovacuum wait adds to a row.
      */
     long autovacuumCpuMillis() throws IOException {
-      long ticks = 0;
-      try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-        for (Path entry :
-            entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-          try {
-            String stat = Files.readString(entry.resolve("stat"));
-            if (stat.contains("(postgres)")) {
-              ticks += ticks(stat, true) - ticks(stat, false);
-              if (Files.readString(entry.resolve("cmdline"))
-                  .startsWith("postgres: autovacuum worker")) {
-                ticks += ticks(stat, false);
-              }
-            }
-          } catch (IOException gone) {
-            // it ended between the listing and the read
-          }
-        }
-      }
+      long ticks =
+          sumOverEach(
+              Path.of("/proc"),
+              (entry, stat) -> {
+                if (!stat.contains("(postgres)")) {
+                  return 0;
+                }
+                long reaped = ticks(stat, true) - ticks(stat, false);
+                boolean worker =
+                    Files.readString(entry.resolve("cmdline"))
+                        .startsWith("postgres: autovacuum worker");
+                return reaped + (worker ? ticks(stat, false) : 0);
+              });
       return ticks * 1000 / ticksPerSecond;
     }
 
@@ -1881,15 +1874,26 @@ public class RosterBench {
      */
     private static long ticksOfEach(Path directory, String name, boolean withReapedChildren)
         throws IOException {
+      return sumOverEach(
+          directory, (entry, stat) -> stat.contains(name) ? ticks(stat, withReapedChildren) : 0);
+    }
+
+    /** What a process or thread counts for, from its /proc entry and its stat line. */
+    private interface TicksOf {
+      long of(Path entry, String stat) throws IOException;
+    }
+
+    /**
+     * The sum of {@code ticksOf} over each process or thread in {@code directory} (/proc,
+     * /proc/PID/task); one that ends between the listing and the read is skipped.
+     */
+    private static long sumOverEach(Path directory, TicksOf ticksOf) throws IOException {
       long ticks = 0;
       try (Stream<Path> entries = Files.list(directory)) {
         for (Path entry :
             entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
           try {
-            String stat = Files.readString(entry.resolve("stat"));
-            if (stat.contains(name)) {
-              ticks += ticks(stat, withReapedChildren);
-            }
+            ticks += ticksOf.of(entry, Files.readString(entry.resolve("stat")));
           } catch (IOException gone) {
             // it ended between the listing and the read
           }
