@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -1119,9 +1120,9 @@ public class RosterBench {
       // the wait counts autovacuum's workers only: the idle server's 10-30 ms a second and
       // PostgreSQL's own 7-8 ms, over up to a minute, would weigh more on a read row than the
       // vacuum it waits for
-      long autovacuumBefore = server.autovacuumCpuMillis();
+      Server.PostgresTicks beforeWait = server.postgresTicks();
       autovacuum.settle(Duration.ofMinutes(3));
-      cpu += server.autovacuumCpuMillis() - autovacuumBefore;
+      cpu += server.autovacuumCpuMillis(beforeWait);
     }
     long jit = Math.max(0, server.jitMillis() - jitBefore);
     long busy = machineBusyMillis() - busyBefore;
@@ -1836,25 +1837,48 @@ public class RosterBench {
     }
 
     /**
-     * The CPU of autovacuum's workers, in milliseconds: those still at work, and the children the
-     * {@code postgres} processes reaped (a worker's CPU reaches the postmaster when it ends; the
-     * server's pooled connections do not end). What the autovacuum wait adds to a row.
+     * The {@code postgres} processes at one moment, for {@link #autovacuumCpuMillis}: their ticks
+     * with the children they reaped, and the own ticks of each process that is not an autovacuum
+     * worker, by process id.
      */
-    long autovacuumCpuMillis() throws IOException {
-      long ticks =
+    record PostgresTicks(long total, Map<String, Long> othersOwn) {}
+
+    PostgresTicks postgresTicks() throws IOException {
+      Map<String, Long> othersOwn = new HashMap<>();
+      long total =
           sumOverEach(
               Path.of("/proc"),
               (entry, stat) -> {
                 if (!stat.contains("(postgres)")) {
                   return 0;
                 }
-                long reaped = ticks(stat, true) - ticks(stat, false);
-                boolean worker =
-                    Files.readString(entry.resolve("cmdline"))
-                        .startsWith("postgres: autovacuum worker");
-                return reaped + (worker ? ticks(stat, false) : 0);
+                if (!Files.readString(entry.resolve("cmdline"))
+                    .startsWith("postgres: autovacuum worker")) {
+                  othersOwn.put(entry.getFileName().toString(), ticks(stat, false));
+                }
+                return ticks(stat, true);
               });
-      return ticks * 1000 / ticksPerSecond;
+      return new PostgresTicks(total, othersOwn);
+    }
+
+    /**
+     * The CPU of autovacuum's workers between {@code before} and now, in milliseconds: what all
+     * {@code postgres} processes used, with the children they reaped (a worker's CPU reaches the
+     * postmaster when it ends), less what each other process that lived through it used itself.
+     * A backend that ended meanwhile (the pool closes idle connections every five minutes) counts
+     * only what it used after {@code before}: counting every reaped child as a worker, as the
+     * bench did until 2026-12-07, counted such a backend's whole life again, seconds of CPU.
+     */
+    long autovacuumCpuMillis(PostgresTicks before) throws IOException {
+      PostgresTicks after = postgresTicks();
+      long ticks = after.total() - before.total();
+      for (Map.Entry<String, Long> other : after.othersOwn().entrySet()) {
+        Long then = before.othersOwn().get(other.getKey());
+        if (then != null) {
+          ticks -= other.getValue() - then;
+        }
+      }
+      return Math.max(0, ticks) * 1000 / ticksPerSecond;
     }
 
     /**
