@@ -1866,8 +1866,8 @@ public class RosterBench {
      * {@code postgres} processes used, with the children they reaped (a worker's CPU reaches the
      * postmaster when it ends), less what each other process that lived through it used itself.
      * A backend that ended meanwhile (the pool closes idle connections every five minutes) counts
-     * only what it used after {@code before}: counting every reaped child as a worker, as the
-     * bench did until 2026-12-07, counted such a backend's whole life again, seconds of CPU.
+     * only what it used after {@code before}: counting every reaped child as a worker, as this
+     * method's first form did, counted such a backend's whole life again, seconds of CPU.
      */
     long autovacuumCpuMillis(PostgresTicks before) throws IOException {
       PostgresTicks after = postgresTicks();
