@@ -3,8 +3,8 @@ package dev.roster.storage;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -162,9 +162,23 @@ public class GroupCommit {
 
   /** Writes every commit so far to H2's file (H2: {@code Database.checkpoint}, a store commit). */
   void checkpoint() throws SQLException {
-    try (Connection connection = ConnectionsInUse.borrow(database);
-        Statement statement = connection.createStatement()) {
-      statement.execute("CHECKPOINT");
+    try (Connection connection = ConnectionsInUse.borrow(database)) {
+      checkpoint(connection);
+    }
+  }
+
+  /**
+   * Runs {@code CHECKPOINT} on a connection of the pool as a prepared statement, not through {@code
+   * createStatement()}: the pool sets its statement timeout on every statement it creates, and H2
+   * runs each {@code setQueryTimeout} as {@code SET QUERY_TIMEOUT}, which marks the whole
+   * database's metadata changed, so that every prepared statement of every connection is parsed and
+   * planned again at its next execution. A {@code CHECKPOINT} after every write did that to every
+   * request's statements (docs/benchmark.md, "A timeout that re-planned every statement"). The
+   * pool's statement cache hands this one back without setting the timeout again.
+   */
+  static void checkpoint(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("CHECKPOINT")) {
+      statement.execute();
     }
   }
 }

@@ -268,9 +268,7 @@ public class H2FileCompaction {
         compact(connection, SPARSE_CHUNK_PERCENT, step.rewriteBytes(), step.moveBytes());
     if (after.rewrote()) {
       callsThatRewrote.incrementAndGet();
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CHECKPOINT"); // writes the rewritten pages now, counted in this tick
-      }
+      GroupCommit.checkpoint(connection); // writes the rewritten pages now, counted in this tick
     }
     if (step.moveBytes() > 0) {
       callsThatMoved.incrementAndGet();
