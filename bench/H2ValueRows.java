@@ -12,20 +12,35 @@ import java.sql.Statement;
  * writes do, in three rounds that alternate the key's orders on fresh files.
  *
  * <pre>
- * java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar bench/H2ValueRows.java 5000 [ROWS]
+ * java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar bench/H2ValueRows.java 5000 [ROWS] [fk]
  * </pre>
+ *
+ * With {@code fk} it compares, keyed by user, the table with its foreign key to SCIM_USERS (for
+ * which H2 keeps an index of its own on USER_ID) and without it, in five rounds
+ * (docs/benchmark.md, "What is left to try").
  *
  * Wall time of a single thread, so run it on an idle machine; read rounds 2 and 3 (round 1 warms
  * up the JIT).
  */
 public class H2ValueRows {
 
+  private static final String FOREIGN_KEY =
+      ", CONSTRAINT FK_SCIM_USER_VALUES_USER_ID FOREIGN KEY (USER_ID) REFERENCES SCIM_USERS (ID)";
+
   public static void main(String[] args) throws Exception {
     int users = Integer.parseInt(args[0]);
     int rows = args.length > 1 ? Integer.parseInt(args[1]) : 23;
     String doc = "x".repeat(1500);
-    for (int round = 1; round <= 3; round++) {
-      for (String key : new String[] {"PATH, USER_ID, ELEMENT", "USER_ID, PATH, ELEMENT"}) {
+    boolean foreignKey = args.length > 2 && args[2].equals("fk");
+    String[][] variants =
+        foreignKey
+            ? new String[][] {{"USER_ID, PATH, ELEMENT", FOREIGN_KEY}, {"USER_ID, PATH, ELEMENT", ""}}
+            : new String[][] {
+              {"PATH, USER_ID, ELEMENT", FOREIGN_KEY}, {"USER_ID, PATH, ELEMENT", FOREIGN_KEY}
+            };
+    for (int round = 1; round <= (foreignKey ? 5 : 3); round++) {
+      for (String[] variant : variants) {
+        String key = variant[0];
         Path dir = Files.createTempDirectory("h2-value-rows");
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + dir + "/db")) {
           Statement s = c.createStatement();
@@ -40,8 +55,9 @@ public class H2ValueRows {
                   + " ELEMENT INTEGER NOT NULL, TENANT_ID VARCHAR(64) NOT NULL, VALUE_KEY"
                   + " VARCHAR(4096) NOT NULL, CONSTRAINT SCIM_USER_VALUES_PKEY PRIMARY KEY ("
                   + key
-                  + "), CONSTRAINT FK_SCIM_USER_VALUES_USER_ID FOREIGN KEY (USER_ID) REFERENCES"
-                  + " SCIM_USERS (ID))");
+                  + ")"
+                  + variant[1]
+                  + ")");
           s.execute(
               "CREATE INDEX SCIM_USER_VALUES_LOOKUP ON SCIM_USER_VALUES"
                   + " (TENANT_ID, PATH, VALUE_KEY, USER_ID)");
@@ -66,8 +82,11 @@ public class H2ValueRows {
             s.execute("CHECKPOINT");
           }
           System.out.printf(
-              "round %d, key (%s): %.3f ms per user%n",
-              round, key, (System.nanoTime() - start) / 1e6 / users);
+              "round %d, key (%s)%s: %.3f ms per user%n",
+              round,
+              key,
+              variant[1].isEmpty() ? ", no foreign key" : "",
+              (System.nanoTime() - start) / 1e6 / users);
         } finally {
           deleteTree(dir);
         }
